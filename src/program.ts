@@ -1,0 +1,156 @@
+import { Command, CommanderError, Option } from 'commander';
+import { UserError } from './errors.js';
+import type { Io } from './io.js';
+import { packageVersion } from './version.js';
+
+/** A subcommand handler: receives parsed options (and positional arguments), returns the exit code. */
+export type Action = (args: { options: Record<string, unknown>; operands: string[]; io: Io }) => Promise<number>;
+
+/**
+ * Each subcommand's code is imported only when that subcommand runs, so
+ * `--version` and `cli` never load Ink/React.
+ */
+type Loader = () => Promise<Action>;
+
+const notBuiltYet =
+  (name: string, issue: string): Loader =>
+  async () =>
+  async () => {
+    throw new UserError(`'${name}' is not built yet (${issue}).`, 'Run `redis-tutor --help` to see what works today.');
+  };
+
+export const loaders: Record<string, Loader> = {
+  start: notBuiltYet('start', 'the TUI lands with a later release'),
+  list: notBuiltYet('list', 'it lands with the exercise format'),
+  show: notBuiltYet('show', 'it lands with the exercise format'),
+  cli: async () => (await import('./commands/cli.js')).cliAction,
+  grade: notBuiltYet('grade', 'grading lands with a later release'),
+  validate: notBuiltYet('validate', 'it lands with the exercise format'),
+  doctor: notBuiltYet('doctor', 'it lands with a later release'),
+};
+
+const urlOption = () => new Option('--url <url>', 'use an existing Redis (redis:// or rediss://) instead of a private one').env('REDIS_URL');
+const serverBinOption = () => new Option('--redis-server <path>', 'redis-server binary for the private server').env('REDIS_SERVER_BIN');
+const forceOption = () => new Option('--force', 'allow resetting a Redis database that holds keys redis-tutor did not create');
+const langOption = () => new Option('--lang <lang>', 'language of the texts').choices(['en', 'ru']);
+
+export function buildProgram(io: Io, onAction: (name: string, operands: string[], options: Record<string, unknown>) => void): Command {
+  const program = new Command('redis-tutor');
+  program
+    .description('Learn Redis by doing: lessons, a redis-cli-exact prompt and live checks on a real Redis.')
+    .version(packageVersion(), '-V, --version', 'print the version')
+    .helpOption('--help', 'show help')
+    .showHelpAfterError(false)
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+    })
+    .exitOverride();
+
+  const sub = (name: string, description: string) =>
+    program
+      .command(name)
+      .description(description)
+      .helpOption('--help', 'show help')
+      .configureOutput({ writeOut: (t) => io.stdout.write(t), writeErr: (t) => io.stderr.write(t) })
+      .exitOverride();
+
+  sub('start', 'open the interactive tutor')
+    .option('--module <id>', 'open this module')
+    .option('--exercise <id>', 'open this exercise')
+    .option('--fresh', 'ignore saved progress')
+    .addOption(langOption())
+    .addOption(urlOption())
+    .addOption(serverBinOption())
+    .addOption(forceOption())
+    .action((options: Record<string, unknown>) => onAction('start', [], options));
+
+  sub('list', 'list modules and exercises with your progress')
+    .option('--json', 'machine-readable output')
+    .addOption(langOption())
+    .action((options: Record<string, unknown>) => onAction('list', [], options));
+
+  sub('show', 'print an exercise: lesson, task and checks')
+    .argument('<id>', 'MODULE/EXERCISE')
+    .option('--solution', 'also print the reference solution')
+    .option('--json', 'machine-readable output')
+    .addOption(langOption())
+    .action((id: string, options: Record<string, unknown>) => onAction('show', [id], options));
+
+  sub('cli', 'a redis-cli that behaves byte for byte like the real one')
+    .argument('[command...]', 'run one command and exit, as redis-cli does')
+    .option('-h <hostname>', 'server hostname')
+    .option('-p <port>', 'server port')
+    .option('-u <uri>', 'server URI (redis://user:password@host:port/db)')
+    .option('-a <password>', 'password to use when connecting')
+    .option('--user <username>', 'ACL username (used with -a)')
+    .option('-n <db>', 'database number')
+    .option('--raw', 'use raw formatting for replies')
+    .option('--no-raw', 'force formatted output even when stdout is not a tty')
+    .option('-3', 'start the session in RESP3 protocol mode')
+    .option('--no-auth-warning', 'do not show the warning about passwords on the command line')
+    .addOption(serverBinOption())
+    .action((command: string[], options: Record<string, unknown>) => onAction('cli', command, options));
+
+  sub('grade', 'grade a folder of answers (for CI)')
+    .argument('<path>', 'submission folder')
+    .option('--module <id>', 'grade only this module')
+    .option('--exercise <id>', 'grade only this exercise')
+    .option('--reporter <name>', 'pretty, json, junit, tap or github')
+    .option('--output <file>', 'write the report to a file')
+    .option('--timeout <seconds>', 'time limit per exercise')
+    .option('--jobs <n>', 'grade in parallel on separate servers')
+    .addOption(langOption())
+    .addOption(urlOption())
+    .addOption(serverBinOption())
+    .addOption(forceOption())
+    .action((path: string, options: Record<string, unknown>) => onAction('grade', [path], options));
+
+  sub('validate', 'check exercise files (and, with --solutions, that every solution works)')
+    .argument('[dir]', 'exercise folder (default: the bundled course)')
+    .option('--solutions', 'run every reference solution on a real Redis')
+    .addOption(urlOption())
+    .addOption(serverBinOption())
+    .addOption(forceOption())
+    .action((dir: string | undefined, options: Record<string, unknown>) => onAction('validate', dir ? [dir] : [], options));
+
+  sub('doctor', 'check that this machine can run redis-tutor')
+    .addOption(urlOption())
+    .addOption(serverBinOption())
+    .action((options: Record<string, unknown>) => onAction('doctor', [], options));
+
+  return program;
+}
+
+/** Parses argv and runs the chosen subcommand; returns the exit code. Never calls process.exit. */
+export async function runProgram(argv: string[], io: Io): Promise<number> {
+  let chosen: { name: string; operands: string[]; options: Record<string, unknown> } | undefined;
+  const program = buildProgram(io, (name, operands, options) => {
+    chosen = { name, operands, options };
+  });
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0;
+      // Unknown command/option, missing argument...: commander printed the reason; add the help.
+      const target = chosen ? program.commands.find((c) => c.name() === chosen?.name) : findSubcommand(program, argv);
+      io.stderr.write('\n' + (target ?? program).helpInformation());
+      return 2;
+    }
+    throw error;
+  }
+  if (!chosen) {
+    io.stderr.write(program.helpInformation());
+    return 2;
+  }
+  const loader = loaders[chosen.name];
+  if (!loader) throw new UserError(`unknown command '${chosen.name}'`);
+  const action = await loader();
+  return action({ options: chosen.options, operands: chosen.operands, io });
+}
+
+function findSubcommand(program: Command, argv: string[]): Command | undefined {
+  const first = argv.find((a) => !a.startsWith('-'));
+  return program.commands.find((c) => c.name() === first);
+}
