@@ -132,7 +132,9 @@ export async function runProgram(argv: string[], io: Io): Promise<number> {
     await program.parseAsync(argv, { from: 'user' });
   } catch (error) {
     if (error instanceof CommanderError) {
-      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0;
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return 0;
+      // Commander already printed the help (no subcommand given): a usage error.
+      if (error.code === 'commander.help') return error.exitCode === 0 ? 0 : 2;
       // Unknown command/option, missing argument...: commander printed the reason; add the help.
       const target = chosen ? program.commands.find((c) => c.name() === chosen?.name) : findSubcommand(program, argv);
       io.stderr.write('\n' + (target ?? program).helpInformation());
