@@ -6,41 +6,50 @@ export const DEFAULT_REDIS_PORT = 6379;
 const URL_SHAPE = 'redis://[[user]:password@]host[:port][/db]  (or rediss:// for TLS)';
 const MAX_DB_INDEX = 2 ** 31 - 1;
 
+type Complaint = (problem: string, nextStep?: string) => UserError;
+
 /**
  * Turns `--url` / REDIS_URL into a ConnectionSpec.
  *
  * The user-info part follows redis-cli (the tutor's prompt mimics it), not
  * WHATWG URL conventions: `user:pass@` is a user and a password, `:pass@`
  * is a password for the default user, and a bare `secret@` is a password too.
+ * Both may be %-encoded (a password with '@' or '/' must be).
  */
 export function parseRedisUrl(input: string): ConnectionSpec {
   const text = input.trim();
-  const fail = (problem: string, nextStep = `Write it as ${URL_SHAPE}, e.g. redis://localhost:6379/0.`): never => {
-    throw new UserError(`--url ${JSON.stringify(input)} ${problem}`, nextStep);
-  };
+  const bad: Complaint = (problem, nextStep = `Write it as ${URL_SHAPE}, e.g. redis://localhost:6379/0.`) =>
+    new UserError(`--url ${JSON.stringify(input)} ${problem}`, nextStep);
 
-  if (text === '') fail('is empty.');
+  if (text === '') throw bad('is empty.');
   const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(text)?.[1]?.toLowerCase();
-  if (scheme === undefined) fail('does not start with redis:// or rediss://.', `Add the scheme: redis://${text}`);
+  if (scheme === undefined) throw bad('does not start with redis:// or rediss://.', `Add the scheme: redis://${text}`);
   if (scheme !== 'redis' && scheme !== 'rediss') {
-    fail(`uses the scheme ${scheme}://, and redis-tutor only speaks redis:// and rediss:// (TLS).`);
+    throw bad(`uses the scheme ${scheme}://, and redis-tutor only speaks redis:// and rediss:// (TLS).`);
   }
 
+  const authority = text.slice(scheme.length + 3).split(/[/?#]/)[0] ?? '';
+  const portText = /:(\d+)$/.exec(authority.slice(authority.lastIndexOf('@') + 1))?.[1];
+  if (portText !== undefined && (Number(portText) < 1 || Number(portText) > 65535)) {
+    throw bad(`has port ${portText}, and a port is 1-65535.`);
+  }
   let url: URL;
   try {
-    // WHATWG URL refuses to parse user info for unknown schemes in some shapes; http is parsed the same way otherwise.
-    url = new URL(`http${text.slice(scheme.length)}`);
+    // redis: is a non-special scheme for WHATWG URL: no default port, no host lowercasing.
+    url = new URL(`${scheme}${text.slice(scheme.length)}`);
   } catch {
-    return fail('is not a valid URL.');
+    throw bad('is not a valid URL.');
   }
-  if (url.search !== '' || url.hash !== '') fail('has ?options or a #fragment, which redis-tutor does not read.');
-  if (url.hostname === '') fail('has no host.');
+  if (url.search !== '' || url.hash !== '') throw bad('has ?options or a #fragment, which redis-tutor does not read.');
+  if (url.hostname === '') throw bad('has no host.');
 
-  const port = parsePort(text, url, fail);
-  const db = parseDb(url.pathname, fail);
-  const { username, password } = parseUserInfo(text, fail);
-
-  const spec: ConnectionSpec = { host: stripIpv6Brackets(url.hostname), port, db, tls: scheme === 'rediss' };
+  const spec: ConnectionSpec = {
+    host: stripIpv6Brackets(url.hostname),
+    port: url.port === '' ? DEFAULT_REDIS_PORT : Number(url.port),
+    db: parseDb(url.pathname, bad),
+    tls: scheme === 'rediss',
+  };
+  const { username, password } = parseUserInfo(authority, bad);
   if (username !== undefined) spec.username = username;
   if (password !== undefined) spec.password = password;
   return spec;
@@ -51,42 +60,30 @@ export function formatAddress(spec: Pick<ConnectionSpec, 'host' | 'port'>): stri
   return spec.host.includes(':') ? `[${spec.host}]:${spec.port}` : `${spec.host}:${spec.port}`;
 }
 
-function parsePort(text: string, url: URL, fail: (problem: string) => never): number {
-  // URL drops the default http port (80), so read an explicit ":80" from the text itself.
-  if (url.port === '') return /^[a-z]+:\/\/(?:[^@/]*@)?(?:\[[^\]]*\]|[^:/]*):80(?:\/|$)/i.test(text) ? 80 : DEFAULT_REDIS_PORT;
-  const port = Number(url.port);
-  if (port < 1 || port > 65535) fail(`has port ${url.port}, and a port is 1-65535.`);
-  return port;
-}
-
-function parseDb(pathname: string, fail: (problem: string) => never): number {
+function parseDb(pathname: string, bad: Complaint): number {
   const path = pathname.replace(/^\//, '');
   if (path === '') return 0;
-  if (!/^\d+$/.test(path)) return fail(`has the path /${path}, and the path can only be a database number such as /3.`);
+  if (!/^\d+$/.test(path)) throw bad(`has the path /${path}, and the path can only be a database number such as /3.`);
   const db = Number(path);
-  if (db > MAX_DB_INDEX) fail(`has database number ${path}, which is far too large.`);
+  if (db > MAX_DB_INDEX) throw bad(`has database number ${path}, which is far too large.`);
   return db;
 }
 
-function parseUserInfo(text: string, fail: (problem: string) => never): { username?: string; password?: string } {
-  const afterScheme = text.slice(text.indexOf('://') + 3);
-  const authority = afterScheme.split('/')[0] ?? '';
+function parseUserInfo(authority: string, bad: Complaint): { username?: string; password?: string } {
   const at = authority.lastIndexOf('@');
-  if (at === -1) return {};
+  if (at <= 0) return {};
   const userInfo = authority.slice(0, at);
-  if (userInfo === '') return {};
-  const colon = userInfo.indexOf(':');
   const decode = (part: string): string => {
     try {
       return decodeURIComponent(part);
     } catch {
-      return fail('has a user or password with a broken %-escape.');
+      throw bad('has a user or password with a broken %-escape.');
     }
   };
+  const colon = userInfo.indexOf(':');
   if (colon === -1) return { password: decode(userInfo) };
   const username = decode(userInfo.slice(0, colon));
-  const password = decode(userInfo.slice(colon + 1));
-  return { ...(username !== '' ? { username } : {}), password };
+  return { ...(username !== '' ? { username } : {}), password: decode(userInfo.slice(colon + 1)) };
 }
 
 function stripIpv6Brackets(host: string): string {

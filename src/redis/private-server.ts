@@ -1,0 +1,278 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BugError, EnvironmentError } from '../errors.js';
+import { readBinaryVersion } from './binary-version.js';
+import { registerExitCleanup } from './exit-cleanup.js';
+import { spawnExitGuard, type ExitGuard } from './exit-guard.js';
+import { findRedisServer } from './find-redis-server.js';
+import { freeLoopbackPort } from './free-port.js';
+import { noRedisAvailableError } from './no-redis-error.js';
+import { privateServerConfig } from './private-server-config.js';
+import { assertSupportedVersion } from './server-version.js';
+import type { ConnectionSpec, RedisTarget } from './target.js';
+import { waitForPing } from './wait-for-ping.js';
+
+export interface StartPrivateServerOptions {
+  /** `--redis-server PATH`; otherwise REDIS_SERVER_BIN from env, otherwise PATH. */
+  redisServerBin?: string;
+  env?: NodeJS.ProcessEnv;
+  /** redis.conf lines added after the defaults (and so overriding them). */
+  extraConfig?: readonly string[];
+  /** Clean up and exit 130/143 on SIGINT/SIGTERM (default true). Pass false when the caller owns Ctrl-C. */
+  handleSignals?: boolean;
+  /** Progress for people ("starting redis-server 7.0.15..."); never required. */
+  onStatus?: (message: string) => void;
+  /** Where ports come from; a test uses it to hand out a taken port first. */
+  choosePort?: () => Promise<number>;
+  startTimeoutMs?: number;
+}
+
+export interface ServerExit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
+
+const PORT_ATTEMPTS = 5;
+const OUTPUT_TAIL_BYTES = 4_096;
+const HOST = '127.0.0.1';
+
+/** One redis-server process with its directory and its exit guard. */
+interface RunningServer {
+  child: ChildProcess;
+  port: number;
+  dir: string;
+  guard: ExitGuard;
+  exited: Promise<ServerExit>;
+  hasExited(): boolean;
+  output(): string;
+  unregisterExitCleanup(): void;
+}
+
+/**
+ * A redis-server the tutor started for itself: loopback only, no persistence,
+ * a throwaway directory, gone when the tutor is gone (see ./exit-guard.ts).
+ */
+export class PrivateRedisTarget implements RedisTarget {
+  readonly kind = 'private' as const;
+  readonly owned = true;
+  readonly spec: ConnectionSpec;
+  private released: Promise<void> | undefined;
+  private busy: Promise<void> = Promise.resolve();
+  private readonly exitListeners = new Set<(exit: ServerExit) => void>();
+
+  constructor(
+    readonly binary: string,
+    readonly version: string,
+    private server: RunningServer,
+    private readonly settings: Required<Pick<StartPrivateServerOptions, 'handleSignals' | 'startTimeoutMs' | 'choosePort'>> & {
+      env: NodeJS.ProcessEnv;
+      extraConfig: readonly string[];
+    },
+  ) {
+    this.spec = { host: HOST, port: server.port, db: 0, tls: false };
+    this.watch(server);
+  }
+
+  /** pid of the current redis-server process (changes on restart). */
+  get pid(): number {
+    return this.server.child.pid ?? -1;
+  }
+
+  /** The server's `dir` (changes on restart; removed on release). */
+  get dir(): string {
+    return this.server.dir;
+  }
+
+  describe(): string {
+    return `private redis-server ${this.version} on ${HOST}:${this.spec.port}`;
+  }
+
+  isRunning(): boolean {
+    return !this.server.hasExited();
+  }
+
+  /** Called when redis-server exits without the tutor asking (SHUTDOWN, a crash). Returns an unsubscribe. */
+  onUnexpectedExit(listener: (exit: ServerExit) => void): () => void {
+    this.exitListeners.add(listener);
+    return () => this.exitListeners.delete(listener);
+  }
+
+  /**
+   * A fresh, empty server in a fresh directory, on the same port when it is
+   * still free (so open connections can reconnect), else on a new one (spec.port changes).
+   */
+  restart(): Promise<void> {
+    if (this.released) return Promise.reject(new BugError('restart() on a private Redis that was already released.'));
+    const run = this.busy.then(async () => {
+      const old = this.server;
+      await stopServer(old);
+      this.server = await launchWithRetries(this.binary, this.version, { ...this.settings, firstPort: old.port });
+      this.spec.port = this.server.port;
+      this.watch(this.server);
+    });
+    this.busy = run.catch(() => undefined);
+    return run;
+  }
+
+  release(): Promise<void> {
+    this.released ??= this.busy.then(() => stopServer(this.server));
+    return this.released;
+  }
+
+  private watch(server: RunningServer): void {
+    void server.exited.then((exit) => {
+      if (server.child === this.server.child && !stopping.has(server)) {
+        for (const listener of this.exitListeners) listener(exit);
+      }
+    });
+  }
+}
+
+/** Starts a private redis-server; safe to call several times in parallel (the grader does). */
+export async function startPrivateServer(options: StartPrivateServerOptions = {}): Promise<PrivateRedisTarget> {
+  const env = options.env ?? process.env;
+  const found = findRedisServer({ ...(options.redisServerBin ? { explicitPath: options.redisServerBin } : {}), env });
+  if (!found) throw noRedisAvailableError();
+  const version = await readBinaryVersion(found.path);
+  assertSupportedVersion(version, `redis-server at ${found.path}`);
+  options.onStatus?.(`starting redis-server ${version}...`);
+  const settings = {
+    env,
+    extraConfig: options.extraConfig ?? [],
+    handleSignals: options.handleSignals ?? true,
+    startTimeoutMs: options.startTimeoutMs ?? 10_000,
+    choosePort: options.choosePort ?? freeLoopbackPort,
+  };
+  const server = await launchWithRetries(found.path, version, settings);
+  return new PrivateRedisTarget(found.path, version, server, settings);
+}
+
+type LaunchSettings = {
+  env: NodeJS.ProcessEnv;
+  extraConfig: readonly string[];
+  handleSignals: boolean;
+  startTimeoutMs: number;
+  choosePort: () => Promise<number>;
+  firstPort?: number;
+};
+
+async function launchWithRetries(binary: string, version: string, settings: LaunchSettings): Promise<RunningServer> {
+  let port = settings.firstPort ?? (await settings.choosePort());
+  for (let attempt = 1; ; attempt++) {
+    const outcome = await launchOnce(binary, version, port, settings);
+    if (outcome !== 'port-taken') return outcome;
+    // Someone took the port between our probe and redis-server's bind: ask for another.
+    if (attempt >= PORT_ATTEMPTS) {
+      throw new EnvironmentError(
+        `redis-server could not bind a free port on ${HOST} after ${PORT_ATTEMPTS} tries.`,
+        'Something is grabbing ports quickly; try again, or pass --url to use a Redis you started.',
+      );
+    }
+    port = await settings.choosePort();
+  }
+}
+
+async function launchOnce(binary: string, version: string, port: number, settings: LaunchSettings): Promise<RunningServer | 'port-taken'> {
+  const dir = mkdtempSync(join(tmpdir(), 'redis-tutor-'));
+  const configFile = join(dir, 'redis.conf');
+  writeFileSync(configFile, privateServerConfig({ version, port, dir, extraConfig: settings.extraConfig }));
+
+  // detached: its own session, so the terminal's Ctrl-C reaches the tutor (which may want it) and not the server.
+  const child = spawn(binary, [configFile], { cwd: dir, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: settings.env });
+  const guard = spawnExitGuard({ ...(child.pid !== undefined ? { pid: child.pid } : {}), dir, env: settings.env });
+
+  let tail = '';
+  let exitedFlag = false;
+  const keepTail = (chunk: Buffer) => {
+    tail = (tail + chunk.toString('utf8')).slice(-OUTPUT_TAIL_BYTES);
+  };
+  // Keep draining: a full pipe would block redis-server's logging.
+  for (const stream of [child.stdout, child.stderr]) {
+    stream?.on('data', keepTail);
+    (stream as { unref?: () => void } | null)?.unref?.();
+  }
+  child.unref();
+  const outputClosed = Promise.all(
+    [child.stdout, child.stderr].map((stream) => new Promise<void>((resolve) => (stream ? stream.once('close', () => resolve()) : resolve()))),
+  );
+  const exited = new Promise<ServerExit>((resolve) => {
+    child.once('exit', (code, signal) => resolve({ code, signal }));
+    child.once('error', (error) => {
+      keepTail(Buffer.from(error.message));
+      resolve({ code: null, signal: null });
+    });
+  });
+  void exited.then(() => {
+    exitedFlag = true;
+    guard.forgetProcess();
+  });
+
+  const unregisterExitCleanup = registerExitCleanup(
+    {
+      cleanUpNow() {
+        if (!exitedFlag && child.pid !== undefined) killQuietly(child.pid);
+        rmSync(dir, { recursive: true, force: true });
+        guard.dismissNow();
+      },
+    },
+    { handleSignals: settings.handleSignals },
+  );
+
+  const server: RunningServer = {
+    child,
+    port,
+    dir,
+    guard,
+    exited,
+    hasExited: () => exitedFlag,
+    output: () => tail,
+    unregisterExitCleanup,
+  };
+
+  const outcome = await waitForPing({ host: HOST, port, timeoutMs: settings.startTimeoutMs, gaveUp: () => exitedFlag, abandon: exited });
+  if (outcome === 'ready') return server;
+
+  await stopServer(server);
+  // 'exit' can come before the last output: read it all before deciding why the start failed.
+  await settleWithin(outputClosed, 500);
+  if (/address already in use/i.test(tail)) return 'port-taken';
+  const output = tail.trim() === '' ? '' : `\n${tail.trim()}`;
+  throw new EnvironmentError(
+    outcome === 'timeout'
+      ? `redis-server (${binary}) did not answer PING on ${HOST}:${port} within ${settings.startTimeoutMs} ms.${output}`
+      : `redis-server (${binary}) exited while starting.${output}`,
+    'Check that this redis-server runs on its own (`redis-server --port 0` should start), or pass --url to use a Redis you started.',
+  );
+}
+
+const stopping = new WeakSet<RunningServer>();
+
+/**
+ * SIGKILL rather than SHUTDOWN/SIGTERM: there is nothing to save (no
+ * persistence, and the directory is deleted next), and it cannot hang.
+ */
+async function stopServer(server: RunningServer): Promise<void> {
+  stopping.add(server);
+  if (!server.hasExited() && server.child.pid !== undefined) killQuietly(server.child.pid);
+  await settleWithin(server.exited, 5_000);
+  rmSync(server.dir, { recursive: true, force: true });
+  await server.guard.dismiss();
+  server.unregisterExitCleanup();
+}
+
+/** Waits for promise, at most ms. The timer also keeps the event loop alive meanwhile (the child is unref'd). */
+async function settleWithin(promise: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([promise, new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]);
+  clearTimeout(timer);
+}
+
+function killQuietly(pid: number): void {
+  try {
+    process.kill(pid, 'SIGKILL');
+  } catch {
+    // already gone
+  }
+}

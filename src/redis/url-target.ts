@@ -1,0 +1,44 @@
+import { connect } from './connect.js';
+import { formatAddress, parseRedisUrl } from './connection-url.js';
+import { claimIfEmpty } from './ownership.js';
+import { readServerIdentity } from './server-info.js';
+import { assertSupportedVersion } from './server-version.js';
+import { CHECKER_CLIENT_NAME, type ConnectionSpec, type RedisTarget } from './target.js';
+
+/** A Redis someone else runs (--url / REDIS_URL). The tutor never stops it and resets only what it claimed (./ownership.ts). */
+export class UrlRedisTarget implements RedisTarget {
+  readonly kind = 'url' as const;
+  readonly owned = false;
+
+  constructor(
+    readonly spec: ConnectionSpec,
+    readonly version: string,
+  ) {}
+
+  describe(): string {
+    const where = `${this.spec.tls ? 'rediss' : 'redis'}://${formatAddress(this.spec)}/${this.spec.db}`;
+    return `Redis ${this.version} at ${where} (from --url)`;
+  }
+
+  async release(): Promise<void> {
+    // Not ours to stop.
+  }
+}
+
+/**
+ * Connects once to check the URL (credentials, database, version) so mistakes
+ * surface at start-up with a clear message, and claims the database if it is empty.
+ */
+export async function connectToUrl(url: string, options: { ownershipFile?: string } = {}): Promise<UrlRedisTarget> {
+  const spec = parseRedisUrl(url);
+  const redis = await connect(spec, { name: CHECKER_CLIENT_NAME, reconnect: false });
+  try {
+    const { version } = await readServerIdentity(redis);
+    assertSupportedVersion(version, `the Redis at ${formatAddress(spec)}`);
+    const target = new UrlRedisTarget(spec, version);
+    await claimIfEmpty(target, { connection: redis, ...(options.ownershipFile ? { recordFile: options.ownershipFile } : {}) });
+    return target;
+  } finally {
+    redis.disconnect();
+  }
+}
