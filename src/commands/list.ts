@@ -1,0 +1,17 @@
+import { courseDirFor } from '../course/course-dir.js';
+import { readCourse } from '../course/read-course.js';
+import { resolveLanguage } from '../course/language.js';
+import { buildListModel } from '../course/list-model.js';
+import { renderList } from '../course/render-list.js';
+import { textStyle } from '../course/text-style.js';
+import type { Action } from '../program.js';
+
+/** `redis-tutor list [--json] [--lang en|ru]` */
+export const listAction: Action = async ({ options, io }) => {
+  const language = resolveLanguage(options.lang, io.env);
+  const { course, note } = await readCourse(courseDirFor(io.env, io.cwd));
+  if (note) io.stderr.write(note);
+  const model = buildListModel(course, language);
+  io.stdout.write(options.json === true ? `${JSON.stringify(model, null, 2)}\n` : renderList(model, textStyle(io.stdout, io.env)));
+  return 0;
+};

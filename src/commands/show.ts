@@ -1,0 +1,22 @@
+import { courseDirFor } from '../course/course-dir.js';
+import { readCourse } from '../course/read-course.js';
+import { findExercise } from '../course/find-exercise.js';
+import { resolveLanguage } from '../course/language.js';
+import { renderShow } from '../course/render-show.js';
+import { buildShowModel } from '../course/show-model.js';
+import { textStyle } from '../course/text-style.js';
+import { UserError } from '../errors.js';
+import type { Action } from '../program.js';
+
+/** `redis-tutor show MODULE/EXERCISE [--solution] [--json] [--lang en|ru]` */
+export const showAction: Action = async ({ options, operands, io }) => {
+  const [id] = operands;
+  if (id === undefined) throw new UserError('show needs an exercise id.', 'Example: redis-tutor show getting-started/first-key');
+  const language = resolveLanguage(options.lang, io.env);
+  const { course, note } = await readCourse(courseDirFor(io.env, io.cwd));
+  if (note) io.stderr.write(note);
+  const { module, exercise } = findExercise(course, id);
+  const model = buildShowModel(module, exercise, language, { withSolution: options.solution === true });
+  io.stdout.write(options.json === true ? `${JSON.stringify(model, null, 2)}\n` : renderShow(model, textStyle(io.stdout, io.env)));
+  return 0;
+};

@@ -1,0 +1,120 @@
+import { dirname, resolve } from 'node:path';
+import type { z } from 'zod';
+import {
+  CHECK_KINDS,
+  type Actor,
+  type ActorFile,
+  type Check,
+  type CheckFile,
+  type CheckKind,
+  type ExerciseFile,
+  type Expectation,
+  type ExpectSchema,
+  type LoadedExercise,
+  type ScriptLine,
+  type SourceLocation,
+} from './schema.js';
+import { scriptLines } from './script-lines.js';
+import type { YamlSource } from './yaml-source.js';
+
+type ExpectFile = z.infer<typeof ExpectSchema>;
+
+/** Expands the shorthands of a validated exercise file and tags every check with its kind and place. */
+export function buildExercise(
+  exercise: ExerciseFile,
+  source: YamlSource,
+  where: { moduleId: string; number: number },
+): LoadedExercise {
+  const lines = (text: string | undefined, path: (string | number)[]): ScriptLine[] =>
+    text === undefined ? [] : scriptLines(text, path, source.locateTextLine);
+  return {
+    id: `${where.moduleId}/${exercise.id}`,
+    localId: exercise.id,
+    moduleId: where.moduleId,
+    number: where.number,
+    file: source.file,
+    title: exercise.title,
+    lesson: exercise.lesson,
+    task: exercise.task,
+    hints: exercise.hints,
+    solution: exercise.solution,
+    solutionLines: lines(exercise.solution, ['solution']),
+    ...(exercise.setup === undefined ? {} : { setup: exercise.setup }),
+    setupLines: lines(exercise.setup, ['setup']),
+    keys: exercise.keys ?? [],
+    docs: exercise.docs ?? [],
+    actors: (exercise.actors ?? []).map((actor, index) => buildActor(actor, index, source)),
+    ...(exercise.requires === undefined ? {} : { requires: exercise.requires }),
+    checks: exercise.checks.map((check, index) => buildCheck(check, index, source.locate(['checks', index]), source.file)),
+    locate: source.locate,
+  };
+}
+
+export function checkKindOf(check: CheckFile): CheckKind {
+  const kind = CHECK_KINDS.find((name) => name in check);
+  // The schema admits only maps with exactly one kind field, so this cannot happen for validated data.
+  if (kind === undefined) throw new Error('check without a kind field passed validation');
+  return kind;
+}
+
+function buildCheck(check: CheckFile, index: number, location: SourceLocation, file: string): Check {
+  const base = {
+    description: check.description,
+    ...(check.wait === undefined ? {} : { wait: check.wait }),
+    index,
+    location,
+  };
+  if ('command' in check) {
+    return { ...base, kind: 'command', command: check.command, expect: toExpectation(check.expect), ...(check.as ? { as: check.as } : {}) };
+  }
+  if ('key' in check) {
+    const { description: _description, wait: _wait, ...state } = check;
+    return { ...base, kind: 'key', ...state };
+  }
+  if ('lua' in check) {
+    return { ...base, kind: 'lua', script: check.lua, keys: check.keys ?? [], args: (check.args ?? []).map(String) };
+  }
+  if ('used' in check) return { ...base, kind: 'used', commands: commandNames(check.used) };
+  if ('notUsed' in check) return { ...base, kind: 'notUsed', commands: commandNames(check.notUsed) };
+  if ('published' in check) {
+    const { channel, count, message } = check.published;
+    return {
+      ...base,
+      kind: 'published',
+      channel,
+      count: count ?? { gte: 1 },
+      ...(message === undefined ? {} : { message: toExpectation(message) }),
+    };
+  }
+  if ('subscribed' in check) {
+    return { ...base, kind: 'subscribed', channels: check.subscribed.channels ?? [], patterns: check.subscribed.patterns ?? [] };
+  }
+  return { ...base, kind: 'js', module: check.js, modulePath: resolve(dirname(file), check.js) };
+}
+
+/** `expect: 3` means `{ equals: 3 }`; `contains: a` means `contains: [a]`. */
+export function toExpectation(expect: ExpectFile): Expectation {
+  if (expect === null || typeof expect !== 'object' || Array.isArray(expect)) return { equals: expect };
+  const { contains, ...rest } = expect;
+  if (contains === undefined) return rest;
+  return { ...rest, contains: Array.isArray(contains) ? contains : [contains] };
+}
+
+/** `incr` and `config  set` as `INCR` and `CONFIG SET`, the form commands are recorded in. */
+export function normalizeCommandName(name: string): string {
+  return name.trim().split(/\s+/).join(' ').toUpperCase();
+}
+
+function commandNames(names: string | string[]): string[] {
+  return (Array.isArray(names) ? names : [names]).map(normalizeCommandName);
+}
+
+function buildActor(actor: ActorFile, index: number, source: YamlSource): Actor {
+  const path = ['actors', index, 'run'];
+  const run = Array.isArray(actor.run)
+    ? actor.run.flatMap((line, lineIndex) => scriptLines(line, [...path, lineIndex], source.locateTextLine))
+    : scriptLines(actor.run, path, source.locateTextLine);
+  const when: Actor['when'] =
+    typeof actor.when === 'string' ? { on: actor.when } : { on: 'after', command: normalizeCommandName(actor.when.after) };
+  return { when, run, say: actor.say, index, location: source.locate(['actors', index]) };
+}

@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { ExerciseFileSchema, ModuleFileSchema } from './schema.js';
+
+/** The JSON Schemas editors use to complete and check exercise files; generated, never edited by hand. */
+export const JSON_SCHEMA_FILES = {
+  'module.schema.json': { schema: ModuleFileSchema, title: 'redis-tutor module (module.yaml)' },
+  'exercise.schema.json': { schema: ExerciseFileSchema, title: 'redis-tutor exercise' },
+} as const;
+
+export type JsonSchemaFileName = keyof typeof JSON_SCHEMA_FILES;
+
+/**
+ * Draft-07 because every YAML editor plugin reads it; the input side of the
+ * schema because editors see what authors write, before shorthands expand.
+ */
+export function generateJsonSchema(name: JsonSchemaFileName): Record<string, unknown> {
+  const { schema, title } = JSON_SCHEMA_FILES[name];
+  const generated = z.toJSONSchema(schema, { target: 'draft-7', io: 'input', unrepresentable: 'any' });
+  const { $schema, ...rest } = generated;
+  return { $schema, title, ...rest };
+}
+
+/** The file text, stable so the committed copy can be compared byte for byte. */
+export function renderJsonSchema(name: JsonSchemaFileName): string {
+  return `${JSON.stringify(generateJsonSchema(name), null, 2)}\n`;
+}

@@ -1,0 +1,141 @@
+import { access, readdir } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import { splitArgs } from '../redis-cli/split-args.js';
+import { EXERCISE_FILE, MODULE_FILE, NUMBERED_NAME } from './load.js';
+import { formatPropertyPath } from './property-path.js';
+import type { Problem } from './problems.js';
+import type { Course, LoadedExercise, PathSegment, SourceLocation } from './schema.js';
+import { exerciseTexts, moduleTexts, type LocatedText } from './texts.js';
+
+/**
+ * Content rules beyond the schema, for `validate`. Runs on what loaded; the
+ * loader's own problems (syntax, schema, missing translations) are not
+ * repeated here — `validate` shows both lists.
+ */
+export async function lintCourse(course: Course): Promise<Problem[]> {
+  const problems: Problem[] = [];
+  problems.push(...duplicateIds(course));
+  problems.push(...(await strayFiles(course.dir)));
+  for (const module of course.modules) {
+    problems.push(...emptyTexts(moduleTexts(module), module.locate));
+    for (const exercise of module.exercises) {
+      problems.push(...emptyTexts(exerciseTexts(exercise), exercise.locate));
+      problems.push(...unparsableLines(exercise));
+      problems.push(...(await missingJsModules(exercise)));
+    }
+  }
+  return problems;
+}
+
+function problemAt(location: SourceLocation, severity: Problem['severity'], code: Problem['code'], message: string): Problem {
+  return { severity, code, file: location.file, line: location.line, column: location.column, message };
+}
+
+/**
+ * Ids come from the names, so duplicates are `01-strings/` beside
+ * `05-strings/`; a repeated number makes the order a coin toss.
+ */
+function duplicateIds(course: Course): Problem[] {
+  const problems: Problem[] = [];
+  const name = (location: SourceLocation) => relative(course.dir, location.file).split(sep).join('/');
+  const seen = <T extends { id: string; number: number }>(items: readonly T[], where: (item: T) => SourceLocation, what: string) => {
+    const byId = new Map<string, T>();
+    const byNumber = new Map<number, T>();
+    for (const item of items) {
+      const sameId = byId.get(item.id);
+      if (sameId) problems.push(problemAt(where(item), 'error', 'duplicate-id', `id: ${what} id "${item.id}" is also used by ${name(where(sameId))}`));
+      else byId.set(item.id, item);
+      const sameNumber = byNumber.get(item.number);
+      if (sameNumber && sameNumber.id !== item.id) {
+        problems.push(
+          problemAt(where(item), 'warning', 'duplicate-number', `${what} number ${item.number} is also used by ${name(where(sameNumber))}; the order between them is arbitrary`),
+        );
+      } else byNumber.set(item.number, item);
+    }
+  };
+  seen(course.modules, (module) => module.locate(['id']), 'module');
+  for (const module of course.modules) seen(module.exercises, (exercise) => exercise.locate(['id']), 'exercise');
+  return problems;
+}
+
+function emptyTexts(texts: readonly LocatedText[], locate: (path: readonly PathSegment[]) => SourceLocation): Problem[] {
+  return texts.flatMap(({ path, text }) =>
+    (['en', 'ru'] as const)
+      .filter((language) => text[language] !== undefined && text[language].trim() === '')
+      .map((language) => problemAt(locate([...path, language]), 'error', 'empty-text', `${formatPropertyPath([...path, language])}: the text is empty`)),
+  );
+}
+
+/** Every line the tutor will run must split the way redis-cli splits it, or it would fail at the learner's desk. */
+function unparsableLines(exercise: LoadedExercise): Problem[] {
+  const scripts = [
+    ...exercise.setupLines.map((line) => ({ line, what: 'setup' })),
+    ...exercise.solutionLines.map((line) => ({ line, what: 'solution' })),
+    ...exercise.actors.flatMap((actor) => actor.run.map((line) => ({ line, what: `actors[${actor.index}].run` }))),
+    ...exercise.checks.flatMap((check) =>
+      check.kind === 'command'
+        ? [{ line: { text: check.command, location: exercise.locate(['checks', check.index, 'command']) }, what: `checks[${check.index}].command` }]
+        : [],
+    ),
+  ];
+  return scripts
+    .filter(({ line }) => splitArgs(line.text) === null)
+    .map(({ line, what }) =>
+      problemAt(line.location, 'error', 'invalid-command-line', `${what}: redis-cli cannot parse ${JSON.stringify(line.text)} — check the quotes and escapes`),
+    );
+}
+
+async function missingJsModules(exercise: LoadedExercise): Promise<Problem[]> {
+  const problems: Problem[] = [];
+  for (const check of exercise.checks) {
+    if (check.kind !== 'js') continue;
+    const exists = await access(check.modulePath).then(
+      () => true,
+      () => false,
+    );
+    if (!exists) {
+      problems.push(
+        problemAt(exercise.locate(['checks', check.index, 'js']), 'error', 'missing-js', `checks[${check.index}].js: ${check.module} does not exist next to this file`),
+      );
+    }
+  }
+  return problems;
+}
+
+/**
+ * Anything the loader would silently skip: a misnamed exercise is the
+ * dangerous case (an error), other stray files are warnings.
+ */
+async function strayFiles(courseDir: string): Promise<Problem[]> {
+  const problems: Problem[] = [];
+  const stray = (file: string, why: string, isDirectory: boolean) => {
+    const looksLikeExercise = !isDirectory && /\.ya?ml$/.test(file);
+    problems.push({ severity: looksLikeExercise ? 'error' : 'warning', code: 'stray-file', file, message: `stray ${isDirectory ? 'folder' : 'file'}: ${why}` });
+  };
+
+  for (const entry of await readdir(courseDir, { withFileTypes: true })) {
+    const path = join(courseDir, entry.name);
+    if (entry.isFile() && entry.name === 'README.md') continue;
+    if (!entry.isDirectory() || !NUMBERED_NAME.test(entry.name)) {
+      stray(path, 'the course folder holds README.md and NN-<module> folders only', entry.isDirectory());
+      continue;
+    }
+    for (const inner of await readdir(path, { withFileTypes: true })) {
+      const innerPath = join(path, inner.name);
+      if (inner.isFile() && (inner.name === MODULE_FILE || inner.name === 'README.md' || EXERCISE_FILE.test(inner.name))) continue;
+      if (inner.isDirectory() && inner.name === 'checks') {
+        for (const check of await readdir(innerPath, { withFileTypes: true })) {
+          if (!check.isFile() || !check.name.endsWith('.js')) {
+            stray(join(innerPath, check.name), 'checks/ holds the .js modules of js checks only', check.isDirectory());
+          }
+        }
+        continue;
+      }
+      const hint = /\.ya?ml$/.test(inner.name)
+        ? 'exercise files are named NN-<id>.yaml (e.g. 01-first-key.yaml), or they are not loaded'
+        : `a module folder holds ${MODULE_FILE}, NN-<id>.yaml exercises, checks/*.js and README.md`;
+      stray(innerPath, hint, inner.isDirectory());
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,95 @@
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { buildListModel, type ListModel } from '../../src/course/list-model.js';
+import { loadCourse } from '../../src/course/load.js';
+import { renderList } from '../../src/course/render-list.js';
+import { runProgram } from '../../src/program.js';
+import { captureIo } from '../support/capture-io.js';
+
+const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/${name}/`, import.meta.url));
+
+async function list(argv: string[], env: NodeJS.ProcessEnv = {}) {
+  const io = captureIo({ env: { REDIS_TUTOR_EXERCISES: fixture('course-basic'), ...env } });
+  const code = await runProgram(['list', ...argv], io);
+  return { code, stdout: io.stdoutText(), stderr: io.stderrText() };
+}
+
+describe('redis-tutor list', () => {
+  it('prints modules with progress and their exercise ids and titles', async () => {
+    const { code, stdout, stderr } = await list([]);
+    expect(code).toBe(0);
+    expect(stderr).toBe('');
+    expect(stdout).toBe(
+      [
+        'Getting started  getting-started  0/2 solved',
+        '  Keys and values, PING, SET, GET, DEL, INCR and expiry.',
+        '  [ ] getting-started/first-key   Your first key',
+        '  [ ] getting-started/page-views  A page-view counter',
+        '',
+        'Pub/Sub  pubsub  0/2 solved',
+        '  Channels and messages.',
+        '  [ ] pubsub/news                 Listen to the news',
+        '  [ ] pubsub/lock                 Release a lock',
+        '',
+        '0/4 exercises solved. Read one with: redis-tutor show <id>',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('--lang ru shows the Russian texts', async () => {
+    const { stdout } = await list(['--lang', 'ru']);
+    expect(stdout).toContain('Первые шаги  getting-started  0/2 solved');
+    expect(stdout).toContain('getting-started/first-key   Ваш первый ключ');
+  });
+
+  it('takes the language from LANG when --lang is not given, and --lang wins', async () => {
+    expect((await list([], { LANG: 'ru_RU.UTF-8' })).stdout).toContain('Ваш первый ключ');
+    expect((await list(['--lang', 'en'], { LANG: 'ru_RU.UTF-8' })).stdout).toContain('Your first key');
+  });
+
+  it('--json prints the list model', async () => {
+    const { code, stdout } = await list(['--json']);
+    expect(code).toBe(0);
+    const model = JSON.parse(stdout) as ListModel;
+    expect(model).toMatchObject({ language: 'en', exerciseCount: 4, solvedCount: 0 });
+    expect(model.modules[0]).toMatchObject({ id: 'getting-started', number: 1, exerciseCount: 2, solvedCount: 0 });
+    expect(model.modules[0]?.exercises[1]).toEqual({
+      id: 'getting-started/page-views',
+      number: 2,
+      title: 'A page-view counter',
+      status: 'new',
+      checkCount: 2,
+      hintCount: 2,
+    });
+  });
+
+  it('lists what loaded from a course with broken files and says how to see the problems', async () => {
+    const { code, stdout, stderr } = await list([], { REDIS_TUTOR_EXERCISES: fixture('course-broken') });
+    expect(code).toBe(0);
+    expect(stdout).toContain('good/fine');
+    expect(stderr).toMatch(/^note: 5 course file\(s\) could not be loaded and are left out; run `redis-tutor validate .*course-broken.*` for details\.\n$/);
+  });
+
+  it('rejects an unknown --lang', async () => {
+    const io = captureIo({ env: { REDIS_TUTOR_EXERCISES: fixture('course-basic') } });
+    expect(await runProgram(['list', '--lang', 'de'], io)).toBe(2);
+  });
+});
+
+describe('list model and renderer', () => {
+  it('counts solved exercises from the progress lookup', async () => {
+    const { course } = await loadCourse(fixture('course-basic'));
+    const model = buildListModel(course, 'en', (id) => (id === 'pubsub/news' ? 'solved' : id === 'pubsub/lock' ? 'started' : 'new'));
+    expect(model.solvedCount).toBe(1);
+    expect(model.modules[1]).toMatchObject({ solvedCount: 1, exerciseCount: 2 });
+    const text = renderList(model);
+    expect(text).toContain('Pub/Sub  pubsub  1/2 solved');
+    expect(text).toContain('  [x] pubsub/news ');
+    expect(text).toContain('  [~] pubsub/lock ');
+  });
+
+  it('says so when there is nothing to list', () => {
+    expect(renderList({ language: 'en', modules: [], exerciseCount: 0, solvedCount: 0 })).toBe('No exercises found.\n');
+  });
+});
