@@ -21,11 +21,11 @@ const notBuiltYet =
 
 export const loaders: Record<string, Loader> = {
   start: notBuiltYet('start', 'the TUI lands with a later release'),
-  list: notBuiltYet('list', 'it lands with the exercise format'),
-  show: notBuiltYet('show', 'it lands with the exercise format'),
+  list: async () => (await import('./commands/list.js')).listAction,
+  show: async () => (await import('./commands/show.js')).showAction,
   cli: async () => (await import('./commands/cli.js')).cliAction,
   grade: notBuiltYet('grade', 'grading lands with a later release'),
-  validate: notBuiltYet('validate', 'it lands with the exercise format'),
+  validate: async () => (await import('./commands/validate.js')).validateAction,
   doctor: notBuiltYet('doctor', 'it lands with a later release'),
 };
 

@@ -1,0 +1,65 @@
+import { checkCourse } from '../course/check-course.js';
+import { bundledCourseDir } from '../course/load.js';
+import { hasErrors } from '../course/problems.js';
+import { Engine } from '../engine/engine.js';
+import { connectRespLearner } from '../engine/default-learner.js';
+import type { ConnectLearner } from '../engine/learner-connection.js';
+import { renderValidateReport, reportHolds, type ValidateReport } from '../engine/validate/render-validate.js';
+import { validateSolutions } from '../engine/validate/validate-solutions.js';
+import { EXIT } from '../errors.js';
+import type { Action } from '../program.js';
+import { acquireRedis } from '../redis/acquire.js';
+import { resolve } from 'node:path';
+
+export interface ValidateRun {
+  dir: string;
+  solutions: boolean;
+  url?: string;
+  redisServerBin?: string;
+  force?: boolean;
+  env: NodeJS.ProcessEnv;
+  ownershipFile?: string;
+  connectLearner?: ConnectLearner;
+}
+
+/** Lints the course and, with solutions, runs every reference solution on a real Redis. Never prints. */
+export async function runValidate(run: ValidateRun): Promise<ValidateReport> {
+  const { course, problems } = await checkCourse(run.dir);
+  const exercises = course.modules.flatMap((module) => module.exercises.map((exercise) => ({ id: exercise.id, file: exercise.file })));
+  if (!run.solutions) return { problems, exercises };
+  const target = await acquireRedis({
+    env: run.env,
+    ...(run.url !== undefined ? { url: run.url } : {}),
+    ...(run.redisServerBin !== undefined ? { redisServerBin: run.redisServerBin } : {}),
+    ...(run.ownershipFile !== undefined ? { ownershipFile: run.ownershipFile } : {}),
+  });
+  try {
+    const engine = await Engine.open(target, {
+      connectLearner: run.connectLearner ?? connectRespLearner,
+      ...(run.force !== undefined ? { force: run.force } : {}),
+      ...(run.ownershipFile !== undefined ? { ownershipFile: run.ownershipFile } : {}),
+    });
+    try {
+      // Exercises whose files have errors did not load; the rest run even when others are broken.
+      return { problems, exercises, solutions: await validateSolutions(course, engine), server: target.describe() };
+    } finally {
+      await engine.close();
+    }
+  } finally {
+    await target.release();
+  }
+}
+
+/** `redis-tutor validate [DIR] [--solutions] [--url URL] [--force]` */
+export const validateAction: Action = async ({ options, operands, io }) => {
+  const report = await runValidate({
+    dir: operands[0] !== undefined ? resolve(io.cwd, operands[0]) : bundledCourseDir(),
+    solutions: options.solutions === true,
+    env: io.env,
+    ...(typeof options.url === 'string' ? { url: options.url } : {}),
+    ...(typeof options.redisServer === 'string' ? { redisServerBin: options.redisServer } : {}),
+    ...(options.force === true ? { force: true } : {}),
+  });
+  io.stdout.write(renderValidateReport(report, io.cwd));
+  return reportHolds(report) && !hasErrors(report.problems) ? EXIT.ok : EXIT.failed;
+};

@@ -1,0 +1,231 @@
+import { performance } from 'node:perf_hooks';
+import type { Actor, LoadedExercise, ScriptLine } from '../course/schema.js';
+import type { Reply } from '../resp/types.js';
+import type { ActorEvent, AttemptEvent } from './attempt-events.js';
+import { execPipeline } from './checker-pipeline.js';
+import type { CheckContext, CompiledCheck } from './checks/compiled-check.js';
+import { compileCheckSafely } from './checks/compile-check.js';
+import { isBlocked, parseClientLine } from './client-list.js';
+import { argsToStrings, commandName, parseCommandLine } from './command-line.js';
+import { formatValue } from './format-value.js';
+import type { LearnerSession } from './learner-session.js';
+import { replyToValue } from './reply-value.js';
+import type { ExerciseResult } from './result.js';
+import { runChecks, type RunChecksOptions } from './run-checks.js';
+import type { TutorSubscriber } from './tutor-subscriber.js';
+import { isErrorValue, type Value } from './value.js';
+import type { Redis } from 'ioredis';
+
+/** What one learner line did. */
+export interface LineOutcome {
+  line: string;
+  /** The arguments sent; undefined when the line was not a command (blank, comment, unbalanced quotes). */
+  args?: string[];
+  /** The server's reply exactly as sent, for the prompt to print like redis-cli. */
+  reply?: Reply;
+  /** Why the line was not sent or got no reply (unbalanced quotes, connection lost). */
+  problem?: string;
+  /** Actors that acted during or right after this line. */
+  events: ActorEvent[];
+  ms: number;
+}
+
+export interface AttemptTimings {
+  resetMs: number;
+  setupMs: number;
+}
+
+export interface AttemptDependencies {
+  checker: Redis;
+  learner: LearnerSession;
+  subscriber: TutorSubscriber | undefined;
+  onEvent?: (event: AttemptEvent) => void;
+}
+
+const SUBSCRIBE_COMMANDS = new Set(['SUBSCRIBE', 'PSUBSCRIBE', 'SSUBSCRIBE']);
+/** How soon after sending the learner's command the tutor first asks whether it blocks. */
+const FIRST_BLOCK_PROBE_MS = 5;
+const BLOCK_PROBE_INTERVAL_MS = 10;
+const DEFAULT_SCRIPT_LINE_TIMEOUT_MS = 15_000;
+
+/**
+ * One attempt at one exercise: created by Engine.startAttempt on a clean
+ * sandbox with the setup done. The TUI sends the learner's lines one at a
+ * time; grading and validate send a whole script. Every line is recorded for
+ * used/notUsed, actors fire as the format says, evaluate() runs the checks.
+ */
+export class Attempt {
+  readonly commands: string[][] = [];
+  readonly events: AttemptEvent[] = [];
+  private readonly firedActors = new Set<number>();
+  private readonly channels = new Set<string>();
+  private readonly patterns = new Set<string>();
+  private readonly compiled: CompiledCheck[];
+
+  constructor(
+    readonly exercise: LoadedExercise,
+    readonly timings: AttemptTimings,
+    private readonly deps: AttemptDependencies,
+  ) {
+    this.compiled = exercise.checks.map(compileCheckSafely);
+  }
+
+  /** Sends one redis-cli line on the learner's connection, as if typed. */
+  async runLine(line: string, options: { timeoutMs?: number } = {}): Promise<LineOutcome> {
+    const started = performance.now();
+    const events: ActorEvent[] = [];
+    const outcome = (rest: Omit<LineOutcome, 'line' | 'events' | 'ms'>): LineOutcome => ({ line, ...rest, events, ms: performance.now() - started });
+    let args: Buffer[];
+    try {
+      args = parseCommandLine(line);
+    } catch (error) {
+      return outcome({ problem: error instanceof Error ? error.message : String(error) });
+    }
+    const strings = argsToStrings(args);
+    const name = commandName(strings);
+
+    let reply: Reply;
+    try {
+      const sent = this.deps.learner.send(args);
+      const settled = settledFlag(sent);
+      const timer = options.timeoutMs !== undefined ? setTimeout(() => void this.interrupt(), options.timeoutMs) : undefined;
+      try {
+        if (this.pendingActors('blocked').length > 0) await this.fireWhenBlocked(settled, events);
+        reply = await sent;
+      } finally {
+        clearTimeout(timer);
+      }
+    } catch (error) {
+      return outcome({ args: strings, problem: error instanceof Error ? error.message : String(error) });
+    }
+
+    const failed = reply.type === 'error';
+    if (!failed) {
+      this.commands.push(strings);
+      this.followSubscriptions(name, strings.slice(1));
+    }
+    for (const actor of this.pendingActors('after')) {
+      if (actor.when.on === 'after' && actorCommandMatches(actor.when.command, strings)) await this.fire(actor, events);
+    }
+    if (!failed && SUBSCRIBE_COMMANDS.has(name)) {
+      for (const actor of this.pendingActors('subscribed')) await this.fire(actor, events);
+    }
+    return outcome({ args: strings, reply });
+  }
+
+  /** Runs a whole script (a solution, a submission); a blocked line is interrupted after the timeout. */
+  async runScript(lines: readonly (string | ScriptLine)[], options: { lineTimeoutMs?: number } = {}): Promise<LineOutcome[]> {
+    const outcomes: LineOutcome[] = [];
+    for (const entry of lines) {
+      const text = typeof entry === 'string' ? entry : entry.text;
+      if (text.trim() === '' || text.trim().startsWith('#')) continue;
+      outcomes.push(await this.runLine(text, { timeoutMs: options.lineTimeoutMs ?? DEFAULT_SCRIPT_LINE_TIMEOUT_MS }));
+    }
+    return outcomes;
+  }
+
+  /** Wakes the learner's connection from a blocking command (the TUI's Ctrl-C; a script's timeout). */
+  async interrupt(): Promise<void> {
+    const id = this.deps.learner.clientId;
+    if (id !== undefined) await execPipeline(this.deps.checker, [['CLIENT', 'UNBLOCK', String(id), 'ERROR']]).catch(() => undefined);
+  }
+
+  /** Runs every check against the server now. */
+  evaluate(options: RunChecksOptions = {}): Promise<ExerciseResult> {
+    return runChecks(this.exercise.id, this.compiled, this.checkContext(), options);
+  }
+
+  private checkContext(): CheckContext {
+    const { checker, learner, subscriber } = this.deps;
+    return {
+      checker,
+      spec: learner.spec,
+      commands: this.commands,
+      learnerClientId: learner.clientId,
+      learnerSubscriptions: { channels: this.channels, patterns: this.patterns },
+      publishedMessages: (channel) => (subscriber ? subscriber.received(channel) : Promise.resolve([])),
+      runLine: async (line) => (await execPipeline(checker, [parseCommandLine(line)]))[0] ?? null,
+    };
+  }
+
+  private pendingActors(on: Actor['when']['on']): Actor[] {
+    return this.exercise.actors.filter((actor) => actor.when.on === on && !this.firedActors.has(actor.index));
+  }
+
+  /** Asks the server whether the learner's connection is blocked until it is, or until its reply arrives. */
+  private async fireWhenBlocked(settled: () => boolean, events: ActorEvent[]): Promise<void> {
+    const id = this.deps.learner.clientId;
+    if (id === undefined) return;
+    await sleep(FIRST_BLOCK_PROBE_MS);
+    while (!settled()) {
+      const [line] = await execPipeline(this.deps.checker, [['CLIENT', 'LIST', 'ID', String(id)]]);
+      if (settled()) return;
+      if (typeof line === 'string' && line.trim() !== '' && isBlocked(parseClientLine(line))) {
+        for (const actor of this.pendingActors('blocked')) await this.fire(actor, events);
+        return;
+      }
+      await sleep(BLOCK_PROBE_INTERVAL_MS);
+    }
+  }
+
+  private async fire(actor: Actor, events: ActorEvent[]): Promise<void> {
+    this.firedActors.add(actor.index);
+    const lines = actor.run.map((line) => line.text);
+    let replies: Value[];
+    try {
+      replies = await execPipeline(this.deps.checker, lines.map(parseCommandLine));
+    } catch (error) {
+      replies = lines.map(() => `(failed) ${error instanceof Error ? error.message : String(error)}`);
+    }
+    const event: ActorEvent = {
+      type: 'actor',
+      actor: actor.index,
+      trigger: actor.when.on === 'after' ? `after ${actor.when.command}` : actor.when.on,
+      say: { en: actor.say.en, ru: actor.say.ru ?? actor.say.en },
+      lines,
+      replies: replies.map((reply) => (isErrorValue(reply) ? `(error) ${reply.message}` : typeof reply === 'string' ? reply : formatValue(reply))),
+    };
+    events.push(event);
+    this.events.push(event);
+    this.deps.onEvent?.(event);
+  }
+
+  /** Follows which channels and patterns the learner holds; the subscribed check verifies it against CLIENT LIST. */
+  private followSubscriptions(name: string, args: string[]): void {
+    const follow = (set: Set<string>, add: boolean) => {
+      if (add) args.forEach((arg) => set.add(arg));
+      else if (args.length === 0) set.clear();
+      else args.forEach((arg) => set.delete(arg));
+    };
+    if (name === 'SUBSCRIBE') follow(this.channels, true);
+    else if (name === 'UNSUBSCRIBE') follow(this.channels, false);
+    else if (name === 'PSUBSCRIBE') follow(this.patterns, true);
+    else if (name === 'PUNSUBSCRIBE') follow(this.patterns, false);
+    else if (name === 'RESET') {
+      this.channels.clear();
+      this.patterns.clear();
+    }
+  }
+}
+
+/** `{ after: MULTI }` matches MULTI; `{ after: CONFIG SET }` matches the subcommand too. */
+function actorCommandMatches(command: string, args: readonly string[]): boolean {
+  return command
+    .trim()
+    .toUpperCase()
+    .split(/\s+/)
+    .every((word, i) => (args[i] ?? '').toUpperCase() === word);
+}
+
+function settledFlag(promise: Promise<unknown>): () => boolean {
+  let settled = false;
+  promise.then(
+    () => (settled = true),
+    () => (settled = true),
+  );
+  return () => settled;
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

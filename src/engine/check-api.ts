@@ -1,0 +1,20 @@
+import type { Redis } from 'ioredis';
+import type { Value } from './value.js';
+
+/**
+ * The API a `js` check receives (exercises/README.md, "JavaScript: js").
+ * Kept small and stable: course authors write against it.
+ */
+export interface CheckApi {
+  /** An ioredis connection of the tutor's, on the exercise's database. */
+  redis: Redis;
+  /** The learner's commands, each as its argument list: `[['SET', 'k', 'v'], ['GET', 'k']]`. */
+  commands: readonly (readonly string[])[];
+  /** Runs a redis-cli line on the tutor's connection; the reply as a plain value (errors are returned, not thrown). */
+  run(line: string): Promise<Value>;
+}
+
+/** What a js check returns: a boolean, or a verdict with what was expected and found. */
+export type CheckApiResult = boolean | { passed: boolean; expected?: string; found?: string };
+
+export type CheckFunction = (api: CheckApi) => CheckApiResult | Promise<CheckApiResult>;

@@ -1,0 +1,55 @@
+import { isIP } from 'node:net';
+import { Redis } from 'ioredis';
+import type { AsUser } from '../../course/schema.js';
+import type { ConnectionSpec } from '../../redis/target.js';
+import { ioredisToValue } from '../reply-value.js';
+import type { Verdict } from '../result.js';
+import { isErrorValue, type Value } from '../value.js';
+
+export type AsUserOutcome = { kind: 'reply'; reply: Value } | { kind: 'auth-failed'; verdict: Verdict };
+
+/**
+ * Runs one command as another user on a connection of its own, closed
+ * afterwards. No client name and no ready check: both are commands the user
+ * under test may not be allowed to run, and they would fail before AUTH anyway.
+ */
+export async function runAsUser(spec: ConnectionSpec, as: AsUser, args: readonly Buffer[]): Promise<AsUserOutcome> {
+  const redis = new Redis({
+    host: spec.host,
+    port: spec.port,
+    ...(spec.tls ? { tls: isIP(spec.host) === 0 ? { servername: spec.host } : {} } : {}),
+    lazyConnect: true,
+    enableReadyCheck: false,
+    enableOfflineQueue: true,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+    connectTimeout: 2_000,
+  });
+  redis.on('error', () => {
+    // Reported through the command that fails; ioredis would print otherwise.
+  });
+  try {
+    await redis.connect();
+    const credentials = as.user !== undefined ? [as.user, as.password] : [as.password];
+    const auth = await callValue(redis, ['AUTH', ...credentials]);
+    if (isErrorValue(auth)) {
+      const who = as.user !== undefined ? `AUTH as ${as.user}` : 'AUTH with the password';
+      return { kind: 'auth-failed', verdict: { passed: false, expected: `${who} to succeed`, found: `(error) ${auth.message}` } };
+    }
+    if (spec.db !== 0) await callValue(redis, ['SELECT', String(spec.db)]);
+    const [name, ...rest] = args;
+    return { kind: 'reply', reply: await callValue(redis, [name ?? '', ...rest]) };
+  } finally {
+    redis.disconnect();
+  }
+}
+
+/** A reply or the server's error as a value; connection failures still throw. */
+async function callValue(redis: Redis, [name, ...args]: readonly (string | Buffer)[]): Promise<Value> {
+  try {
+    return ioredisToValue(await redis.call(String(name), ...args));
+  } catch (error) {
+    if (error instanceof Error && error.name === 'ReplyError') return ioredisToValue(error);
+    throw error;
+  }
+}

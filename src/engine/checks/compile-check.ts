@@ -1,0 +1,40 @@
+import type { Check } from '../../course/schema.js';
+import { compileCommandCheck } from './command-check.js';
+import type { CompiledCheck } from './compiled-check.js';
+import { compileJsCheck } from './js-check.js';
+import { compileKeyCheck } from './key-check.js';
+import { compileLuaCheck } from './lua-check.js';
+import { compilePublishedCheck } from './published-check.js';
+import { compileSubscribedCheck } from './subscribed-check.js';
+import { compileNotUsedCheck, compileUsedCheck } from './used-check.js';
+
+export function compileCheck(check: Check): CompiledCheck {
+  switch (check.kind) {
+    case 'command':
+      return compileCommandCheck(check);
+    case 'key':
+      return compileKeyCheck(check);
+    case 'lua':
+      return compileLuaCheck(check);
+    case 'used':
+      return compileUsedCheck(check);
+    case 'notUsed':
+      return compileNotUsedCheck(check);
+    case 'published':
+      return compilePublishedCheck(check);
+    case 'subscribed':
+      return compileSubscribedCheck(check);
+    case 'js':
+      return compileJsCheck(check);
+  }
+}
+
+/** A check whose command line cannot be parsed still shows in the checklist, failing with the reason. */
+export function compileCheckSafely(check: Check): CompiledCheck {
+  try {
+    return compileCheck(check);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { check, commands: () => [], judge: () => ({ passed: false, error: message }) };
+  }
+}

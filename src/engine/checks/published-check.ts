@@ -1,0 +1,29 @@
+import type { PublishedCheck } from '../../course/schema.js';
+import { checkExpectation, compareNumber, describeComparison } from '../expectations.js';
+import { formatValue } from '../format-value.js';
+import type { CompiledCheck } from './compiled-check.js';
+
+/** `published`: the messages the tutor's subscriber received on the channel since the attempt started. */
+export function compilePublishedCheck(check: PublishedCheck): CompiledCheck {
+  return {
+    check,
+    commands: () => [],
+    async judge(_replies, context) {
+      const messages = await context.publishedMessages(check.channel);
+      if (!compareNumber(messages.length, check.count)) {
+        return {
+          passed: false,
+          expected: `${describeComparison(check.count)} message(s) on ${check.channel}`,
+          found: `${messages.length} message(s)${messages.length > 0 ? `: ${formatValue([...messages])}` : ''}`,
+        };
+      }
+      if (check.message) {
+        for (const message of messages) {
+          const verdict = checkExpectation(check.message, message);
+          if (!verdict.passed) return { passed: false, expected: `every message ${verdict.expected ?? ''}`.trim(), found: verdict.found ?? formatValue(message) };
+        }
+      }
+      return { passed: true };
+    },
+  };
+}

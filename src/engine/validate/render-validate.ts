@@ -1,0 +1,58 @@
+import { displayPath, formatProblem, type Problem } from '../../course/problems.js';
+import type { SolutionValidation } from './validate-solutions.js';
+
+export interface ValidateReport {
+  problems: Problem[];
+  /** Absent without --solutions. */
+  solutions?: SolutionValidation[];
+  /** Exercises that loaded, for the summary without --solutions. */
+  exercises: Array<{ id: string; file: string }>;
+  /** Where the solutions ran: "private redis-server 7.0.15 on 127.0.0.1:41234". */
+  server?: string;
+}
+
+/** True when `validate` should exit 0: no error problems and every exercise that ran holds. */
+export function reportHolds(report: ValidateReport): boolean {
+  return summaryCounts(report).failed === 0;
+}
+
+/** The text `validate` prints, pure so it is tested without a terminal or a Redis. */
+export function renderValidateReport(report: ValidateReport, cwd: string): string {
+  const lines: string[] = report.problems.map((problem) => formatProblem(problem, cwd));
+  if (report.solutions) {
+    if (lines.length > 0) lines.push('');
+    if (report.server) lines.push(`solutions on ${report.server}`);
+    for (const result of report.solutions) {
+      const mark = result.verdict === 'passed' ? 'ok  ' : result.verdict === 'failed' ? 'FAIL' : 'skip';
+      const time = result.verdict === 'skipped' ? '' : ` (${Math.round(result.ms)} ms)`;
+      lines.push(`${mark} ${result.id}${time}`);
+      for (const reason of result.reasons) lines.push(`       ${reason}  [${displayPath(result.file, cwd)}]`);
+    }
+  }
+  const counts = summaryCounts(report);
+  if (counts.skipped > 0) lines.push(`${counts.skipped} skipped`);
+  lines.push(`${counts.total} exercises: ${counts.passed} passed, ${counts.failed} failed`);
+  return lines.join('\n') + '\n';
+}
+
+/**
+ * An exercise fails when a file of it has an error problem or, with
+ * --solutions, when it does not hold. Files that did not load at all count
+ * as failed exercises too, so a broken file can never make the summary greener.
+ */
+export function summaryCounts(report: ValidateReport): { total: number; passed: number; failed: number; skipped: number } {
+  const errorFiles = new Set(report.problems.filter((problem) => problem.severity === 'error').map((problem) => problem.file));
+  const loadedFiles = new Set(report.exercises.map((exercise) => exercise.file));
+  const unloadedBroken = [...errorFiles].filter((file) => !loadedFiles.has(file)).length;
+  const solutionById = new Map((report.solutions ?? []).map((result) => [result.id, result]));
+  let passed = 0;
+  let failed = unloadedBroken;
+  let skipped = 0;
+  for (const exercise of report.exercises) {
+    const solution = solutionById.get(exercise.id);
+    if (errorFiles.has(exercise.file) || solution?.verdict === 'failed') failed += 1;
+    else if (solution?.verdict === 'skipped') skipped += 1;
+    else passed += 1;
+  }
+  return { total: passed + failed, passed, failed, skipped };
+}

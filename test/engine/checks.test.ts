@@ -1,0 +1,197 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CheckResult } from '../../src/engine/result.js';
+import { buildTestExercise, type CheckInput, type ExerciseInput } from './support/build-exercise.js';
+import { startEngineFixture, type EngineFixture } from './support/engine-fixture.js';
+
+let fixture: EngineFixture;
+beforeAll(async () => {
+  fixture = await startEngineFixture();
+});
+afterAll(async () => {
+  await fixture?.stop();
+});
+
+/** Starts a clean attempt, runs the learner's lines, evaluates: the one check's result. */
+async function checkAfter(lines: string[], check: ExerciseInput['checks'][number], setup: string[] = []): Promise<CheckResult> {
+  const attempt = await fixture.engine.startAttempt(buildTestExercise({ checks: [check], setup }));
+  for (const line of lines) {
+    const outcome = await attempt.runLine(line);
+    expect(outcome.problem, line).toBeUndefined();
+  }
+  const result = await attempt.evaluate();
+  expect(result.checks).toHaveLength(1);
+  return result.checks[0] as CheckResult;
+}
+
+describe('command check', () => {
+  it('passes when the reply meets the expectation', async () => {
+    expect(await checkAfter(['INCR views', 'INCR views'], { kind: 'command', command: 'GET views', expect: { equals: 2 } })).toMatchObject({ passed: true });
+  });
+  it('fails with expected and found', async () => {
+    expect(await checkAfter(['INCR views'], { kind: 'command', command: 'GET views', expect: { equals: 2 } })).toMatchObject({
+      passed: false,
+      expected: '2',
+      found: '"1"',
+    });
+  });
+  it('goes into a reply with path', async () => {
+    const check = { kind: 'command', command: 'XINFO GROUPS orders', expect: { path: [0, 'pending'], equals: 1 } } satisfies CheckInput;
+    const setup = ['XGROUP CREATE orders g $ MKSTREAM', 'XADD orders * item 1'];
+    expect(await checkAfter(['XREADGROUP GROUP g c1 COUNT 1 STREAMS orders >'], check, setup)).toMatchObject({ passed: true });
+    expect(await checkAfter([], check, setup)).toMatchObject({ passed: false, expected: 'at [0].pending: 1', found: '0' });
+  });
+});
+
+describe('command check as another user', () => {
+  const createReader = 'ACL SETUSER reader on >s3cret ~* +get';
+  it('passes when the user is refused as expected', async () => {
+    const check = { kind: 'command', command: 'SET x 1', as: { user: 'reader', password: 's3cret' }, expect: { error: '^NOPERM' } } satisfies CheckInput;
+    expect(await checkAfter([createReader], check)).toMatchObject({ passed: true });
+  });
+  it('fails with the server message when AUTH fails', async () => {
+    const check = { kind: 'command', command: 'GET x', as: { user: 'reader', password: 'wrong' }, expect: { ok: true } } satisfies CheckInput;
+    const result = await checkAfter([createReader], check);
+    expect(result.passed).toBe(false);
+    expect(result.found).toMatch(/WRONGPASS/);
+  });
+  it('authenticates with requirepass when no user is given', async () => {
+    const check = { kind: 'command', command: 'PING', as: { password: 'letmein' }, expect: { equals: 'PONG' } } satisfies CheckInput;
+    expect(await checkAfter(['CONFIG SET requirepass letmein'], check)).toMatchObject({ passed: true });
+    expect(await checkAfter([], check)).toMatchObject({ passed: false });
+  });
+});
+
+describe('key check shorthands', () => {
+  const cases: Array<[string, string[], Record<string, unknown>, Record<string, unknown>]> = [
+    ['exists', ['SET k v'], { exists: true }, { exists: false }],
+    ['type', ['HSET k f v'], { type: 'hash' }, { type: 'list' }],
+    ['value', ['SET k 3'], { value: 3 }, { value: '4' }],
+    ['ttl none', ['SET k v'], { ttl: 'none' }, { ttl: { gte: 1 } }],
+    ['ttl range', ['SET k v EX 60'], { ttl: { between: [50, 60] } }, { ttl: 'none' }],
+    ['length of a list', ['RPUSH k a b c'], { length: 3 }, { length: { gt: 3 } }],
+    ['length of a string', ['SET k hello'], { length: 5 }, { length: 4 }],
+    ['list', ['RPUSH k a b'], { list: ['a', 'b'] }, { list: ['b', 'a'] }],
+    ['set', ['SADD k a b c'], { set: ['c', 'a', 'b'] }, { set: ['a', 'b'] }],
+    ['zset', ['ZADD k 50 alice 20 bob'], { zset: [['bob', 20], ['alice', 50]] }, { zset: [['alice', 50], ['bob', 20]] }],
+    ['hash', ['HSET k apple 2 pear 1'], { hash: { apple: '2', pear: 1 } }, { hash: { apple: '2' } }],
+    ['fields', ['HSET k apple 2 pear 1'], { fields: { apple: 2 } }, { fields: { plum: 1 } }],
+    ['stream length', ['XADD k * a 1', 'XADD k * b 2'], { stream: { length: 2 } }, { stream: { length: { gte: 3 } } }],
+    ['stream entries', ['XADD k * a 1', 'XADD k * b 2'], { stream: { entries: [{ a: '1' }, { b: 2 }] } }, { stream: { entries: [{ b: 2 }, { a: 1 }] } }],
+    ['several shorthands', ['RPUSH k a'], { type: 'list', length: 1, ttl: 'none' }, { type: 'list', length: 1, ttl: { gte: 1 } }],
+  ];
+  it.each(cases)('%s passes', async (_name, lines, passing) => {
+    expect(await checkAfter(lines, { kind: 'key', key: 'k', ...passing } as ExerciseInput['checks'][number])).toMatchObject({ passed: true });
+  });
+  it.each(cases)('%s fails', async (_name, lines, _passing, failing) => {
+    const result = await checkAfter(lines, { kind: 'key', key: 'k', ...failing } as ExerciseInput['checks'][number]);
+    expect(result.passed).toBe(false);
+    expect(result.expected).toBeTruthy();
+    expect(result.found).toBeTruthy();
+  });
+  it('says when the key is missing or of another type', async () => {
+    expect(await checkAfter([], { kind: 'key', key: 'k', value: 'x' })).toMatchObject({ found: 'the key does not exist' });
+    expect(await checkAfter(['RPUSH k a'], { kind: 'key', key: 'k', value: 'x' })).toMatchObject({ found: 'the key is a list' });
+  });
+});
+
+describe('lua check', () => {
+  const lua = {
+    kind: 'lua',
+    script: "for _, k in ipairs(redis.call('KEYS', ARGV[1])) do if redis.call('TTL', k) < 0 then return k .. ' has no TTL' end end return 1",
+    keys: [],
+    args: ['session:*'],
+  } satisfies CheckInput;
+  it('passes when the script returns 1', async () => {
+    expect(await checkAfter(['SET session:1 a EX 100'], lua)).toMatchObject({ passed: true });
+  });
+  it('fails with the returned string', async () => {
+    expect(await checkAfter(['SET session:1 a EX 100', 'SET session:2 b'], lua)).toMatchObject({ passed: false, found: 'session:2 has no TTL' });
+  });
+});
+
+describe('used and notUsed', () => {
+  it('used passes when one of the commands was used', async () => {
+    expect(await checkAfter(['incrby views 2'], { kind: 'used', commands: ['INCR', 'INCRBY'] })).toMatchObject({ passed: true });
+  });
+  it('used fails when none was', async () => {
+    expect(await checkAfter(['SET views 2'], { kind: 'used', commands: ['INCR'] })).toMatchObject({ passed: false });
+  });
+  it('used matches subcommands and ignores failed commands', async () => {
+    expect(await checkAfter(['CONFIG GET maxmemory'], { kind: 'used', commands: ['CONFIG SET'] })).toMatchObject({ passed: false });
+    expect(await checkAfter(['CONFIG SET maxmemory-policy allkeys-lru'], { kind: 'used', commands: ['CONFIG SET'] })).toMatchObject({ passed: true });
+  });
+  it('notUsed passes and fails, naming the command', async () => {
+    expect(await checkAfter(['INCR views'], { kind: 'notUsed', commands: ['SET'] })).toMatchObject({ passed: true });
+    expect(await checkAfter(['SET views 1'], { kind: 'notUsed', commands: ['SET'] })).toMatchObject({ passed: false, found: 'you ran SET views 1' });
+  });
+});
+
+describe('published check', () => {
+  const check = { kind: 'published', channel: 'chat:general', count: 2, message: { matches: 'hello' } } satisfies CheckInput;
+  it('passes when the learner published the messages', async () => {
+    expect(await checkAfter(['PUBLISH chat:general "hello all"', 'PUBLISH chat:general "hello again"'], check)).toMatchObject({ passed: true });
+  });
+  it('fails on the count and on a message', async () => {
+    expect(await checkAfter(['PUBLISH chat:general hello'], check)).toMatchObject({ passed: false, found: '1 message(s): ["hello"]' });
+    expect(await checkAfter(['PUBLISH chat:general hello', 'PUBLISH chat:general bye'], check)).toMatchObject({ passed: false, found: '"bye"' });
+  });
+  it('does not count what setup published', async () => {
+    expect(await checkAfter(['PUBLISH chat:general hello'], check, ['PUBLISH chat:general hello'])).toMatchObject({ passed: false });
+  });
+});
+
+describe('subscribed check', () => {
+  const check = { kind: 'subscribed', channels: ['news'], patterns: [] } satisfies CheckInput;
+  it('passes while the learner connection is subscribed', async () => {
+    expect(await checkAfter(['SUBSCRIBE news'], check)).toMatchObject({ passed: true });
+  });
+  it('fails when it is not', async () => {
+    expect(await checkAfter([], check)).toMatchObject({ passed: false, found: 'not subscribed' });
+  });
+  it('checks patterns', async () => {
+    const patterns = { kind: 'subscribed', channels: [], patterns: ['news.*'] } satisfies CheckInput;
+    expect(await checkAfter(['PSUBSCRIBE news.*'], patterns)).toMatchObject({ passed: true });
+    expect(await checkAfter(['SUBSCRIBE news'], patterns)).toMatchObject({ passed: false });
+  });
+});
+
+describe('js check', () => {
+  const modulePath = join(import.meta.dirname, '../fixtures/engine-js/checks/lock-released.js');
+  const check = { kind: 'js', module: 'checks/lock-released.js', modulePath } satisfies CheckInput;
+  it('passes when the module says so', async () => {
+    expect(await checkAfter(['EVAL "return redis.call(\'DEL\', KEYS[1])" 1 lock:report'], check, ['SET lock:report me'])).toMatchObject({ passed: true });
+  });
+  it('fails with what the module found', async () => {
+    expect(await checkAfter([], check, ['SET lock:report me'])).toMatchObject({ passed: false, expected: 'no lock', found: 'me' });
+  });
+  it('reports a missing module as an error', async () => {
+    const result = await checkAfter([], { ...check, modulePath: join(import.meta.dirname, 'no-such-check.js') });
+    expect(result.passed).toBe(false);
+    expect(result.error).toBeTruthy();
+  });
+});
+
+describe('wait', () => {
+  it('retries until the condition holds', async () => {
+    const attempt = await fixture.engine.startAttempt(buildTestExercise({ checks: [{ kind: 'key', key: 'k', exists: false, wait: 2000 }] }));
+    await attempt.runLine('SET k v PX 150');
+    const result = await attempt.evaluate();
+    expect(result.passed).toBe(true);
+    expect(result.timings.passes).toBeGreaterThan(1);
+  });
+  it('gives up after the wait and fails', async () => {
+    const attempt = await fixture.engine.startAttempt(buildTestExercise({ checks: [{ kind: 'key', key: 'k', exists: false, wait: 200 }] }));
+    await attempt.runLine('SET k v');
+    const result = await attempt.evaluate();
+    expect(result.passed).toBe(false);
+    expect(result.timings.checksMs).toBeGreaterThanOrEqual(190);
+  });
+  it('does not wait when asked not to', async () => {
+    const attempt = await fixture.engine.startAttempt(buildTestExercise({ checks: [{ kind: 'key', key: 'k', exists: false, wait: 5000 }] }));
+    await attempt.runLine('SET k v');
+    const result = await attempt.evaluate({ wait: false });
+    expect(result.timings.passes).toBe(1);
+    expect(result.timings.checksMs).toBeLessThan(1000);
+  });
+});
