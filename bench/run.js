@@ -1,0 +1,185 @@
+#!/usr/bin/env node
+// `npm run bench`: speed figures, printed with their targets. Not a test: the
+// machines are shared and noisy, so nothing here fails a build.
+import { spawn, spawnSync } from 'node:child_process';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+import { mixedCommands } from './mixed-commands.js';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const bin = join(root, 'bin', 'redis-tutor.js');
+const only = process.argv.slice(2);
+const wanted = (name) => only.length === 0 || only.includes(name);
+
+const { startPrivateServer } = await import(join(root, 'dist/redis/acquire.js'));
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+function percentile(values, p) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+const ms = (value) => `${value.toFixed(1)} ms`;
+function line(label, value, target) {
+  console.log(`  ${label.padEnd(44)} ${value.padStart(12)}${target ? `   (target ${target})` : ''}`);
+}
+
+async function timeCommand(command, args, input) {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(command, args, { stdio: ['pipe', 'pipe', 'inherit'] });
+    let bytes = 0;
+    child.stdout.on('data', (chunk) => (bytes += chunk.length));
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve({ ms: performance.now() - started, bytes }) : reject(new Error(`${command} exited ${code}`))));
+    child.stdin.end(input);
+  });
+}
+
+/** Time until the first byte of output: how long a learner waits for the first reply. */
+async function timeToFirstOutput(command, args, input) {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(command, args, { stdio: ['pipe', 'pipe', 'inherit'] });
+    let first;
+    child.stdout.once('data', () => (first = performance.now() - started));
+    child.on('error', reject);
+    child.on('close', () => resolve(first ?? NaN));
+    child.stdin.end(input);
+  });
+}
+
+async function benchStartup() {
+  console.log('start-up');
+  const versionRuns = [];
+  for (let i = 0; i < 10; i++) {
+    const started = performance.now();
+    const result = spawnSync(process.execPath, [bin, '--version']);
+    if (result.status !== 0) throw new Error('redis-tutor --version failed');
+    versionRuns.push(performance.now() - started);
+  }
+  line('redis-tutor --version (median of 10)', ms(median(versionRuns)), '< 150 ms');
+
+  const serverRuns = [];
+  for (let i = 0; i < 5; i++) {
+    const started = performance.now();
+    const target = await startPrivateServer({ handleSignals: false });
+    serverRuns.push(performance.now() - started);
+    await target.release();
+  }
+  line('private redis-server up (median of 5)', ms(median(serverRuns)));
+
+  const target = await startPrivateServer({ handleSignals: false });
+  try {
+    const firstReply = [];
+    for (let i = 0; i < 10; i++) {
+      firstReply.push(await timeToFirstOutput(process.execPath, [bin, 'cli', '-p', String(target.spec.port)], 'ping\n'));
+    }
+    line('cli first reply, server already up (median)', ms(median(firstReply)), '< 300 ms');
+  } finally {
+    await target.release();
+  }
+  const cold = [];
+  for (let i = 0; i < 5; i++) cold.push(await timeToFirstOutput(process.execPath, [bin, 'cli'], 'ping\n'));
+  line('cli first reply incl. private server start', ms(median(cold)));
+}
+
+async function benchCliPipe() {
+  console.log('cli pipe: 20,000 mixed commands, --no-raw, same server');
+  const input = mixedCommands(20_000);
+  const target = await startPrivateServer({ handleSignals: false });
+  try {
+    const port = String(target.spec.port);
+    const rounds = 3;
+    const ours = [];
+    const theirs = [];
+    for (let round = 0; round < rounds; round++) {
+      spawnSync('redis-cli', ['-p', port, 'flushall']);
+      theirs.push((await timeCommand('redis-cli', ['-p', port, '--no-raw'], input)).ms);
+      spawnSync('redis-cli', ['-p', port, 'flushall']);
+      ours.push((await timeCommand(process.execPath, [bin, 'cli', '-p', port, '--no-raw'], input)).ms);
+    }
+    const a = median(ours);
+    const b = median(theirs);
+    line('redis-cli --no-raw (median of 3)', ms(b));
+    line('redis-tutor cli --no-raw (median of 3)', ms(a));
+    line('ratio redis-tutor / redis-cli', `${(a / b).toFixed(2)}x`, '<= 1.5x');
+  } finally {
+    await target.release();
+  }
+}
+
+async function benchEngine() {
+  console.log('engine: every exercise of the course, reference solution on the private server');
+  const { loadCourse } = await import(join(root, 'dist/course/load.js'));
+  const { Engine } = await import(join(root, 'dist/engine/engine.js'));
+  const { connectRespLearner } = await import(join(root, 'dist/engine/default-learner.js'));
+  const { course } = await loadCourse();
+  const target = await startPrivateServer({ handleSignals: false });
+  const engine = await Engine.open(target, { connectLearner: connectRespLearner });
+  const checks = [];
+  const resets = [];
+  let exercises = 0;
+  try {
+    for (const module of course.modules) {
+      for (const exercise of module.exercises) {
+        const attempt = await engine.startAttempt(exercise);
+        await attempt.runScript(exercise.solutionLines);
+        await attempt.evaluate();
+        // Measure a settled evaluation, as after a learner's command.
+        for (let i = 0; i < 5; i++) {
+          const started = performance.now();
+          await attempt.evaluate({ wait: false });
+          checks.push(performance.now() - started);
+        }
+        const reset = await engine.resetSandbox();
+        resets.push(reset.ms);
+        exercises++;
+      }
+    }
+  } finally {
+    await engine.close();
+    await target.release();
+  }
+  line(`exercises`, String(exercises));
+  line('checks after solution p50', ms(percentile(checks, 50)));
+  line('checks after solution p99', ms(percentile(checks, 99)), '<= 5 ms');
+  line('sandbox reset p50', ms(percentile(resets, 50)));
+  line('sandbox reset p99', ms(percentile(resets, 99)), '<= 10 ms');
+}
+
+async function benchGrade() {
+  console.log('grade: every reference solution as a submission');
+  const { mkdtempSync, mkdirSync, writeFileSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { loadCourse } = await import(join(root, 'dist/course/load.js'));
+  const { course } = await loadCourse();
+  const submission = mkdtempSync(join(tmpdir(), 'redis-tutor-bench-submission-'));
+  let answers = 0;
+  for (const module of course.modules) {
+    mkdirSync(join(submission, module.id));
+    for (const exercise of module.exercises) {
+      writeFileSync(join(submission, module.id, `${exercise.localId}.redis`), exercise.solution);
+      answers++;
+    }
+  }
+  try {
+    for (const jobs of [1, 2]) {
+      const started = performance.now();
+      const result = spawnSync(process.execPath, [bin, 'grade', submission, '--reporter', 'json', '--jobs', String(jobs)], { encoding: 'utf8' });
+      const elapsed = performance.now() - started;
+      if (result.status !== 0) throw new Error(`grading the reference solutions failed (exit ${result.status}):\n${result.stderr}`);
+      line(`grade ${answers} reference solutions, --jobs ${jobs}`, ms(elapsed), jobs === 1 ? '< 10 s' : undefined);
+    }
+  } finally {
+    rmSync(submission, { recursive: true, force: true });
+  }
+}
+
+const sections = { startup: benchStartup, 'cli-pipe': benchCliPipe, engine: benchEngine, grade: benchGrade };
+for (const [name, run] of Object.entries(sections)) {
+  if (wanted(name)) await run();
+}
