@@ -1,10 +1,11 @@
 import { access, readdir } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { splitArgs } from '../redis-cli/split-args.js';
+import { closestMatches } from './closest.js';
 import { EXERCISE_FILE, MODULE_FILE, NUMBERED_NAME } from './load.js';
 import { formatPropertyPath } from './property-path.js';
 import type { Problem } from './problems.js';
-import type { Course, LoadedExercise, PathSegment, SourceLocation } from './schema.js';
+import { ACTOR_DIRECTIVES, directiveName, isActorDirective, type Course, type LoadedExercise, type LoadedModule, type PathSegment, type SourceLocation } from './schema.js';
 import { exerciseTexts, moduleTexts, type LocatedText } from './texts.js';
 
 /**
@@ -21,6 +22,7 @@ export async function lintCourse(course: Course): Promise<Problem[]> {
     for (const exercise of module.exercises) {
       problems.push(...emptyTexts(exerciseTexts(exercise), exercise.locate));
       problems.push(...unparsableLines(exercise));
+      problems.push(...actorDirectives(module, exercise));
       problems.push(...(await missingJsModules(exercise)));
     }
   }
@@ -71,7 +73,9 @@ function unparsableLines(exercise: LoadedExercise): Problem[] {
   const scripts = [
     ...exercise.setupLines.map((line) => ({ line, what: 'setup' })),
     ...exercise.solutionLines.map((line) => ({ line, what: 'solution' })),
-    ...exercise.actors.flatMap((actor) => actor.run.map((line) => ({ line, what: `actors[${actor.index}].run` }))),
+    ...exercise.actors.flatMap((actor) =>
+      actor.run.filter((line) => directiveName(line.text) === undefined).map((line) => ({ line, what: `actors[${actor.index}].run` })),
+    ),
     ...exercise.checks.flatMap((check) =>
       check.kind === 'command'
         ? [{ line: { text: check.command, location: exercise.locate(['checks', check.index, 'command']) }, what: `checks[${check.index}].command` }]
@@ -83,6 +87,36 @@ function unparsableLines(exercise: LoadedExercise): Problem[] {
     .map(({ line, what }) =>
       problemAt(line.location, 'error', 'invalid-command-line', `${what}: redis-cli cannot parse ${JSON.stringify(line.text)} — check the quotes and escapes`),
     );
+}
+
+/** `!` lines in an actor's run are tutor directives: only known ones, and `!restart` only where the tutor owns the server. */
+function actorDirectives(module: LoadedModule, exercise: LoadedExercise): Problem[] {
+  const ownsServer = (exercise.requires ?? module.requires) === 'owned-server';
+  return exercise.actors.flatMap((actor) =>
+    actor.run.flatMap((line) => {
+      const name = directiveName(line.text);
+      const what = `actors[${actor.index}].run`;
+      if (name === undefined) return [];
+      if (!isActorDirective(name)) {
+        const known = ACTOR_DIRECTIVES.map((directive) => `!${directive}`).join(', ');
+        const guess = closestMatches(name, ACTOR_DIRECTIVES, 1)[0];
+        return [
+          problemAt(line.location, 'error', 'unknown-directive', `${what}: unknown directive ${JSON.stringify(line.text)}${guess ? ` — did you mean !${guess}?` : ''} (lines starting with ! are tutor directives: ${known})`),
+        ];
+      }
+      if (name === 'restart' && !ownsServer) {
+        return [
+          problemAt(
+            line.location,
+            'error',
+            'directive-needs-owned-server',
+            `${what}: !restart needs a server redis-tutor starts itself — add "requires: owned-server" to this exercise or to its module.yaml`,
+          ),
+        ];
+      }
+      return [];
+    }),
+  );
 }
 
 async function missingJsModules(exercise: LoadedExercise): Promise<Problem[]> {

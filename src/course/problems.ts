@@ -17,6 +17,8 @@ export type ProblemCode =
   | 'stray-file'
   | 'empty-text'
   | 'invalid-command-line'
+  | 'unknown-directive'
+  | 'directive-needs-owned-server'
   | 'missing-js';
 
 /** A problem found in course files; data only — printing is the caller's job. */

@@ -359,6 +359,26 @@ export const CheckSchema = z
 // ---------------------------------------------------------------------------
 // Actors
 
+/**
+ * What an actor's `run` may hold besides redis-cli lines: a line starting
+ * with `!` is a directive to the tutor, never sent to Redis.
+ * - `!restart`: the server crashes (nothing is saved on the way down) and
+ *   starts again in the same directory, loading what was saved (dump.rdb).
+ *   Needs `requires: owned-server`.
+ */
+export const ACTOR_DIRECTIVES = ['restart'] as const;
+export type ActorDirective = (typeof ACTOR_DIRECTIVES)[number];
+
+/** `!restart` → `restart`; undefined for a redis-cli line. An unknown name comes back as written (lint reports it). */
+export function directiveName(line: string): string | undefined {
+  const trimmed = line.trim();
+  return trimmed.startsWith('!') ? trimmed.slice(1) : undefined;
+}
+
+export function isActorDirective(name: string): name is ActorDirective {
+  return (ACTOR_DIRECTIVES as readonly string[]).includes(name);
+}
+
 export const ActorSchema = closedMap('actor field', {
   when: z
     .union(
@@ -371,7 +391,9 @@ export const ActorSchema = closedMap('actor field', {
     .describe("blocked: the learner's connection waits in a blocking command; subscribed: it subscribed; { after: CMD }: right after the learner's CMD was answered."),
   run: z
     .union([z.string().min(1), z.array(z.string().min(1)).min(1)], { error: 'expected redis-cli lines' })
-    .describe('One or more redis-cli lines the tutor runs on its own connection.'),
+    .describe(
+      'One or more redis-cli lines the tutor runs on its own connection. A line starting with ! is a tutor directive: !restart crashes the server (no save on the way down) and restarts it with what was saved; it needs requires: owned-server.',
+    ),
   say: TextSchema.describe('What the learner is told the other client did.'),
 }).describe('The other client the tutor plays; each actor acts once per attempt.');
 
@@ -536,7 +558,7 @@ export type ActorTrigger = { on: 'blocked' } | { on: 'subscribed' } | { on: 'aft
 
 export interface Actor {
   when: ActorTrigger;
-  /** redis-cli lines, in order. */
+  /** redis-cli lines and `!` directives (see ACTOR_DIRECTIVES), in order. */
   run: ScriptLine[];
   say: Text;
   index: number;

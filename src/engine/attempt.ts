@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import type { Actor, LoadedExercise, ScriptLine } from '../course/schema.js';
+import { directiveName, type Actor, type LoadedExercise, type ScriptLine } from '../course/schema.js';
 import type { Reply } from '../resp/types.js';
 import type { ActorEvent, AttemptEvent } from './attempt-events.js';
 import { execPipeline } from './checker-pipeline.js';
@@ -39,6 +39,8 @@ export interface AttemptDependencies {
   checker: Redis;
   learner: LearnerSession;
   subscriber: TutorSubscriber | undefined;
+  /** `!restart` in an actor's run: crash and restart the server with its data; says what happened. */
+  restartServer?: () => Promise<string>;
   onEvent?: (event: AttemptEvent) => void;
 }
 
@@ -171,12 +173,24 @@ export class Attempt {
   private async fire(actor: Actor, events: ActorEvent[]): Promise<void> {
     this.firedActors.add(actor.index);
     const lines = actor.run.map((line) => line.text);
-    let replies: Value[];
-    try {
-      replies = await execPipeline(this.deps.checker, lines.map(parseCommandLine));
-    } catch (error) {
-      replies = lines.map(() => `(failed) ${error instanceof Error ? error.message : String(error)}`);
+    const replies: Value[] = [];
+    // redis-cli lines go in one pipeline per stretch between `!` directives.
+    let batch: string[] = [];
+    const flush = async () => {
+      if (batch.length === 0) return;
+      replies.push(...(await this.runActorLines(batch)));
+      batch = [];
+    };
+    for (const line of lines) {
+      const directive = directiveName(line);
+      if (directive === undefined) {
+        batch.push(line);
+        continue;
+      }
+      await flush();
+      replies.push(await this.runDirective(directive));
     }
+    await flush();
     const event: ActorEvent = {
       type: 'actor',
       actor: actor.index,
@@ -188,6 +202,25 @@ export class Attempt {
     events.push(event);
     this.events.push(event);
     this.deps.onEvent?.(event);
+  }
+
+  private async runActorLines(lines: readonly string[]): Promise<Value[]> {
+    try {
+      return await execPipeline(this.deps.checker, lines.map(parseCommandLine));
+    } catch (error) {
+      return lines.map(() => failed(error));
+    }
+  }
+
+  /** A tutor directive of an actor (lint lets only known ones through, and `!restart` only with requires: owned-server). */
+  private async runDirective(name: string): Promise<string> {
+    if (name !== 'restart') return `(failed) unknown directive !${name}`;
+    if (!this.deps.restartServer) return '(failed) this attempt cannot restart the server';
+    try {
+      return await this.deps.restartServer();
+    } catch (error) {
+      return failed(error);
+    }
   }
 
   /** Follows which channels and patterns the learner holds; the subscribed check verifies it against CLIENT LIST. */
@@ -215,6 +248,10 @@ function actorCommandMatches(command: string, args: readonly string[]): boolean 
     .toUpperCase()
     .split(/\s+/)
     .every((word, i) => (args[i] ?? '').toUpperCase() === word);
+}
+
+function failed(error: unknown): string {
+  return `(failed) ${error instanceof Error ? error.message : String(error)}`;
 }
 
 function settledFlag(promise: Promise<unknown>): () => boolean {

@@ -3,6 +3,7 @@ import type { Redis } from 'ioredis';
 import type { LoadedExercise } from '../course/schema.js';
 import { openChecker } from '../redis/checker.js';
 import { connect } from '../redis/connect.js';
+import { PrivateRedisTarget } from '../redis/private-server.js';
 import { CHECKER_CLIENT_NAME, type RedisTarget } from '../redis/target.js';
 import { Attempt } from './attempt.js';
 import type { AttemptEvent } from './attempt-events.js';
@@ -10,8 +11,9 @@ import { execPipeline } from './checker-pipeline.js';
 import { parseCommandLine } from './command-line.js';
 import type { ConnectLearner } from './learner-connection.js';
 import { LearnerSession } from './learner-session.js';
-import { Sandbox, type ResetReport } from './sandbox.js';
-import { adoptTutorUser, dropTutorUser, type TutorCredentials } from './tutor-credentials.js';
+import { closeConnection, reopenConnection } from './reopen-connection.js';
+import { Sandbox, type ResetReport, type SandboxOptions } from './sandbox.js';
+import { adoptTutorUser, dropTutorUser, forgetTutorUser, type TutorCredentials } from './tutor-credentials.js';
 import { TutorSubscriber } from './tutor-subscriber.js';
 import { isErrorValue } from './value.js';
 
@@ -37,12 +39,15 @@ export interface StartAttemptOptions {
 export class Engine {
   private subscriber: TutorSubscriber | undefined;
   private lastReset: ResetReport | undefined;
+  /** A `!restart` happened: the server is not the fresh one the baseline was taken on. */
+  private restartedWithData = false;
 
   private constructor(
     readonly target: RedisTarget,
     readonly checker: Redis,
     readonly learner: LearnerSession,
-    private readonly sandbox: Sandbox,
+    private sandbox: Sandbox,
+    private readonly sandboxOptions: SandboxOptions,
     private readonly credentials: TutorCredentials | undefined,
   ) {}
 
@@ -50,11 +55,12 @@ export class Engine {
     const checker = await openChecker(target);
     try {
       const credentials = await adoptTutorUser(checker);
-      const sandbox = await Sandbox.open(target, checker, {
+      const sandboxOptions: SandboxOptions = {
         ...(options.force !== undefined ? { force: options.force } : {}),
         ...(options.ownershipFile !== undefined ? { ownershipFile: options.ownershipFile } : {}),
-      });
-      return new Engine(target, checker, new LearnerSession(target.spec, options.connectLearner), sandbox, credentials);
+      };
+      const sandbox = await Sandbox.open(target, checker, sandboxOptions);
+      return new Engine(target, checker, new LearnerSession(target.spec, options.connectLearner), sandbox, sandboxOptions, credentials);
     } catch (error) {
       checker.disconnect();
       throw error;
@@ -91,6 +97,7 @@ export class Engine {
       checker: this.checker,
       learner: this.learner,
       subscriber: channels.length > 0 ? subscriber : undefined,
+      restartServer: () => this.crashAndRestart(),
       ...(options.onEvent ? { onEvent: options.onEvent } : {}),
     });
   }
@@ -98,6 +105,13 @@ export class Engine {
   /** Puts the server back to how the tutor found it and refreshes the learner's connection. */
   async resetSandbox(): Promise<ResetReport> {
     const started = performance.now();
+    // What a SAVE, an AOF or a `!restart` left on disk would come back at the next restart: a fresh server (the baseline) instead.
+    if (this.target instanceof PrivateRedisTarget && (this.restartedWithData || this.target.hasPersistenceFiles())) {
+      const target = this.target;
+      await this.withRestart(() => target.restart());
+      this.sandbox = await Sandbox.open(target, this.checker, this.sandboxOptions);
+      this.restartedWithData = false;
+    }
     // The learner's connection is kept if it is alive; if not, it is made after the restore (the learner may have set requirepass).
     const keep = this.learner.clientId;
     const report = await this.sandbox.reset(keep === undefined ? [] : [keep]);
@@ -118,6 +132,43 @@ export class Engine {
     this.subscriber = undefined;
     if (this.credentials) await dropTutorUser(this.checker, this.credentials);
     this.checker.disconnect();
+  }
+
+  /**
+   * `!restart` in an actor: the server crashes (SIGKILL, nothing saved on the
+   * way down) and starts again in the same directory with what was saved.
+   * Only a server the tutor started itself can do that. Says what happened,
+   * for the actor's event.
+   */
+  async crashAndRestart(): Promise<string> {
+    const target = this.target;
+    if (!(target instanceof PrivateRedisTarget)) throw new Error(`the tutor can restart only a redis-server it started itself, not a ${target.kind} one`);
+    this.restartedWithData = true;
+    await this.withRestart(() => target.restart({ keepData: true }));
+    const loaded = /^rdb_last_load_keys_loaded:(\d+)/m.exec(await this.checker.info('persistence'))?.[1];
+    return loaded === undefined ? 'restarted' : `restarted, ${loaded} key(s) loaded`;
+  }
+
+  /**
+   * A restart, and everything that talks to the server brought back: the
+   * checker and the subscriber are closed first (reconnecting on their own,
+   * they would log in as the tutor's user, which the new server does not
+   * know: ACL users live in memory), then opened again, the tutor's user
+   * re-created with the same name and password (so the subscriber and the
+   * sandbox baseline still hold), and the learner reconnected.
+   */
+  private async withRestart(restart: () => Promise<void>): Promise<void> {
+    await closeConnection(this.checker);
+    await this.subscriber?.suspend();
+    await restart();
+    const { port } = this.target.spec;
+    forgetTutorUser(this.checker, this.target.spec);
+    await reopenConnection(this.checker, port);
+    if (this.credentials && !(await adoptTutorUser(this.checker, this.credentials))) {
+      throw new Error("the restarted server refused to re-create the tutor's ACL user");
+    }
+    await this.subscriber?.resume(port);
+    await this.learner.reconnect();
   }
 
   private async ensureSubscriber(): Promise<TutorSubscriber> {

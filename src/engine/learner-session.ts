@@ -6,8 +6,9 @@ import type { ConnectLearner, LearnerConnection } from './learner-connection.js'
 /**
  * The learner's connection across exercises: connected on first use,
  * reconnected after QUIT or CLIENT KILL (as redis-cli does on the next
- * command), and reset between exercises with RESET + the handshake, so
- * MULTI, SELECT, CLIENT SETNAME, AUTH and subscriptions never leak.
+ * command) or when the tutor restarted the server, and reset between
+ * exercises with RESET + the handshake, so MULTI, SELECT, CLIENT SETNAME,
+ * AUTH and subscriptions never leak.
  */
 export class LearnerSession {
   private connection: LearnerConnection | undefined;
@@ -55,6 +56,12 @@ export class LearnerSession {
       this.forget(connection);
       await this.ensureConnected();
     }
+  }
+
+  /** The server restarted: the old connection is dead, so a new one is made now, before the learner's next line. */
+  async reconnect(): Promise<void> {
+    if (this.connection) this.forget(this.connection);
+    await this.ensureConnected();
   }
 
   async close(): Promise<void> {

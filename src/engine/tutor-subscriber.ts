@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import { closeConnection, reopenConnection } from './reopen-connection.js';
 
 /**
  * The tutor's ear for `published` checks: subscribed to the exercise's
@@ -38,6 +39,17 @@ export class TutorSubscriber {
   async received(channel: string): Promise<readonly string[]> {
     await this.redis.ping();
     return [...(this.messages.get(channel) ?? [])];
+  }
+
+  /** The server is about to restart: closes the connection (messages received so far are kept). */
+  suspend(): Promise<void> {
+    return closeConnection(this.redis);
+  }
+
+  /** The server restarted (and knows the tutor's user again): connects and subscribes to the same channels. */
+  async resume(port: number): Promise<void> {
+    await reopenConnection(this.redis, port);
+    if (this.channels.length > 0) await this.redis.subscribe(...this.channels);
   }
 
   close(): void {

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BugError, EnvironmentError } from '../errors.js';
@@ -37,6 +37,8 @@ export interface ServerExit {
 const PORT_ATTEMPTS = 5;
 const OUTPUT_TAIL_BYTES = 4_096;
 const HOST = '127.0.0.1';
+/** What Redis loads at start-up from its dir: dump.rdb, an AOF (7.x: appendonlydir/, 6.x: appendonly.aof), and a save in progress. */
+const PERSISTENCE_FILE = /\.(rdb|aof)$|^appendonlydir$/;
 
 /** One redis-server process with its directory and its exit guard. */
 interface RunningServer {
@@ -80,7 +82,7 @@ export class PrivateRedisTarget implements RedisTarget {
     return this.server.child.pid ?? -1;
   }
 
-  /** The server's `dir` (changes on restart; removed on release). */
+  /** The server's `dir` (a new one on restart(), the same on restart({ keepData: true }); removed on release). */
   get dir(): string {
     return this.server.dir;
   }
@@ -102,18 +104,41 @@ export class PrivateRedisTarget implements RedisTarget {
   /**
    * A fresh, empty server in a fresh directory, on the same port when it is
    * still free (so open connections can reconnect), else on a new one (spec.port changes).
+   *
+   * With `keepData`, a crash and a restart instead: the server is SIGKILLed
+   * (nothing is saved on the way down) and a new one starts in the same
+   * directory, so it loads what was saved there (dump.rdb) as a real restart
+   * does. The directory stays guarded throughout: the old server's exit guard
+   * is dismissed only once the new server has its own.
    */
-  restart(): Promise<void> {
+  restart(options: { keepData?: boolean } = {}): Promise<void> {
     if (this.released) return Promise.reject(new BugError('restart() on a private Redis that was already released.'));
     const run = this.busy.then(async () => {
       const old = this.server;
-      await stopServer(old);
-      this.server = await launchWithRetries(this.binary, this.version, { ...this.settings, firstPort: old.port });
+      if (options.keepData) {
+        await killServer(old);
+        this.server = await launchWithRetries(this.binary, this.version, { ...this.settings, firstPort: old.port, dir: old.dir });
+        // The new server's guard and exit cleanup cover the directory now. (If the start failed, the old ones still do, until release().)
+        await old.guard.dismiss();
+        old.unregisterExitCleanup();
+      } else {
+        await stopServer(old);
+        this.server = await launchWithRetries(this.binary, this.version, { ...this.settings, firstPort: old.port });
+      }
       this.spec.port = this.server.port;
       this.watch(this.server);
     });
     this.busy = run.catch(() => undefined);
     return run;
+  }
+
+  /** True when the server's directory holds something a restart with keepData would load (an RDB or AOF file). */
+  hasPersistenceFiles(): boolean {
+    try {
+      return readdirSync(this.server.dir).some((name) => PERSISTENCE_FILE.test(name));
+    } catch {
+      return false;
+    }
   }
 
   release(): Promise<void> {
@@ -156,6 +181,8 @@ type LaunchSettings = {
   startTimeoutMs: number;
   choosePort: () => Promise<number>;
   firstPort?: number;
+  /** Start in this existing directory (a restart that keeps the data) instead of a new one. */
+  dir?: string;
 };
 
 async function launchWithRetries(binary: string, version: string, settings: LaunchSettings): Promise<RunningServer> {
@@ -175,7 +202,8 @@ async function launchWithRetries(binary: string, version: string, settings: Laun
 }
 
 async function launchOnce(binary: string, version: string, port: number, settings: LaunchSettings): Promise<RunningServer | 'port-taken'> {
-  const dir = mkdtempSync(join(tmpdir(), 'redis-tutor-'));
+  // A given dir belongs to a server being restarted with its data: a failed start must not delete it.
+  const dir = settings.dir ?? mkdtempSync(join(tmpdir(), 'redis-tutor-'));
   const configFile = join(dir, 'redis.conf');
   writeFileSync(configFile, privateServerConfig({ version, port, dir, extraConfig: settings.extraConfig }));
 
@@ -234,7 +262,7 @@ async function launchOnce(binary: string, version: string, port: number, setting
   const outcome = await waitForPing({ host: HOST, port, timeoutMs: settings.startTimeoutMs, gaveUp: () => exitedFlag, abandon: exited });
   if (outcome === 'ready') return server;
 
-  await stopServer(server);
+  await stopServer(server, { removeDir: settings.dir === undefined });
   // 'exit' can come before the last output: read it all before deciding why the start failed.
   await settleWithin(outputClosed, 500);
   if (/address already in use/i.test(tail)) return 'port-taken';
@@ -252,14 +280,21 @@ const stopping = new WeakSet<RunningServer>();
 /**
  * SIGKILL rather than SHUTDOWN/SIGTERM: there is nothing to save (no
  * persistence, and the directory is deleted next), and it cannot hang.
+ * `removeDir: false` when the directory is not the server's alone (a failed
+ * start in the directory of a server restarted with its data).
  */
-async function stopServer(server: RunningServer): Promise<void> {
+async function stopServer(server: RunningServer, options: { removeDir: boolean } = { removeDir: true }): Promise<void> {
+  await killServer(server);
+  if (options.removeDir) rmSync(server.dir, { recursive: true, force: true });
+  await server.guard.dismiss();
+  server.unregisterExitCleanup();
+}
+
+/** SIGKILL, as a crash: the server saves nothing on the way down. Its directory, guard and exit cleanup stay. */
+async function killServer(server: RunningServer): Promise<void> {
   stopping.add(server);
   if (!server.hasExited() && server.child.pid !== undefined) killQuietly(server.child.pid);
   await settleWithin(server.exited, 5_000);
-  rmSync(server.dir, { recursive: true, force: true });
-  await server.guard.dismiss();
-  server.unregisterExitCleanup();
 }
 
 /** Waits for promise, at most ms. The timer also keeps the event loop alive meanwhile (the child is unref'd). */

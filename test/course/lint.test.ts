@@ -1,5 +1,8 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkCourse } from '../../src/course/check-course.js';
 import { lintCourse } from '../../src/course/lint.js';
 import { loadCourse } from '../../src/course/load.js';
@@ -58,6 +61,65 @@ describe('lintCourse', () => {
       ]),
     );
     expect(stray).toHaveLength(3);
+  });
+});
+
+describe('lintCourse: tutor directives in actors', () => {
+  let dir: string;
+  let lines: string[];
+  const exercise = (id: string, run: string, extra = '') =>
+    [
+      'formatVersion: 1',
+      `id: ${id}`,
+      'title: { en: Title, ru: Заголовок }',
+      'lesson: { en: Lesson., ru: Урок. }',
+      'task: { en: Task., ru: Задание. }',
+      'hints: [{ en: Hint., ru: Подсказка. }]',
+      'solution: SAVE',
+      ...(extra ? [extra] : []),
+      'actors:',
+      '  - when: { after: SAVE }',
+      run,
+      '    say: { en: Restarted, ru: Перезапущен }',
+      'checks:',
+      '  - { description: { en: Saved, ru: Сохранено }, used: SAVE }',
+      '',
+    ].join('\n');
+  const module = (id: string, extra = '') => `formatVersion: 1\nid: ${id}\ntitle: { en: T, ru: Т }\nsummary: { en: S., ru: С. }\n${extra}\n`;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'redis-tutor-lint-'));
+    const write = async (path: string, text: string) => {
+      await mkdir(join(dir, path, '..'), { recursive: true });
+      await writeFile(join(dir, path), text);
+    };
+    await write('01-alpha/module.yaml', module('alpha'));
+    await write('01-alpha/01-typo.yaml', exercise('typo', '    run:\n      - SET a 1\n      - "!restrat"', 'requires: owned-server'));
+    await write('01-alpha/02-shared.yaml', exercise('shared', '    run: |\n      SET a 1\n      !restart'));
+    await write('01-alpha/03-own.yaml', exercise('own', '    run: "!restart"', 'requires: owned-server'));
+    await write('02-beta/module.yaml', module('beta', 'requires: owned-server'));
+    await write('02-beta/01-in-module.yaml', exercise('in-module', '    run: ["SET a 1", "!restart"]'));
+    const { course, problems } = await loadCourse(dir);
+    expect(problems).toEqual([]);
+    lines = (await lintCourse(course)).map((problem) => formatProblem(problem, dir));
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  it('reports an unknown directive at its line, with the known ones', () => {
+    expect(lines).toContain(
+      '01-alpha/01-typo.yaml:13:9: actors[0].run: unknown directive "!restrat" — did you mean !restart? (lines starting with ! are tutor directives: !restart)',
+    );
+  });
+
+  it('reports !restart without requires: owned-server on the exercise or its module', () => {
+    expect(lines).toContain(
+      '01-alpha/02-shared.yaml:12:7: actors[0].run: !restart needs a server redis-tutor starts itself — add "requires: owned-server" to this exercise or to its module.yaml',
+    );
+  });
+
+  it('accepts !restart where the exercise or its module requires an owned server', () => {
+    expect(lines.filter((line) => /03-own|02-beta/.test(line))).toEqual([]);
+    expect(lines).toHaveLength(2);
   });
 });
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AttemptEvent } from '../../src/engine/attempt-events.js';
+import type { ExerciseResult } from '../../src/engine/result.js';
 import { buildTestExercise } from './support/build-exercise.js';
 import { startEngineFixture, type EngineFixture } from './support/engine-fixture.js';
 
@@ -64,5 +65,83 @@ describe('actors', () => {
     await attempt.runLine('DECR stock');
     // The WATCHed key changed under the learner: EXEC aborts.
     expect((await attempt.runLine('EXEC')).reply).toEqual({ type: 'nil' });
+  });
+});
+
+describe('actors: !restart', () => {
+  const failing = (result: ExerciseResult) => result.checks.filter((check) => !check.passed);
+  const anyKey = buildTestExercise({ checks: [{ kind: 'key', key: 'k', exists: true }] });
+
+  it('crashes and restarts the server: the SAVEd key is back, the later write is lost, and everything works after it', async () => {
+    const exercise = buildTestExercise({
+      checks: [
+        { kind: 'command', command: 'INFO persistence', expect: { matches: 'rdb_last_load_keys_loaded:1\\b' } },
+        { kind: 'key', key: 'cart:user:42', hash: { 'sku-1001': '2' } },
+        { kind: 'key', key: 'promo:banner', exists: false },
+        { kind: 'key', key: 'after:restart', value: 'yes' },
+        { kind: 'published', channel: 'news', count: 1 },
+        { kind: 'used', commands: ['HGETALL'] },
+      ],
+      actors: [{ when: { on: 'after', command: 'SAVE' }, run: ['SET promo:banner spring-sale', '!restart', 'SET after:restart yes'] }],
+    });
+    const before = { pid: fixture.target.pid, dir: fixture.target.dir };
+    const attempt = await fixture.engine.startAttempt(exercise);
+    // The tutor's subscriber (for the published check) must come back too.
+    await attempt.runLine('HSET cart:user:42 sku-1001 2');
+    const save = await attempt.runLine('SAVE');
+    expect(save.reply).toEqual({ type: 'status', value: Buffer.from('OK') });
+    expect(save.events).toMatchObject([
+      { trigger: 'after SAVE', lines: ['SET promo:banner spring-sale', '!restart', 'SET after:restart yes'], replies: ['OK', 'restarted, 1 key(s) loaded', 'OK'] },
+    ]);
+    expect(fixture.target.pid).not.toBe(before.pid);
+    expect(fixture.target.dir).toBe(before.dir);
+
+    // The learner's next line goes through at once, on a new connection.
+    expect((await attempt.runLine('HGETALL cart:user:42')).reply).toEqual({
+      type: 'array',
+      items: [
+        { type: 'bulk', value: Buffer.from('sku-1001') },
+        { type: 'bulk', value: Buffer.from('2') },
+      ],
+    });
+    expect((await attempt.runLine('CLIENT GETNAME')).reply).toEqual({ type: 'bulk', value: Buffer.from('redis-tutor:learner') });
+    expect((await attempt.runLine('PUBLISH news hello')).reply).toEqual({ type: 'integer', value: 1n });
+    expect(failing(await attempt.evaluate())).toEqual([]);
+    // The checker is logged in as the tutor's own user again.
+    expect(await fixture.engine.checker.call('ACL', 'WHOAMI')).toMatch(/^redis-tutor-checker-/);
+  });
+
+  it('the next attempt starts on a fresh, empty server with nothing to load, and the reset leaves nothing behind', async () => {
+    const exercise = buildTestExercise({
+      checks: [{ kind: 'key', key: 'k', exists: true }],
+      actors: [{ when: { on: 'after', command: 'SAVE' }, run: ['!restart'] }],
+    });
+    const first = await fixture.engine.startAttempt(exercise);
+    await first.runLine('SET k v');
+    expect((await first.runLine('SAVE')).events).toMatchObject([{ replies: ['restarted, 1 key(s) loaded'] }]);
+    const restartedDir = fixture.target.dir;
+
+    const next = await fixture.engine.startAttempt(anyKey);
+    expect(fixture.target.dir).not.toBe(restartedDir);
+    expect(fixture.target.hasPersistenceFiles()).toBe(false);
+    const { checker } = fixture.engine;
+    expect(await checker.dbsize()).toBe(0);
+    expect(await checker.info('persistence')).toMatch(/^rdb_last_load_keys_loaded:0\r?$/m);
+    expect(await fixture.engine.leftovers()).toEqual([]);
+    expect((await next.runLine('SET k v')).reply).toEqual({ type: 'status', value: Buffer.from('OK') });
+    expect(failing(await next.evaluate())).toEqual([]);
+  });
+
+  it('a dump.rdb an earlier attempt saved does not come back in a later restart', async () => {
+    const saving = await fixture.engine.startAttempt(anyKey);
+    await saving.runLine('SET earlier 1');
+    await saving.runLine('SAVE');
+    const exercise = buildTestExercise({
+      checks: [{ kind: 'key', key: 'earlier', exists: false }],
+      actors: [{ when: { on: 'after', command: 'PING' }, run: ['!restart'] }],
+    });
+    const attempt = await fixture.engine.startAttempt(exercise);
+    expect((await attempt.runLine('PING')).events).toMatchObject([{ replies: ['restarted, 0 key(s) loaded'] }]);
+    expect(failing(await attempt.evaluate())).toEqual([]);
   });
 });

@@ -41,6 +41,23 @@ describe('a private server never outlives the tutor', () => {
     await expectAllGone(held, 3_000);
   });
 
+  it('kill -9 of the tutor after a restart that kept the data: the new server is killed and the directory removed', async () => {
+    const first = await holdPrivate('yes');
+    first.child.stdin?.write('keep-data-restart\n');
+    const { pid, dir } = await first.nextReport();
+    if (pid === undefined || dir === undefined) throw new Error('fixture reported no pid/dir after the restart');
+    expect(dir).toBe(first.dir);
+    expect(pid).not.toBe(first.pid);
+    expect(isAlive(first.pid)).toBe(false);
+    // The old server's guard was dismissed; the new server has one of its own.
+    expect(await waitUntil(() => first.guards.every((guard) => !isAlive(guard)), 3_000)).toBe(true);
+    const guards = pidsMentioning(`redis-tutor-guard ${pid} ${dir}`);
+    expect(guards).toHaveLength(1);
+    first.child.kill('SIGKILL');
+    expect(await first.ended).toEqual({ code: null, signal: 'SIGKILL' });
+    await expectAllGone({ pid, dir, guards }, 3_000);
+  });
+
   it.each([
     ['SIGINT', 130],
     ['SIGTERM', 143],

@@ -8,7 +8,7 @@ import { EnvironmentError, UserError } from '../../src/errors.js';
 import { openChecker } from '../../src/redis/checker.js';
 import { startPrivateServer, type PrivateRedisTarget } from '../../src/redis/private-server.js';
 import { freePort } from '../support/test-server.js';
-import { isAlive, median, waitUntil } from './support/processes.js';
+import { isAlive, median, pidsMentioning, waitUntil } from './support/processes.js';
 
 const started: PrivateRedisTarget[] = [];
 const connections: Redis[] = [];
@@ -130,6 +130,68 @@ describe('startPrivateServer', () => {
     expect(existsSync(target.dir)).toBe(true);
     expect(await waitUntil(() => redis.status === 'ready', 5_000)).toBe(true);
     expect(await redis.exists('k')).toBe(0);
+  });
+
+  it('restart({ keepData: true }) is a crash and a restart in the same dir: a SAVEd key is back, a later one is lost', async () => {
+    const target = await start();
+    const redis = await checker(target);
+    // With a save rule, a clean shutdown would save "unsaved" too: only a crash loses it.
+    await redis.config('SET', 'save', '3600 1');
+    await redis.set('saved', 'yes');
+    await redis.save();
+    await redis.set('unsaved', 'no');
+    expect(target.hasPersistenceFiles()).toBe(true);
+    const { pid: oldPid, dir } = target;
+    const port = target.spec.port;
+    const exits: unknown[] = [];
+    target.onUnexpectedExit((exit) => exits.push(exit));
+
+    await target.restart({ keepData: true });
+    expect(target.pid).not.toBe(oldPid);
+    expect(isAlive(oldPid)).toBe(false);
+    expect(target.dir).toBe(dir);
+    expect(target.spec.port).toBe(port);
+    expect(exits).toEqual([]);
+    expect(await waitUntil(() => redis.status === 'ready', 5_000)).toBe(true);
+    expect(await redis.get('saved')).toBe('yes');
+    expect(await redis.exists('unsaved')).toBe(0);
+    expect(await redis.info('persistence')).toMatch(/^rdb_last_load_keys_loaded:1\r?$/m);
+    // The directory is guarded by the new server's guard alone.
+    expect(pidsMentioning(`redis-tutor-guard ${target.pid} ${dir}`)).toHaveLength(1);
+    expect(pidsMentioning(`redis-tutor-guard ${oldPid} ${dir}`)).toEqual([]);
+
+    await target.release();
+    expect(isAlive(target.pid)).toBe(false);
+    expect(existsSync(dir)).toBe(false);
+    expect(pidsMentioning(`redis-tutor-guard ${target.pid} ${dir}`)).toEqual([]);
+  });
+
+  it('restart() after a restart that kept the data gives an empty server in a new dir', async () => {
+    const target = await start();
+    const redis = await checker(target);
+    await redis.set('k', 'v');
+    await redis.save();
+    await target.restart({ keepData: true });
+    const kept = target.dir;
+    expect(await waitUntil(() => redis.status === 'ready', 5_000)).toBe(true);
+    expect(await redis.exists('k')).toBe(1);
+    await target.restart();
+    expect(target.dir).not.toBe(kept);
+    expect(existsSync(kept)).toBe(false);
+    expect(target.hasPersistenceFiles()).toBe(false);
+    expect(await waitUntil(() => redis.status === 'ready', 5_000)).toBe(true);
+    expect(await redis.exists('k')).toBe(0);
+  });
+
+  it('a restart with the data that cannot start keeps the directory (and its files) until release()', async () => {
+    const target = await start();
+    const { dir } = target;
+    writeFileSync(join(dir, 'dump.rdb'), 'not an RDB file');
+    await expect(target.restart({ keepData: true })).rejects.toThrow(/exited while starting/);
+    expect(target.isRunning()).toBe(false);
+    expect(existsSync(join(dir, 'dump.rdb'))).toBe(true);
+    await target.release();
+    expect(existsSync(dir)).toBe(false);
   });
 
   it('reports an exit it did not ask for, and restart() brings the server back', async () => {

@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import type { Course, LoadedExercise } from '../../course/schema.js';
 import type { Engine } from '../engine.js';
+import { needsOwnedServer } from '../requirements.js';
 import type { CheckResult } from '../result.js';
 
 export type ExerciseVerdict = 'passed' | 'failed' | 'skipped';
@@ -25,8 +26,7 @@ export async function validateSolutions(course: Course, engine: Engine): Promise
   const results: SolutionValidation[] = [];
   for (const module of course.modules) {
     for (const exercise of module.exercises) {
-      const needsOwned = (exercise.requires ?? module.requires) === 'owned-server';
-      if (needsOwned && !engine.target.owned) {
+      if (needsOwnedServer(module, exercise) && !engine.target.owned) {
         results.push({ id: exercise.id, file: exercise.file, verdict: 'skipped', reasons: ['needs a server redis-tutor starts itself (not with --url)'], ms: 0 });
         continue;
       }

@@ -17,6 +17,8 @@ export interface Holder {
   /** Resolves with how the process ended. */
   ended: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   stderr(): string;
+  /** The next report line after the first (the fixture reports again after a restart). */
+  nextReport(): Promise<Held>;
 }
 
 /** Runs the compiled fixture in a plain node process and waits for its report line. */
@@ -27,11 +29,12 @@ export async function spawnHolder(script: string, args: string[], env: NodeJS.Pr
   const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     child.once('exit', (code, signal) => resolve({ code, signal })),
   );
-  const firstLine = new Promise<string>((resolve, reject) => {
-    const lines = createInterface({ input: child.stdout! });
-    lines.once('line', resolve);
-    void ended.then(({ code, signal }) => reject(new Error(`fixture ended (${code ?? signal}) before reporting:\n${stderr}`)));
-  });
-  const held = JSON.parse(await firstLine) as Held;
-  return { child, held, ended, stderr: () => stderr };
+  const lines = createInterface({ input: child.stdout! });
+  const nextLine = () =>
+    new Promise<string>((resolve, reject) => {
+      lines.once('line', resolve);
+      void ended.then(({ code, signal }) => reject(new Error(`fixture ended (${code ?? signal}) before reporting:\n${stderr}`)));
+    });
+  const held = JSON.parse(await nextLine()) as Held;
+  return { child, held, ended, stderr: () => stderr, nextReport: async () => JSON.parse(await nextLine()) as Held };
 }
