@@ -55,6 +55,8 @@ export class Sandbox {
 
   /** Takes the baseline; call after the tutor's own ACL user exists so it is part of it. */
   static async open(target: RedisTarget, checker: Redis, options: SandboxOptions = {}): Promise<Sandbox> {
+    // Refuse up front, once, with the reason and the way out (--force), rather than failing every exercise later.
+    if (!target.owned) await assertOwnership(target, checker, options);
     const [config, users, libraries] = await execPipeline(checker, [['CONFIG', 'GET', '*'], ['ACL', 'LIST'], ['FUNCTION', 'LIST']]);
     const baseline: Baseline = {
       config: configMap(config ?? null),
@@ -70,13 +72,7 @@ export class Sandbox {
    */
   async reset(keepClientIds: readonly number[] = []): Promise<ResetReport> {
     const started = performance.now();
-    if (!this.target.owned) {
-      await assertSafeToReset(this.target, {
-        connection: this.checker,
-        ...(this.options.force !== undefined ? { force: this.options.force } : {}),
-        ...(this.options.ownershipFile !== undefined ? { recordFile: this.options.ownershipFile } : {}),
-      });
-    }
+    if (!this.target.owned) await assertOwnership(this.target, this.checker, this.options);
     const [config, users, clients, libraries] = await execPipeline(this.checker, [
       ['CONFIG', 'GET', '*'],
       ['ACL', 'LIST'],
@@ -200,4 +196,12 @@ function libraryNames(reply: Value): Set<string> {
     if (typeof name === 'string') names.add(name);
   }
   return names;
+}
+
+function assertOwnership(target: RedisTarget, checker: Redis, options: SandboxOptions): Promise<void> {
+  return assertSafeToReset(target, {
+    connection: checker,
+    ...(options.force !== undefined ? { force: options.force } : {}),
+    ...(options.ownershipFile !== undefined ? { recordFile: options.ownershipFile } : {}),
+  });
 }
