@@ -1,0 +1,21 @@
+import { Chalk } from 'chalk';
+import { decideColour } from '../doctor/colour.js';
+import { diagnose } from '../doctor/diagnose.js';
+import { gatherFacts } from '../doctor/gather-facts.js';
+import { renderDoctor } from '../doctor/render-doctor.js';
+import type { Action } from '../program.js';
+
+/** `redis-tutor doctor [--url URL] [--redis-server PATH]`: reports what this machine has; changes nothing. Exit 0 when the tutor can run, else 2. */
+export const doctorAction: Action = async ({ options, io }) => {
+  const url = typeof options.url === 'string' ? options.url : io.env['REDIS_URL'];
+  const facts = await gatherFacts({
+    io,
+    ...(url ? { url } : {}),
+    ...(typeof options.redisServer === 'string' ? { redisServerBin: options.redisServer } : {}),
+  });
+  const report = diagnose(facts);
+  const colour = decideColour(io.env, io.stdout.isTTY === true);
+  const unicode = facts.terminal.platform === 'win32' || /utf-?8/i.test(facts.terminal.locale?.value ?? '');
+  io.stdout.write(renderDoctor(report, { chalk: new Chalk({ level: colour.enabled ? 1 : 0 }), unicode }));
+  return report.exitCode;
+};

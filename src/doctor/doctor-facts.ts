@@ -1,0 +1,72 @@
+/**
+ * Everything doctor learns about the machine, gathered once (./gather-facts.ts)
+ * and then judged by pure functions (./diagnose.ts). Keeping the facts as data
+ * lets the judgement be table-tested without faking a machine.
+ */
+
+export type RedisServerFact =
+  | { state: 'found'; path: string; source: 'option' | 'env' | 'path'; version: string }
+  | { state: 'unrunnable'; path: string; source: 'option' | 'env' | 'path'; reason: string }
+  /** --redis-server / REDIS_SERVER_BIN names something that is not an executable file. */
+  | { state: 'bad-choice'; origin: string; given: string }
+  | { state: 'missing' };
+
+export type RedisCliFact = { state: 'found'; path: string; version: string | undefined } | { state: 'missing' };
+
+export type DockerFact =
+  | { state: 'answering'; path: string; serverVersion: string }
+  | { state: 'no-engine'; path: string; reason: string }
+  | { state: 'missing' };
+
+export type UrlFact =
+  | { state: 'not-given' }
+  /** Bad URL, refused password, nothing listening...: message and next step from the tutor's own errors. */
+  | { state: 'unreachable'; url: string; message: string; nextStep: string | undefined }
+  | {
+      state: 'reachable';
+      url: string;
+      /** "host:port/db", without credentials. */
+      where: string;
+      db: number;
+      version: string;
+      keys: number;
+      /** The ownership rule (src/redis/ownership.ts) lets the tutor reset this database. */
+      mayReset: boolean;
+    };
+
+export interface TerminalFact {
+  platform: NodeJS.Platform;
+  stdinTty: boolean;
+  stdoutTty: boolean;
+  columns: number | undefined;
+  rows: number | undefined;
+  colour: ColourDecision;
+  /** The first of LC_ALL, LC_CTYPE, LANG that is set, with its name. */
+  locale: { variable: string; value: string } | undefined;
+}
+
+export interface ColourDecision {
+  enabled: boolean;
+  /** Why, for people: "NO_COLOR is set", "stdout is not a terminal"... */
+  reason: string;
+}
+
+export type ProgressFact =
+  | { state: 'exists'; file: string; fromEnv: boolean; readable: boolean; writable: boolean }
+  /** No file yet: `creatableIn` is the nearest existing folder, writable or not. */
+  | { state: 'absent'; file: string; fromEnv: boolean; creatableIn: string; writable: boolean };
+
+export type CourseFact =
+  | { state: 'loaded'; dir: string; modules: number; exercises: number; errors: string[]; warnings: number }
+  | { state: 'unreadable'; dir: string; message: string };
+
+export interface DoctorFacts {
+  nodeVersion: string;
+  redisServer: RedisServerFact;
+  redisCli: RedisCliFact;
+  docker: DockerFact;
+  url: UrlFact;
+  terminal: TerminalFact;
+  progress: ProgressFact;
+  course: CourseFact;
+}

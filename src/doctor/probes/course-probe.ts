@@ -1,0 +1,22 @@
+import { checkCourse } from '../../course/check-course.js';
+import { courseDirFor } from '../../course/course-dir.js';
+import { formatProblem } from '../../course/problems.js';
+import type { CourseFact } from '../doctor-facts.js';
+
+/** Loads and lints the course `start` would read (bundled, or REDIS_TUTOR_EXERCISES); needs no Redis. */
+export async function probeCourse(env: NodeJS.ProcessEnv, cwd: string): Promise<CourseFact> {
+  const dir = courseDirFor(env, cwd);
+  try {
+    const { course, problems } = await checkCourse(dir);
+    return {
+      state: 'loaded',
+      dir,
+      modules: course.modules.length,
+      exercises: course.modules.reduce((sum, module) => sum + module.exercises.length, 0),
+      errors: problems.filter((problem) => problem.severity === 'error').map((problem) => formatProblem(problem, cwd)),
+      warnings: problems.filter((problem) => problem.severity === 'warning').length,
+    };
+  } catch (error) {
+    return { state: 'unreadable', dir, message: error instanceof Error ? error.message : String(error) };
+  }
+}

@@ -1,0 +1,158 @@
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { probeRedisCli, probeRedisServer } from '../../src/doctor/probes/binary-probes.js';
+import { probeDocker } from '../../src/doctor/probes/docker-probe.js';
+import { probeProgress } from '../../src/doctor/probes/progress-probe.js';
+import { probeUrl } from '../../src/doctor/probes/url-probe.js';
+import { claimIfEmpty } from '../../src/redis/ownership.js';
+import { UrlRedisTarget } from '../../src/redis/url-target.js';
+import { startTestServer, type TestServer } from '../support/test-server.js';
+
+let scratch: string;
+beforeAll(() => {
+  scratch = mkdtempSync(join(tmpdir(), 'redis-tutor-doctor-probes-'));
+});
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+/** A fake executable in its own folder, to put on PATH. */
+function fakeBinary(name: string, script: string): string {
+  const dir = mkdtempSync(join(scratch, 'bin-'));
+  writeFileSync(join(dir, name), `#!/bin/sh\n${script}\n`);
+  chmodSync(join(dir, name), 0o755);
+  return dir;
+}
+
+describe('probeUrl: reads, never writes', () => {
+  let server: TestServer;
+  let redis: Redis;
+  let recordFile: string;
+  beforeAll(async () => {
+    server = await startTestServer();
+    // Set after start: startTestServer() waits for a PONG, which a password-protected server does not give.
+    const setup = new Redis({ host: '127.0.0.1', port: server.port, lazyConnect: false });
+    await setup.config('SET', 'requirepass', 's3cret');
+    setup.disconnect();
+    redis = new Redis({ host: '127.0.0.1', port: server.port, password: 's3cret', lazyConnect: false });
+  });
+  afterAll(async () => {
+    redis.disconnect();
+    await server.stop();
+  });
+  beforeEach(async () => {
+    await redis.flushall();
+    recordFile = join(mkdtempSync(join(scratch, 'claims-')), 'claimed-databases.json');
+  });
+  const url = (db = 0) => `redis://:s3cret@127.0.0.1:${server.port}/${db}`;
+
+  it('an empty database: may be reset, and no claim is recorded', async () => {
+    const fact = await probeUrl(url(2), { ownershipFile: recordFile });
+    expect(fact).toMatchObject({ state: 'reachable', where: `127.0.0.1:${server.port}/2`, db: 2, keys: 0, mayReset: true });
+    expect(existsSync(recordFile)).toBe(false);
+  });
+
+  it('keys in a database the tutor claimed earlier: may be reset, and the record is untouched', async () => {
+    const target = new UrlRedisTarget({ host: '127.0.0.1', port: server.port, password: 's3cret', db: 1, tls: false }, '7');
+    expect(await claimIfEmpty(target, { recordFile })).toBe(true);
+    await redis.select(1);
+    await redis.set('made:by:learner', '1');
+    await redis.select(0);
+    const before = readFileSync(recordFile, 'utf8');
+    expect(await probeUrl(url(1), { ownershipFile: recordFile })).toMatchObject({ state: 'reachable', keys: 1, mayReset: true });
+    expect(readFileSync(recordFile, 'utf8')).toBe(before);
+  });
+
+  it('foreign keys: may not be reset, and they stay', async () => {
+    await redis.mset('customer:1', 'alice', 'customer:2', 'bob');
+    expect(await probeUrl(url(0), { ownershipFile: recordFile })).toMatchObject({ state: 'reachable', keys: 2, mayReset: false });
+    expect(await redis.mget('customer:1', 'customer:2')).toEqual(['alice', 'bob']);
+    expect(existsSync(recordFile)).toBe(false);
+  });
+
+  it('never shows the password', async () => {
+    const fact = await probeUrl(url(0), { ownershipFile: recordFile });
+    expect(JSON.stringify(fact)).not.toContain('s3cret');
+  });
+
+  it('a missing password: the connection error and its next step', async () => {
+    const fact = await probeUrl(`redis://127.0.0.1:${server.port}`, { ownershipFile: recordFile });
+    expect(fact).toMatchObject({ state: 'unreachable', message: `Redis at 127.0.0.1:${server.port} needs a password.` });
+    expect(fact.state === 'unreachable' && fact.nextStep).toMatch(/--url redis:\/\/:PASSWORD@host:port/);
+  });
+
+  it('nothing given', async () => {
+    expect(await probeUrl(undefined)).toEqual({ state: 'not-given' });
+  });
+});
+
+describe.skipIf(process.platform === 'win32')('probeDocker', () => {
+  it('no docker on PATH', async () => {
+    expect(await probeDocker({ PATH: join(scratch, 'empty') })).toEqual({ state: 'missing' });
+  });
+
+  it('a CLI whose engine does not answer in time', async () => {
+    // exec: the timeout's SIGTERM then reaches sleep itself, and nothing lingers.
+    const dir = fakeBinary('docker', 'exec sleep 10');
+    const started = Date.now();
+    expect(await probeDocker({ PATH: `${dir}:${process.env.PATH}` }, 300)).toEqual({ state: 'no-engine', path: join(dir, 'docker'), reason: 'no answer within 300 ms' });
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
+  it('a CLI that cannot reach its engine', async () => {
+    const dir = fakeBinary('docker', 'echo "Cannot connect to the Docker daemon at unix:///var/run/docker.sock." >&2; exit 1');
+    expect(await probeDocker({ PATH: dir })).toMatchObject({ state: 'no-engine', reason: 'Cannot connect to the Docker daemon at unix:///var/run/docker.sock.' });
+  });
+
+  it('an engine that answers', async () => {
+    const dir = fakeBinary('docker', 'echo 27.1.1');
+    expect(await probeDocker({ PATH: dir })).toEqual({ state: 'answering', path: join(dir, 'docker'), serverVersion: '27.1.1' });
+  });
+});
+
+describe.skipIf(process.platform === 'win32')('probeRedisServer and probeRedisCli', () => {
+  const cwd = process.cwd();
+  it('the real one on PATH', async () => {
+    expect(await probeRedisServer({ env: { PATH: process.env.PATH }, cwd })).toMatchObject({ state: 'found', source: 'path', version: expect.stringMatching(/^\d+\.\d+\.\d+$/) });
+    expect(await probeRedisCli({ PATH: process.env.PATH })).toMatchObject({ state: 'found', version: expect.stringMatching(/^\d+\.\d+\.\d+$/) });
+  });
+
+  it.each<[string, { explicitPath?: string; env: NodeJS.ProcessEnv }, object]>([
+    ['nothing on PATH', { env: { PATH: '/nonexistent-bin' } }, { state: 'missing' }],
+    ['--redis-server not executable', { explicitPath: '/nonexistent', env: {} }, { state: 'bad-choice', origin: '--redis-server', given: '/nonexistent' }],
+    ['REDIS_SERVER_BIN not executable', { env: { REDIS_SERVER_BIN: '/nope' } }, { state: 'bad-choice', origin: 'REDIS_SERVER_BIN', given: '/nope' }],
+  ])('%s', async (_, request, expected) => {
+    expect(await probeRedisServer({ ...request, cwd })).toEqual(expected);
+  });
+
+  it('a binary that is not redis-server', async () => {
+    const dir = fakeBinary('redis-server', 'echo hello');
+    expect(await probeRedisServer({ env: { PATH: dir }, cwd })).toMatchObject({ state: 'unrunnable', source: 'path', reason: expect.stringMatching(/printed no version/) });
+  });
+
+  it('no redis-cli', async () => {
+    expect(await probeRedisCli({ PATH: '/nonexistent-bin' })).toEqual({ state: 'missing' });
+  });
+});
+
+describe('probeProgress', () => {
+  it('a REDIS_TUTOR_HOME that does not exist yet: created on first save, from its nearest existing parent', () => {
+    const home = join(scratch, 'home-absent', 'nested');
+    expect(probeProgress({ REDIS_TUTOR_HOME: home })).toEqual({
+      state: 'absent',
+      file: join(home, 'progress.json'),
+      fromEnv: true,
+      creatableIn: scratch,
+      writable: true,
+    });
+    expect(existsSync(home)).toBe(false);
+  });
+
+  it('an existing progress file', () => {
+    const home = join(scratch, 'home-present');
+    mkdirSync(home);
+    writeFileSync(join(home, 'progress.json'), '{"formatVersion":1,"exercises":{}}');
+    expect(probeProgress({ REDIS_TUTOR_HOME: home })).toEqual({ state: 'exists', file: join(home, 'progress.json'), fromEnv: true, readable: true, writable: true });
+  });
+});
