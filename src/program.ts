@@ -26,7 +26,7 @@ export const loaders: Record<string, Loader> = {
   cli: async () => (await import('./commands/cli.js')).cliAction,
   grade: notBuiltYet('grade', 'grading lands with a later release'),
   validate: async () => (await import('./commands/validate.js')).validateAction,
-  doctor: notBuiltYet('doctor', 'it lands with a later release'),
+  doctor: async () => (await import('./commands/doctor.js')).doctorAction,
 };
 
 const urlOption = () => new Option('--url <url>', 'use an existing Redis (redis:// or rediss://) instead of a private one').env('REDIS_URL');
