@@ -41,6 +41,8 @@ export function buildProgram(io: Io, onAction: (name: string, operands: string[]
     .version(packageVersion(), '-V, --version', 'print the version')
     .helpOption('--help', 'show help')
     .showHelpAfterError(false)
+    // Options after a subcommand belong to it (so `cli incrby x -3` sends -3 instead of reading a flag).
+    .enablePositionalOptions()
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),
       writeErr: (text) => io.stderr.write(text),
@@ -79,6 +81,7 @@ export function buildProgram(io: Io, onAction: (name: string, operands: string[]
 
   sub('cli', 'a redis-cli that behaves byte for byte like the real one')
     .argument('[command...]', 'run one command and exit, as redis-cli does')
+    .passThroughOptions()
     .option('-h <hostname>', 'server hostname')
     .option('-p <port>', 'server port')
     .option('-u <uri>', 'server URI (redis://user:password@host:port/db)')

@@ -1,6 +1,10 @@
 import type { Action } from '../program.js';
-import { UserError } from '../errors.js';
+import { parseCliOptions } from '../cli/cli-options.js';
+import { processInterrupts } from '../cli/interrupts.js';
+import { runCli } from '../cli/run-cli.js';
 
-export const cliAction: Action = async () => {
-  throw new UserError("'cli' is being built.");
+/** `redis-tutor cli`: redis-cli 7.0.15, byte for byte (see src/cli/). */
+export const cliAction: Action = async ({ options, operands, io }) => {
+  const parsed = parseCliOptions(options, operands, { stdoutIsTty: io.stdout.isTTY === true, env: io.env });
+  return runCli(parsed, io, { interrupts: processInterrupts });
 };

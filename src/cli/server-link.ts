@@ -1,0 +1,136 @@
+/**
+ * The connection a redis-cli session talks through, with redis-cli 7.0's
+ * rules for (re)connecting (cliConnect): a forced reconnect over a live
+ * connection forgets the db and (TX) shown in the prompt, one after a lost
+ * connection does not; every new connection gets AUTH (from -a/--user/-u),
+ * SELECT (when the remembered db differs from the shown one) and HELLO 3
+ * (with -3), and nothing else.
+ */
+import { ConnectError, ConnectionClosedError, RespConnection } from '../resp/connection.js';
+import type { Reply } from '../resp/types.js';
+import { afterReconnect, dbToReselect, promptFor, type SessionState } from '../redis-cli/session-state.js';
+import type { OutputSink } from './output-sink.js';
+
+export interface LinkTarget {
+  host: string;
+  port: number;
+  tls: boolean;
+  user?: string;
+  password?: string;
+}
+
+export class ServerLink {
+  /** redis-cli's `context`: null means `not connected> `. */
+  connection: RespConnection | null = null;
+  state: SessionState;
+  /** Set once a command named SHUTDOWN was sent; never cleared, as in redis-cli. */
+  shutdownSent = false;
+
+  constructor(
+    private target: LinkTarget,
+    state: SessionState,
+    private readonly sink: OutputSink,
+  ) {
+    this.state = state;
+  }
+
+  get host(): string {
+    return this.target.host;
+  }
+
+  get port(): number {
+    return this.target.port;
+  }
+
+  prompt(): string {
+    return promptFor(this.state, { host: this.target.host, port: this.target.port, connected: this.connection !== null });
+  }
+
+  /** `connect <host> <port>`: later connections go there. */
+  retarget(host: string, port: number): void {
+    this.target = { ...this.target, host, port };
+  }
+
+  /**
+   * cliConnect(). `force` reconnects even when connected; `quiet` keeps the
+   * `Could not connect` line off stderr. @returns false when the connection
+   * or its AUTH/SELECT/HELLO failed (the connection is kept in the latter case).
+   */
+  async connect(options: { force: boolean; quiet?: boolean }): Promise<boolean> {
+    if (this.connection !== null && !options.force) return true;
+    if (this.connection !== null) {
+      this.connection.destroy();
+      this.connection = null;
+      this.state = afterReconnect(this.state);
+    }
+    try {
+      this.connection = await RespConnection.connect({ host: this.target.host, port: this.target.port, db: 0, tls: this.target.tls });
+    } catch (error) {
+      if (!(error instanceof ConnectError)) throw error;
+      if (options.quiet !== true) this.sink.errorLine(`${error.message}\n`);
+      return false;
+    }
+    return this.handshake();
+  }
+
+  /** The connection was found dead while a command ran: forget it, but not the prompt's db (redis-cli only sets context = NULL). */
+  dropLost(): void {
+    this.connection?.destroy();
+    this.connection = null;
+  }
+
+  /** Ends the session's connection for good. */
+  close(): void {
+    this.connection?.destroy();
+    this.connection = null;
+  }
+
+  /** cliSelect(): after an AUTH typed with 2 or 3 arguments, and on every new connection. */
+  async reselect(): Promise<boolean> {
+    const db = dbToReselect(this.state);
+    if (db === null) return true;
+    const reply = await this.request(['SELECT', String(db)]);
+    if (reply === null) return false;
+    if (reply.type === 'error') {
+      this.sink.errorLine(`SELECT ${db} failed: ${reply.value.toString('utf8')}\n`);
+      return false;
+    }
+    this.state = { ...this.state, db };
+    return true;
+  }
+
+  private async handshake(): Promise<boolean> {
+    const { user, password } = this.target;
+    if (password !== undefined) {
+      const reply = await this.request(user !== undefined ? ['AUTH', user, password] : ['AUTH', password]);
+      if (reply === null) return false;
+      if (reply.type === 'error') {
+        this.sink.errorLine(`AUTH failed: ${reply.value.toString('utf8')}\n`);
+        return false;
+      }
+    }
+    if (!(await this.reselect())) return false;
+    if (this.state.resp3) {
+      const reply = await this.request(['HELLO', '3']);
+      if (reply === null) return false;
+      if (reply.type === 'error') {
+        this.sink.errorLine(`HELLO 3 failed: ${reply.value.toString('utf8')}\n`);
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** redisCommand(): null (after hiredis' `I/O error` line) when the connection went away. */
+  private async request(words: string[]): Promise<Reply | null> {
+    const connection = this.connection;
+    if (connection === null) return null;
+    try {
+      return await connection.send(words.map((word) => Buffer.from(word, 'utf8')));
+    } catch (error) {
+      if (!(error instanceof ConnectionClosedError)) throw error;
+      this.sink.errorLine('\nI/O error\n');
+      return null;
+    }
+  }
+}
