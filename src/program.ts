@@ -24,7 +24,7 @@ export const loaders: Record<string, Loader> = {
   list: async () => (await import('./commands/list.js')).listAction,
   show: async () => (await import('./commands/show.js')).showAction,
   cli: async () => (await import('./commands/cli.js')).cliAction,
-  grade: notBuiltYet('grade', 'grading lands with a later release'),
+  grade: async () => (await import('./commands/grade.js')).gradeAction,
   validate: async () => (await import('./commands/validate.js')).validateAction,
   doctor: async () => (await import('./commands/doctor.js')).doctorAction,
 };

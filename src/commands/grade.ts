@@ -1,0 +1,110 @@
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { resolveLanguage } from '../course/language.js';
+import { bundledCourseDir, loadCourse } from '../course/load.js';
+import { connectRespLearner } from '../engine/default-learner.js';
+import type { ConnectLearner } from '../engine/learner-connection.js';
+import { EXIT, EnvironmentError, UserError } from '../errors.js';
+import { DEFAULT_TIMEOUT_SECONDS, gradeSubmission } from '../grade/grade-submission.js';
+import { reportPasses, type GradeReport } from '../grade/report-model.js';
+import { isReporterName, REPORTER_NAMES, reporters, type ReporterName } from '../grade/reporters.js';
+import type { Action } from '../program.js';
+
+export interface GradeRun {
+  /** The submission folder as given; resolved against cwd. */
+  path: string;
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  /** Default: the bundled course. */
+  courseDir?: string;
+  moduleId?: string;
+  exerciseId?: string;
+  timeoutSeconds?: number;
+  jobs?: number;
+  url?: string;
+  redisServerBin?: string;
+  force?: boolean;
+  ownershipFile?: string;
+  connectLearner?: ConnectLearner;
+  handleSignals?: boolean;
+}
+
+const MAX_JOBS = 64;
+
+/** Grades a submission against a course and returns the report; never prints. */
+export async function runGrade(run: GradeRun): Promise<GradeReport> {
+  const { course } = await loadCourse(run.courseDir ?? bundledCourseDir());
+  return gradeSubmission({
+    course,
+    submissionDir: resolve(run.cwd, run.path),
+    submissionLabel: run.path,
+    timeoutMs: (run.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS) * 1000,
+    jobs: run.jobs ?? 1,
+    env: run.env,
+    connectLearner: run.connectLearner ?? connectRespLearner,
+    handleSignals: run.handleSignals ?? true,
+    ...(run.moduleId !== undefined ? { moduleId: run.moduleId } : {}),
+    ...(run.exerciseId !== undefined ? { exerciseId: run.exerciseId } : {}),
+    ...(run.url !== undefined ? { url: run.url } : {}),
+    ...(run.redisServerBin !== undefined ? { redisServerBin: run.redisServerBin } : {}),
+    ...(run.force !== undefined ? { force: run.force } : {}),
+    ...(run.ownershipFile !== undefined ? { ownershipFile: run.ownershipFile } : {}),
+  });
+}
+
+/**
+ * `redis-tutor grade PATH [--module ID] [--exercise ID] [--url URL] [--reporter NAME]
+ * [--output FILE] [--timeout SECONDS] [--jobs N] [--lang en|ru]`
+ *
+ * Exit 0 when something was graded and all of it passed, 1 when an exercise
+ * failed (or nothing was submitted), 2 for usage and environment errors.
+ * With --output the report goes to the file and the pretty report to stdout,
+ * so a CI log stays readable whatever format is archived.
+ */
+export const gradeAction: Action = async ({ options, operands, io }) => {
+  const reporter = parseReporter(options.reporter);
+  const timeoutSeconds = parseNumber(options.timeout, '--timeout', { min: 0.1, max: 3600, integer: false }) ?? DEFAULT_TIMEOUT_SECONDS;
+  const jobs = parseNumber(options.jobs, '--jobs', { min: 1, max: MAX_JOBS, integer: true }) ?? 1;
+  const language = resolveLanguage(options.lang, io.env);
+  const report = await runGrade({
+    path: operands[0] ?? '.',
+    cwd: io.cwd,
+    env: io.env,
+    timeoutSeconds,
+    jobs,
+    ...(typeof options.module === 'string' ? { moduleId: options.module } : {}),
+    ...(typeof options.exercise === 'string' ? { exerciseId: options.exercise } : {}),
+    ...(typeof options.url === 'string' && options.url !== '' ? { url: options.url } : {}),
+    ...(typeof options.redisServer === 'string' ? { redisServerBin: options.redisServer } : {}),
+    ...(options.force === true ? { force: true } : {}),
+  });
+
+  const color = io.stdout.isTTY === true && !io.env.NO_COLOR;
+  const text = reporters[reporter](report, { language, color: reporter === 'pretty' && color && typeof options.output !== 'string' });
+  if (typeof options.output === 'string') {
+    const file = resolve(io.cwd, options.output);
+    await writeFile(file, text).catch((error: unknown) => {
+      throw new EnvironmentError(`cannot write the report to ${file}: ${error instanceof Error ? error.message : String(error)}.`, 'Check that its folder exists and is writable.', { cause: error });
+    });
+    io.stdout.write(reporters.pretty(report, { language, color }));
+  } else {
+    io.stdout.write(text);
+  }
+  return reportPasses(report) ? EXIT.ok : EXIT.failed;
+};
+
+function parseReporter(value: unknown): ReporterName {
+  if (value === undefined) return 'pretty';
+  if (isReporterName(value)) return value;
+  throw new UserError(`unknown reporter "${String(value)}".`, `Use one of ${REPORTER_NAMES.join(', ')}.`);
+}
+
+function parseNumber(value: unknown, flag: string, limits: { min: number; max: number; integer: boolean }): number | undefined {
+  if (value === undefined) return undefined;
+  const number = Number(value);
+  const kind = limits.integer ? 'a whole number' : 'a number';
+  if (typeof value !== 'string' || value.trim() === '' || !Number.isFinite(number) || (limits.integer && !Number.isInteger(number)) || number < limits.min || number > limits.max) {
+    throw new UserError(`${flag} must be ${kind} from ${limits.min} to ${limits.max}, not "${String(value)}".`, `For example ${flag} ${limits.integer ? 2 : 10}.`);
+  }
+  return number;
+}

@@ -1,0 +1,248 @@
+import { readFile, stat } from 'node:fs/promises';
+import { performance } from 'node:perf_hooks';
+import type { LoadedExercise, LoadedModule } from '../course/schema.js';
+import type { Attempt } from '../engine/attempt.js';
+import { execPipeline } from '../engine/checker-pipeline.js';
+import { needsOwnedServer } from '../engine/requirements.js';
+import type { ExerciseResult } from '../engine/result.js';
+import { CommandRecorder } from './command-recorder.js';
+import type { AnswerFile } from './discover-submission.js';
+import type { GradingLane } from './grading-lane.js';
+import { watchMemory } from './memory-watchdog.js';
+import { problems } from './problems.js';
+import { programCommand } from './program-command.js';
+import { programEnv } from './program-env.js';
+import type { ExerciseGrade, LineError, Problem, ProgramOutput } from './report-model.js';
+import { answerLines, runRedisAnswer, type AnswerLine, type RedisAnswerProgress } from './run-redis-answer.js';
+import { runProgram } from './run-program.js';
+import { errorMessage, within } from './within.js';
+
+export interface GradeSettings {
+  timeoutMs: number;
+  /** Resident memory of the private server beyond which it is killed (a memory bomb). */
+  memoryLimitBytes: number;
+  /** A program printing more than this is stopped. */
+  outputLimitBytes: number;
+  /** How much of the end of a program's output goes into the report. */
+  outputKeepBytes: number;
+  /** Programs run with the submission folder as their working directory. */
+  submissionDir: string;
+  env: NodeJS.ProcessEnv;
+  handleSignals: boolean;
+}
+
+export interface ExerciseWork {
+  module: LoadedModule;
+  exercise: LoadedExercise;
+  /** None: not submitted; more than one: reported, not guessed between. */
+  answers: AnswerFile[];
+}
+
+/** A .redis file larger than this is not a hand-written answer. */
+const MAX_REDIS_FILE_BYTES = 1024 * 1024;
+const START_TIMEOUT_MS = 5_000;
+/** After the deadline: how long a blocked command or script gets to unwind once told to stop. */
+const UNWIND_MS = 1_000;
+/** The checks' own bound: their longest `wait` plus this. */
+const CHECKS_SLACK_MS = 5_000;
+const RECORDER_START_MS = 3_000;
+
+/**
+ * Grades one exercise on a lane: a clean sandbox with the setup, the answer
+ * under the time limit (a .redis file typed line by line on the learner's
+ * connection, or a program with REDIS_URL), then the checks — the same
+ * engine the TUI uses. Whatever the answer did, the lane is healthy again
+ * when this returns, so the next verdict does not depend on it.
+ */
+export async function gradeExercise(lane: GradingLane, work: ExerciseWork, settings: GradeSettings): Promise<ExerciseGrade> {
+  const { exercise, module } = work;
+  const base = gradeHeader(exercise);
+  const [answer] = work.answers;
+  const decided = gradeWithoutServer(work);
+  if (decided || !answer) return decided ?? { ...base, status: 'not-submitted', checks: [] };
+  const answerField = { answer: { path: answer.path, kind: answer.kind } };
+  if (needsOwnedServer(module, exercise) && !lane.target.owned) return { ...base, ...answerField, status: 'skipped', checks: [] };
+
+  const started = performance.now();
+  const failed = (problem: Problem, extra: Partial<ExerciseGrade> = {}): ExerciseGrade => ({
+    ...base,
+    ...answerField,
+    status: 'failed',
+    problem,
+    checks: [],
+    ...extra,
+    timings: roundTimings({ answerMs: 0, checksMs: 0, ...extra.timings, totalMs: performance.now() - started }),
+  });
+
+  let lines: AnswerLine[] = [];
+  if (answer.kind === 'redis') {
+    const read = await readRedisAnswer(answer.absolutePath);
+    if (typeof read === 'string') return failed(problems.couldNotRun(read));
+    lines = read;
+  }
+
+  const attempt = await startAttempt(lane, exercise);
+  if ('code' in attempt) return failed(attempt);
+
+  // The server can die under the answer (SHUTDOWN, the memory watchdog): stop waiting on it then.
+  const abort = new AbortController();
+  let memoryExceeded = false;
+  const watchdog =
+    lane.serverPid !== undefined
+      ? watchMemory(() => lane.serverPid ?? -1, settings.memoryLimitBytes, () => {
+          memoryExceeded = true;
+          lane.killServer();
+          abort.abort();
+        })
+      : undefined;
+  const stopAborting = lane.target.kind === 'private' ? lane.target.onUnexpectedExit(() => abort.abort()) : () => undefined;
+
+  try {
+    const answerStarted = performance.now();
+    const ran =
+      answer.kind === 'redis'
+        ? await runRedis(lane, attempt, lines, settings, abort.signal)
+        : await runProgramAnswer(lane, attempt, answer, settings, abort.signal);
+    const answerMs = performance.now() - answerStarted;
+    const extra = {
+      ...(ran.lineErrors && ran.lineErrors.length > 0 ? { lineErrors: ran.lineErrors } : {}),
+      ...(ran.output ? { output: ran.output } : {}),
+    };
+
+    // Whatever the answer did to the server is judged before the lane is repaired.
+    let problem = memoryExceeded ? problems.memoryLimit(settings.memoryLimitBytes) : lane.serverStopped ? problems.serverStopped() : ran.problem;
+    const restarted = await lane.ensureHealthy();
+    if (restarted && problem === undefined) problem = problems.serverHung();
+    if (problem && problem.code !== 'exit-code') return failed(problem, { ...extra, timings: { answerMs, checksMs: 0, totalMs: 0 } });
+
+    const checksStarted = performance.now();
+    const evaluated = await evaluate(lane, attempt);
+    const checksMs = performance.now() - checksStarted;
+    if (memoryExceeded) problem = problems.memoryLimit(settings.memoryLimitBytes);
+    if (!('checks' in evaluated)) {
+      await lane.ensureHealthy();
+      return failed(problem ?? evaluated, { ...extra, timings: { answerMs, checksMs, totalMs: 0 } });
+    }
+    return {
+      ...base,
+      ...answerField,
+      status: evaluated.passed && problem === undefined ? 'passed' : 'failed',
+      ...(problem ? { problem } : {}),
+      checks: evaluated.checks,
+      ...extra,
+      timings: roundTimings({ answerMs, checksMs, totalMs: performance.now() - started }),
+    };
+  } finally {
+    watchdog?.stop();
+    stopAborting();
+  }
+}
+
+function gradeHeader(exercise: LoadedExercise): Pick<ExerciseGrade, 'id' | 'exercise' | 'title'> {
+  return { id: exercise.id, exercise: exercise.localId, title: { en: exercise.title.en, ru: exercise.title.ru ?? exercise.title.en } };
+}
+
+/** The verdicts that need no server: nothing submitted, or more than one answer file. */
+export function gradeWithoutServer(work: ExerciseWork): ExerciseGrade | undefined {
+  const base = gradeHeader(work.exercise);
+  if (work.answers.length === 0) return { ...base, status: 'not-submitted', checks: [] };
+  if (work.answers.length > 1) return { ...base, status: 'failed', problem: problems.severalAnswers(work.answers.map((file) => file.path)), checks: [] };
+  return undefined;
+}
+
+/** Tenths of a millisecond are noise; reports stay readable. */
+function roundTimings(timings: { answerMs: number; checksMs: number; totalMs: number }): { answerMs: number; checksMs: number; totalMs: number } {
+  const round = (ms: number) => Math.round(ms * 10) / 10;
+  return { answerMs: round(timings.answerMs), checksMs: round(timings.checksMs), totalMs: round(timings.totalMs) };
+}
+
+interface AnswerRun {
+  problem?: Problem;
+  lineErrors?: LineError[];
+  output?: ProgramOutput;
+}
+
+async function readRedisAnswer(path: string): Promise<AnswerLine[] | string> {
+  try {
+    const info = await stat(path);
+    if (info.size > MAX_REDIS_FILE_BYTES) return `the file is larger than ${MAX_REDIS_FILE_BYTES / 1024} KB`;
+    return answerLines(await readFile(path, 'utf8'));
+  } catch (error) {
+    return `cannot read the file (${errorMessage(error)})`;
+  }
+}
+
+/** A clean sandbox and the setup; when that fails the lane is restarted and it is tried once more. */
+async function startAttempt(lane: GradingLane, exercise: LoadedExercise): Promise<Attempt | Problem> {
+  let why = '';
+  for (let round = 1; round <= 2; round++) {
+    const started = await within(lane.engine.startAttempt(exercise), START_TIMEOUT_MS);
+    if (started.kind === 'done') return started.value;
+    why = started.kind === 'timeout' ? `the sandbox reset did not finish within ${START_TIMEOUT_MS / 1000} s` : errorMessage(started.error);
+    await lane.recover();
+  }
+  return problems.graderError(why);
+}
+
+async function runRedis(lane: GradingLane, attempt: Attempt, lines: readonly AnswerLine[], settings: GradeSettings, signal: AbortSignal): Promise<AnswerRun> {
+  const deadline = Date.now() + settings.timeoutMs;
+  const progress: RedisAnswerProgress = { current: undefined, lineErrors: [] };
+  let stop = false;
+  const run = runRedisAnswer(attempt, lines, deadline, () => stop || signal.aborted, progress);
+  // The engine interrupts a blocked line at the deadline itself; a little later, the grader steps in.
+  const bounded = await within(run, settings.timeoutMs + 250);
+  if (bounded.kind === 'timeout') {
+    stop = true;
+    // An endless script or a pause is not a blocked client: CLIENT UNBLOCK alone does not end it.
+    // What still hangs after this is the lane's to repair (ensureHealthy restarts the server).
+    await Promise.all([lane.stopRunaways(), within(attempt.interrupt(), UNWIND_MS), within(run, UNWIND_MS)]);
+  }
+  const hung = progress.current;
+  const timedOut = !signal.aborted && hung !== undefined;
+  return {
+    lineErrors: progress.lineErrors,
+    ...(timedOut ? { problem: problems.timeout(settings.timeoutMs / 1000, { line: hung.line, command: hung.text }) } : {}),
+  };
+}
+
+async function runProgramAnswer(lane: GradingLane, attempt: Attempt, answer: AnswerFile, settings: GradeSettings, signal: AbortSignal): Promise<AnswerRun> {
+  // The program's commands are recorded so used/notUsed checks judge them like typed lines.
+  const recorder = await within(CommandRecorder.start(lane.tutorSpec()), RECORDER_START_MS);
+  if (recorder.kind !== 'done') return { problem: problems.graderError(recorder.kind === 'failed' ? errorMessage(recorder.error) : 'MONITOR did not start') };
+  const run = await runProgram({
+    program: programCommand(answer.absolutePath),
+    cwd: settings.submissionDir,
+    env: programEnv(settings.env, lane.learnerSpec()),
+    timeoutMs: settings.timeoutMs,
+    outputLimitBytes: settings.outputLimitBytes,
+    keepBytes: settings.outputKeepBytes,
+    signal,
+    handleSignals: settings.handleSignals,
+  });
+  const commands = await recorder.value.stop((marker) => execPipeline(lane.engine.checker, [['ECHO', marker]]));
+  attempt.commands.push(...commands);
+  const output: ProgramOutput = { exitCode: run.exitCode, signal: run.signal, text: run.output, bytes: run.bytes, truncated: run.truncated };
+  switch (run.outcome) {
+    case 'could-not-run':
+      return { output, problem: problems.couldNotRun(run.error ?? 'unknown reason') };
+    case 'timeout':
+      return { output, problem: problems.timeout(settings.timeoutMs / 1000) };
+    case 'output-limit':
+      return { output, problem: problems.outputLimit(settings.outputLimitBytes) };
+    case 'aborted':
+      // The server went away; the caller names why.
+      return { output };
+    case 'exited':
+      return { output, ...(run.exitCode !== 0 ? { problem: problems.exitCode(run.exitCode, run.signal) } : {}) };
+  }
+}
+
+/** The checks, bounded: their longest wait plus slack. */
+async function evaluate(lane: GradingLane, attempt: Attempt): Promise<ExerciseResult | Problem> {
+  const longestWait = Math.max(0, ...attempt.exercise.checks.map((check) => check.wait ?? 0));
+  const bound = longestWait + CHECKS_SLACK_MS;
+  const evaluated = await within(attempt.evaluate(), bound);
+  if (evaluated.kind === 'done') return evaluated.value;
+  if (evaluated.kind === 'timeout') return problems.checksTimeout(Math.round(bound / 1000));
+  return problems.graderError(`the checks could not run: ${errorMessage(evaluated.error)}`);
+}

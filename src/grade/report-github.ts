@@ -1,0 +1,56 @@
+import type { Language } from '../course/schema.js';
+import { failureDetails, failureSummary } from './failure-details.js';
+import { gradeTexts } from './grade-texts.js';
+import { joinPath } from './report-junit.js';
+import { renderPretty } from './report-pretty.js';
+import type { GradeReport } from './report-model.js';
+
+/** GitHub shows only the first few annotations of a kind per step; a long list of missing answers goes in one notice. */
+const MAX_LISTED = 20;
+
+/**
+ * GitHub Actions workflow commands: an error annotation on each failing
+ * answer file, a warning on each file that matches no exercise, one notice
+ * for what was not submitted and one for the score — followed by the plain
+ * pretty report, since GitHub hides the commands from the log. Pure.
+ */
+export function renderGithub(report: GradeReport, options: { language: Language }): string {
+  const texts = gradeTexts(options.language);
+  const commands: string[] = [];
+  for (const grade of report.modules.flatMap((module) => module.exercises)) {
+    if (grade.status !== 'failed') continue;
+    const details = failureDetails(grade, options.language).map((line) => `${'  '.repeat(line.depth)}${line.text}`);
+    commands.push(
+      command('error', { ...(grade.answer ? { file: joinPath(report.submission, grade.answer.path) } : {}), title: `${grade.id}: ${failureSummary(grade, options.language)}` }, details.join('\n')),
+    );
+  }
+  for (const file of report.unmatched) {
+    const hint = file.suggestion !== undefined ? ` (${texts.didYouMean(file.suggestion)})` : '';
+    commands.push(command('warning', { file: joinPath(report.submission, file.path), title: texts.notGraded }, `${file.path}: ${texts.unmatched(file)}${hint}`));
+  }
+  const missing = report.modules.flatMap((module) => module.exercises).filter((grade) => grade.status === 'not-submitted');
+  if (missing.length > 0) {
+    const listed = missing.slice(0, MAX_LISTED).map((grade) => grade.id);
+    const more = missing.length > MAX_LISTED ? ` (+${missing.length - MAX_LISTED})` : '';
+    commands.push(command('notice', { title: `${texts.notSubmitted}: ${missing.length}` }, `${listed.join(', ')}${more}`));
+  }
+  const { score } = report;
+  commands.push(command('notice', { title: texts.score(score.passed, score.total) }, texts.scoreDetails(score.failed, score.notSubmitted, score.skipped)));
+  return `${commands.join('\n')}\n${renderPretty(report, { language: options.language, color: false })}`;
+}
+
+/** `::error file=F,title=T::message` with GitHub's escaping of data and properties. */
+function command(kind: 'error' | 'warning' | 'notice', properties: Record<string, string>, message: string): string {
+  const props = Object.entries(properties)
+    .map(([name, value]) => `${name}=${escapeProperty(value)}`)
+    .join(',');
+  return `::${kind}${props === '' ? '' : ` ${props}`}::${escapeData(message)}`;
+}
+
+function escapeData(text: string): string {
+  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+function escapeProperty(text: string): string {
+  return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}

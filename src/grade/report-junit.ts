@@ -1,0 +1,66 @@
+import type { Language } from '../course/schema.js';
+import { localize } from '../course/localize.js';
+import { failureDetails, failureSummary } from './failure-details.js';
+import { gradeTexts } from './grade-texts.js';
+import type { ExerciseGrade, GradeReport, ModuleGrade } from './report-model.js';
+import { xmlEscape } from './xml-escape.js';
+
+/**
+ * JUnit XML as GitHub Actions test reporters and GitLab's `artifacts:reports:junit`
+ * read it: one testsuite per module, one testcase per exercise, a failure
+ * with a one-line message and the details as its text, not submitted and
+ * skipped as <skipped>. Pure; times are in seconds.
+ */
+export function renderJunit(report: GradeReport, options: { language: Language }): string {
+  const { score } = report;
+  const lines = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="redis-tutor grade" tests="${score.total + score.skipped}" failures="${score.failed}" errors="0" skipped="${score.notSubmitted + score.skipped}" time="${seconds(report.durationMs)}">`,
+    ...report.modules.flatMap((module) => suite(module, report, options.language)),
+    '</testsuites>',
+  ];
+  return lines.join('\n') + '\n';
+}
+
+function suite(module: ModuleGrade, report: GradeReport, language: Language): string[] {
+  const time = module.exercises.reduce((sum, exercise) => sum + (exercise.timings?.totalMs ?? 0), 0);
+  const { score } = module;
+  return [
+    `  <testsuite name="${xmlEscape(module.id)}" tests="${module.exercises.length}" failures="${score.failed}" errors="0" skipped="${score.notSubmitted + score.skipped}" time="${seconds(time)}">`,
+    `    <properties><property name="title" value="${xmlEscape(localize(module.title, language))}"/></properties>`,
+    ...module.exercises.flatMap((exercise) => testcase(exercise, module, report, language)),
+    '  </testsuite>',
+  ];
+}
+
+function testcase(grade: ExerciseGrade, module: ModuleGrade, report: GradeReport, language: Language): string[] {
+  const texts = gradeTexts(language);
+  const file = grade.answer ? ` file="${xmlEscape(joinPath(report.submission, grade.answer.path))}"` : '';
+  const open = `    <testcase name="${xmlEscape(grade.exercise)}" classname="${xmlEscape(module.id)}"${file} time="${seconds(grade.timings?.totalMs ?? 0)}"`;
+  switch (grade.status) {
+    case 'passed':
+      return [`${open}/>`];
+    case 'not-submitted':
+      return [`${open}>`, `      <skipped message="${xmlEscape(texts.notSubmitted)}"/>`, '    </testcase>'];
+    case 'skipped':
+      return [`${open}>`, `      <skipped message="${xmlEscape(texts.skipped)}"/>`, '    </testcase>'];
+    case 'failed': {
+      const details = failureDetails(grade, language).map((line) => `${'  '.repeat(line.depth)}${line.text}`);
+      return [
+        `${open}>`,
+        `      <failure message="${xmlEscape(failureSummary(grade, language))}" type="${xmlEscape(grade.problem?.code ?? 'checks')}">${xmlEscape(details.join('\n'))}</failure>`,
+        '    </testcase>',
+      ];
+    }
+  }
+}
+
+function seconds(ms: number): string {
+  return (ms / 1000).toFixed(3);
+}
+
+/** The answer's path as the repository sees it (reports keep it relative to the submission). */
+export function joinPath(submission: string, path: string): string {
+  const base = submission.replace(/\\/g, '/').replace(/\/+$/, '');
+  return base === '' || base === '.' ? path : `${base}/${path}`;
+}

@@ -1,0 +1,116 @@
+import { spawn } from 'node:child_process';
+import { performance } from 'node:perf_hooks';
+import { registerExitCleanup } from '../redis/exit-cleanup.js';
+import { OutputTail } from './output-tail.js';
+import type { ProgramCommand } from './program-command.js';
+
+export interface RunProgramOptions {
+  program: ProgramCommand;
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  timeoutMs: number;
+  /** The program is stopped once it has printed more than this (stdout and stderr together). */
+  outputLimitBytes: number;
+  /** How much of the end of the output is kept for the report. */
+  keepBytes: number;
+  /** Stops the program early (the server it talks to is gone). */
+  signal?: AbortSignal;
+  /** Kill the program when the grader gets SIGINT/SIGTERM (see src/redis/exit-cleanup.ts). */
+  handleSignals: boolean;
+}
+
+export type ProgramOutcome = 'exited' | 'timeout' | 'output-limit' | 'aborted' | 'could-not-run';
+
+export interface ProgramRun {
+  outcome: ProgramOutcome;
+  exitCode: number | null;
+  signal: NodeJS.Signals | null;
+  /** could-not-run: why. */
+  error?: string;
+  output: string;
+  bytes: number;
+  truncated: boolean;
+  ms: number;
+}
+
+/** After the program exits, how long its output may take to drain before the pipes are closed. */
+const DRAIN_MS = 200;
+
+/**
+ * Runs an untrusted program in a process group of its own and ends that
+ * whole group — the program, whatever it forked, and whatever ignores
+ * SIGTERM — with SIGKILL: on the deadline, on too much output, and also
+ * after a normal exit, so a child left in the background cannot touch the
+ * next exercise. stdin is closed; output is counted and only its end kept.
+ */
+export function runProgram(options: RunProgramOptions): Promise<ProgramRun> {
+  const started = performance.now();
+  const tail = new OutputTail(options.keepBytes);
+  return new Promise((resolve) => {
+    const child = spawn(options.program.command, options.program.args, {
+      cwd: options.cwd,
+      env: options.env,
+      // A new session and process group whose id is the child's pid: kill(-pid) reaches every descendant that stays in it.
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let outcome: ProgramOutcome | undefined;
+    let settled = false;
+
+    const killGroup = () => {
+      if (child.pid === undefined) return;
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        // The group is empty already.
+      }
+    };
+    const unregister = registerExitCleanup({ cleanUpNow: killGroup }, { handleSignals: options.handleSignals });
+    const stop = (why: ProgramOutcome) => {
+      outcome ??= why;
+      killGroup();
+    };
+    const timer = setTimeout(() => stop('timeout'), options.timeoutMs);
+    const onAbort = () => stop('aborted');
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+    if (options.signal?.aborted) onAbort();
+
+    const onData = (chunk: Buffer) => {
+      tail.push(chunk);
+      if (tail.bytes > options.outputLimitBytes) stop('output-limit');
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+
+    const finish = (exitCode: number | null, signal: NodeJS.Signals | null, error?: string) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      options.signal?.removeEventListener('abort', onAbort);
+      killGroup();
+      const done = () => {
+        child.stdout.destroy();
+        child.stderr.destroy();
+        unregister();
+        resolve({
+          outcome: error !== undefined ? 'could-not-run' : (outcome ?? 'exited'),
+          exitCode,
+          signal,
+          ...(error !== undefined ? { error } : {}),
+          output: tail.text(),
+          bytes: tail.bytes,
+          truncated: tail.truncated,
+          ms: performance.now() - started,
+        });
+      };
+      // 'exit' can come before the last output; the pipes close once the (now killed) group is gone.
+      const drained = Promise.all([child.stdout, child.stderr].map((stream) => new Promise((r) => (stream.closed ? r(0) : stream.once('close', r)))));
+      void Promise.race([drained, new Promise((r) => setTimeout(r, DRAIN_MS))]).then(done);
+    };
+    child.once('exit', (code, signal) => finish(code, signal));
+    child.once('error', (error: NodeJS.ErrnoException) => {
+      const why = error.code === 'ENOENT' ? options.program.missingHint : error.code === 'EACCES' ? 'the file is not executable' : error.message;
+      finish(null, null, why);
+    });
+  });
+}

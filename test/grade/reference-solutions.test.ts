@@ -1,0 +1,55 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runValidate } from '../../src/commands/validate.js';
+import { bundledCourseDir, loadCourse } from '../../src/course/load.js';
+import type { Course } from '../../src/course/schema.js';
+import { connectRespLearner } from '../../src/engine/default-learner.js';
+import { gradeSubmission } from '../../src/grade/grade-submission.js';
+import { writeReferenceSubmission } from '../../src/grade/reference-submission.js';
+
+const scratch = mkdtempSync(join(tmpdir(), 'redis-tutor-reference-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+/**
+ * Every reference solution of the bundled course, submitted as a student
+ * would: graded fast, and with the verdicts validate --solutions gives
+ * (the same engine; an exercise still being fixed fails in both).
+ */
+describe('grading the reference solutions of the bundled course', () => {
+  let course: Course;
+  let validated: Map<string, string>;
+  const submission = join(scratch, 'submission');
+
+  beforeAll(async () => {
+    course = (await loadCourse(bundledCourseDir())).course;
+    await writeReferenceSubmission(course, submission);
+    const report = await runValidate({ dir: bundledCourseDir(), solutions: true, env: { PATH: process.env.PATH ?? '' }, ownershipFile: join(scratch, 'validate-claims.json'), connectLearner: connectRespLearner });
+    validated = new Map((report.solutions ?? []).map((solution) => [solution.id, solution.verdict]));
+  }, 60_000);
+
+  it.each([1, 2])('takes under 10 s with --jobs %i and agrees with validate --solutions', async (jobs) => {
+    const started = performance.now();
+    const report = await gradeSubmission({
+      course,
+      submissionDir: submission,
+      submissionLabel: 'reference',
+      timeoutMs: 10_000,
+      jobs,
+      env: { PATH: process.env.PATH ?? '' },
+      connectLearner: connectRespLearner,
+      handleSignals: false,
+    });
+    const ms = performance.now() - started;
+    const grades = report.modules.flatMap((module) => module.exercises);
+    expect(grades).toHaveLength(validated.size);
+    // What validate passes, grade passes; what grade fails, validate fails too (validate has rules of its own besides).
+    const disagreements = grades.filter((grade) => (validated.get(grade.id) === 'passed') !== (grade.status === 'passed') && !(grade.status === 'passed' && validated.get(grade.id) === 'failed'));
+    expect(disagreements.map((grade) => [grade.id, grade.status, validated.get(grade.id)])).toEqual([]);
+    expect(report.score.passed).toBeGreaterThan(grades.length * 0.9);
+    expect(report.unmatched).toEqual([]);
+    expect(ms).toBeLessThan(10_000);
+  });
+});

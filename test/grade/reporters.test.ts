@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { GradeReportSchema } from '../../src/grade/report-model.js';
+import { REPORTER_NAMES, reporters, type ReporterName } from '../../src/grade/reporters.js';
+import { xmlEscape } from '../../src/grade/xml-escape.js';
+import { SAMPLE_REPORT } from './support/sample-report.js';
+import { assertWellFormedXml } from './support/xml-well-formed.js';
+
+const renders: Array<{ reporter: ReporterName; language: 'en' | 'ru'; file: string }> = [
+  { reporter: 'pretty', language: 'en', file: 'pretty.en.txt' },
+  { reporter: 'pretty', language: 'ru', file: 'pretty.ru.txt' },
+  { reporter: 'json', language: 'en', file: 'report.json' },
+  { reporter: 'junit', language: 'en', file: 'junit.en.xml' },
+  { reporter: 'junit', language: 'ru', file: 'junit.ru.xml' },
+  { reporter: 'tap', language: 'en', file: 'tap.en.txt' },
+  { reporter: 'github', language: 'en', file: 'github.en.txt' },
+];
+
+describe('reporters render a fixed report to golden text', () => {
+  it('the sample report is a valid report', () => {
+    expect(GradeReportSchema.parse(SAMPLE_REPORT)).toEqual(SAMPLE_REPORT);
+  });
+
+  it.each(renders)('$reporter ($language) matches golden/$file', async ({ reporter, language, file }) => {
+    const text = reporters[reporter](SAMPLE_REPORT, { language, color: false });
+    await expect(text).toMatchFileSnapshot(`golden/${file}`);
+  });
+
+  it.each(REPORTER_NAMES)('%s is pure: the same report renders the same text twice', (reporter) => {
+    const options = { language: 'en' as const, color: false };
+    expect(reporters[reporter](structuredClone(SAMPLE_REPORT), options)).toBe(reporters[reporter](SAMPLE_REPORT, options));
+  });
+});
+
+describe('pretty', () => {
+  it('colours only when asked', () => {
+    expect(reporters.pretty(SAMPLE_REPORT, { language: 'en', color: false })).not.toContain('\u001b[');
+    expect(reporters.pretty(SAMPLE_REPORT, { language: 'en', color: true })).toContain('\u001b[32m✓');
+  });
+
+  it("shows a program's escape sequences as text, never raw", () => {
+    const text = reporters.pretty(SAMPLE_REPORT, { language: 'en', color: false });
+    expect(text).toContain('\\x1b[31mTraceback');
+    expect(text).not.toMatch(/[\u0000-\u0008\u001b]/);
+  });
+});
+
+describe('junit', () => {
+  it.each(['en', 'ru'] as const)('is well-formed XML (%s)', (language) => {
+    expect(() => assertWellFormedXml(reporters.junit(SAMPLE_REPORT, { language, color: false }))).not.toThrow();
+  });
+
+  it('has one testsuite per module and one testcase per exercise', () => {
+    const xml = reporters.junit(SAMPLE_REPORT, { language: 'en', color: false });
+    expect(xml.match(/<testsuite /g)).toHaveLength(2);
+    expect(xml.match(/<testcase /g)).toHaveLength(8);
+    expect(xml.match(/<failure /g)).toHaveLength(3);
+    expect(xml.match(/<skipped /g)).toHaveLength(4);
+  });
+
+  it.each([
+    ['markup', 'a <b> & "c" \'d\'', 'a &lt;b&gt; &amp; &quot;c&quot; &apos;d&apos;'],
+    ['controls XML cannot hold', 'a\u0000b\u001bc\u0007', 'a\ufffdb\ufffdc\ufffd'],
+    ['tab and newlines kept', 'a\tb\nc\r', 'a\tb\nc\r'],
+    ['a lone surrogate', 'x\ud800y', 'x\ufffdy'],
+    ['a surrogate pair kept', '😀', '😀'],
+  ])('xmlEscape: %s', (_name, input, expected) => {
+    expect(xmlEscape(input)).toBe(expected);
+  });
+
+  it('the checker used here rejects what is not well-formed', () => {
+    expect(() => assertWellFormedXml('<a><b></a></b>')).toThrow(/does not match/);
+    expect(() => assertWellFormedXml('<a x="1 & 2"/>')).toThrow(/entity/);
+    expect(() => assertWellFormedXml('<a>\u0001</a>')).toThrow(/not allowed/);
+  });
+});
+
+describe('github', () => {
+  it('annotates each failing answer file, escaping newlines, commas and colons', () => {
+    const text = reporters.github(SAMPLE_REPORT, { language: 'en', color: false });
+    const errors = text.split('\n').filter((line) => line.startsWith('::error '));
+    expect(errors).toHaveLength(3);
+    expect(errors[0]).toMatch(/^::error file=students\/anna\/basics\/greeting\.redis,title=basics\/greeting%3A /);
+    expect(errors.every((line) => !line.slice(2).includes('\n'))).toBe(true);
+  });
+});
+
+describe('tap', () => {
+  it('has a plan and one point per exercise; not submitted is a SKIP', () => {
+    const lines = reporters.tap(SAMPLE_REPORT, { language: 'en', color: false }).split('\n');
+    expect(lines.slice(0, 2)).toEqual(['TAP version 14', '1..8']);
+    expect(lines.filter((line) => /^(not )?ok \d+ - /.test(line))).toHaveLength(8);
+    expect(lines).toContain('ok 6 - basics/sets # SKIP not submitted');
+  });
+});

@@ -1,0 +1,53 @@
+import { expect } from 'vitest';
+import type { ExerciseGrade } from '../../../src/grade/report-model.js';
+import { gradeFiles, type Graded, type SubmissionFile } from './grade-fixture.js';
+
+/** Answers graded right after the hostile one: one right, one wrong, so both verdicts are seen to stay correct. */
+export const NEXT_ANSWERS: Record<string, string> = {
+  'basics/greeting.redis': 'SET greeting hello\n',
+  'extra/list.redis': 'RPUSH jobs a b\n',
+};
+
+/** Recovery (unwinding, a restart) on top of the per-exercise timeout. */
+const RECOVERY_BOUND_MS = 4_000;
+
+export interface HostileCase {
+  name: string;
+  /** The hostile answer to basics/counter, by file name. */
+  files: Record<string, SubmissionFile>;
+  timeoutSeconds: number;
+  env?: Record<string, string>;
+  /** What the grader concluded about the hostile answer itself. */
+  expectHostile(grade: ExerciseGrade): void;
+  /** What must hold afterwards on the machine (no process left, no file written). */
+  afterwards?: () => Promise<void> | void;
+}
+
+/**
+ * Grades the hostile answer followed by the next answers, then checks the
+ * two promises the grader makes about untrusted input: it finishes within
+ * the time bound, and the next exercises' verdicts are unaffected.
+ */
+export async function gradeHostile(hostile: HostileCase): Promise<Graded> {
+  const graded = await gradeFiles(
+    { ...hostile.files, ...NEXT_ANSWERS },
+    { timeoutMs: hostile.timeoutSeconds * 1000, env: { PATH: process.env.PATH ?? '', ...hostile.env } },
+  );
+  hostile.expectHostile(graded.grade('basics/counter'));
+  expect(graded.ms).toBeLessThan(hostile.timeoutSeconds * 1000 + RECOVERY_BOUND_MS);
+  expect(graded.grade('basics/greeting')).toMatchObject({ status: 'passed' });
+  expect(graded.grade('basics/greeting').problem).toBeUndefined();
+  const list = graded.grade('extra/list');
+  expect(list.status).toBe('failed');
+  expect(list.problem).toBeUndefined();
+  expect(list.checks.find((check) => !check.passed)).toMatchObject({ expected: '["a", "b", "c"]', found: '["a", "b"]' });
+  await hostile.afterwards?.();
+  return graded;
+}
+
+export function expectTimeout(line?: number) {
+  return (grade: ExerciseGrade) => {
+    expect(grade.status).toBe('failed');
+    expect(grade.problem).toMatchObject({ code: 'timeout', ...(line !== undefined ? { line } : {}) });
+  };
+}
