@@ -1,0 +1,3 @@
+export * from './progress-file.js';
+export * from './progress-updates.js';
+export * from './progress-store.js';
