@@ -20,7 +20,7 @@ const notBuiltYet =
   };
 
 export const loaders: Record<string, Loader> = {
-  start: notBuiltYet('start', 'the TUI lands with a later release'),
+  start: async () => (await import('./commands/start.js')).startAction,
   list: async () => (await import('./commands/list.js')).listAction,
   show: async () => (await import('./commands/show.js')).showAction,
   cli: async () => (await import('./commands/cli.js')).cliAction,

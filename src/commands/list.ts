@@ -5,13 +5,18 @@ import { buildListModel } from '../course/list-model.js';
 import { renderList } from '../course/render-list.js';
 import { textStyle } from '../course/text-style.js';
 import type { Action } from '../program.js';
+import { loadProgress, progressFilePath } from '../progress/progress-store.js';
+import { progressLookup } from '../progress/progress-updates.js';
 
 /** `redis-tutor list [--json] [--lang en|ru]` */
 export const listAction: Action = async ({ options, io }) => {
   const language = resolveLanguage(options.lang, io.env);
   const { course, note } = await readCourse(courseDirFor(io.env, io.cwd));
   if (note) io.stderr.write(note);
-  const model = buildListModel(course, language);
+  // Read-only: a corrupt file is moved aside by `start`, never by `list`.
+  const { progress, warning } = await loadProgress(progressFilePath(io.env), { moveCorruptAside: false });
+  if (warning) io.stderr.write(`${warning}\n`);
+  const model = buildListModel(course, language, progressLookup(progress));
   io.stdout.write(options.json === true ? `${JSON.stringify(model, null, 2)}\n` : renderList(model, textStyle(io.stdout, io.env)));
   return 0;
 };

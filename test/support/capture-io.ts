@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import type { Io } from '../../src/io.js';
 
@@ -7,7 +10,11 @@ export interface CapturedIo extends Io {
   stdoutBytes(): Buffer;
 }
 
-/** An Io whose streams are captured in memory, for running commands in-process. */
+/**
+ * An Io whose streams are captured in memory, for running commands in-process.
+ * Each gets its own empty REDIS_TUTOR_HOME so no test reads or writes the
+ * developer's real progress.
+ */
 export function captureIo(options: { stdin?: string | Buffer; env?: NodeJS.ProcessEnv; cwd?: string } = {}): CapturedIo {
   const stdout = new PassThrough();
   const stderr = new PassThrough();
@@ -19,7 +26,7 @@ export function captureIo(options: { stdin?: string | Buffer; env?: NodeJS.Proce
     stdin: Readable.from(options.stdin === undefined ? [] : [Buffer.from(options.stdin)]),
     stdout,
     stderr,
-    env: options.env ?? { PATH: process.env.PATH },
+    env: { PATH: process.env.PATH, REDIS_TUTOR_HOME: mkdtempSync(join(tmpdir(), 'redis-tutor-home-')), ...options.env },
     cwd: options.cwd ?? process.cwd(),
     stdoutText: () => Buffer.concat(out).toString('utf8'),
     stderrText: () => Buffer.concat(err).toString('utf8'),

@@ -1,0 +1,169 @@
+#!/usr/bin/env node
+// Renders the home screen and an exercise screen of `redis-tutor start` to PNG
+// images for the README, from a real terminal session: the built program runs
+// in a pseudo-terminal (node-pty), its output goes through a headless xterm.js,
+// and the resulting screen is drawn as SVG, then converted with rsvg-convert
+// (librsvg2-bin) or ImageMagick. Run `npm run build` first.
+//
+//   node scripts/screenshots.mjs [outDir]      (default docs/screenshots)
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const require = createRequire(import.meta.url);
+const pty = require('node-pty');
+const { Terminal } = require('@xterm/headless');
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const outDir = resolve(process.argv[2] ?? join(root, 'docs', 'screenshots'));
+const COLUMNS = 110;
+const ROWS = 32;
+
+// A dark theme close to common terminal defaults; 16 ANSI colours.
+const PALETTE = ['#1e1e1e', '#e06c75', '#98c379', '#e5c07b', '#61afef', '#c678dd', '#56b6c2', '#dcdfe4', '#5c6370', '#ff7b86', '#b5e890', '#ffd68a', '#8cc8ff', '#e0a0ff', '#7fd8e2', '#ffffff'];
+const BACKGROUND = '#1e1e1e';
+const FOREGROUND = '#dcdfe4';
+const CELL_W = 8.4;
+const CELL_H = 18;
+const FONT_SIZE = 14;
+
+const home = mkdtempSync(join(tmpdir(), 'redis-tutor-screens-'));
+const terminal = new Terminal({ cols: COLUMNS, rows: ROWS, allowProposedApi: true });
+const child = pty.spawn(process.execPath, [join(root, 'bin', 'redis-tutor.js'), 'start'], {
+  name: 'xterm-256color',
+  cols: COLUMNS,
+  rows: ROWS,
+  cwd: home,
+  env: { PATH: process.env.PATH, HOME: home, TERM: 'xterm-256color', LANG: 'en_US.UTF-8', FORCE_COLOR: '1', REDIS_TUTOR_HOME: home },
+});
+child.onData((data) => terminal.write(data));
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const screenText = () => {
+  const lines = [];
+  for (let y = 0; y < ROWS; y++) lines.push(terminal.buffer.active.getLine(y)?.translateToString(true) ?? '');
+  return lines.join('\n');
+};
+async function waitFor(text, timeoutMs = 15_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!screenText().includes(text)) {
+    if (Date.now() > deadline) throw new Error(`screenshots: "${text}" never appeared:\n${screenText()}`);
+    await sleep(50);
+  }
+  await sleep(300);
+}
+async function type(text) {
+  for (const char of text) {
+    child.write(char);
+    await sleep(15);
+  }
+}
+
+function colour(mode, value, fallback) {
+  if (mode === 0) return fallback;
+  if (mode === 1 || mode === 2) return value < 16 ? PALETTE[value] : xterm256(value);
+  return `#${value.toString(16).padStart(6, '0')}`;
+}
+function xterm256(n) {
+  if (n >= 232) {
+    const v = 8 + (n - 232) * 10;
+    return `rgb(${v},${v},${v})`;
+  }
+  const i = n - 16;
+  const c = (x) => (x === 0 ? 0 : 55 + x * 40);
+  return `rgb(${c(Math.floor(i / 36))},${c(Math.floor(i / 6) % 6)},${c(i % 6)})`;
+}
+const escapeXml = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** The visible screen as SVG: one rect per background run, one text per styled run. */
+function toSvg() {
+  const buffer = terminal.buffer.active;
+  const parts = [];
+  const cell = buffer.getNullCell();
+  for (let y = 0; y < ROWS; y++) {
+    const line = buffer.getLine(y);
+    if (!line) continue;
+    let x = 0;
+    while (x < COLUMNS) {
+      line.getCell(x, cell);
+      const inverse = cell.isInverse();
+      let fg = colour(cell.getFgColorMode() >> 24 === 0 ? 0 : cell.isFgPalette() ? 1 : 3, cell.getFgColor(), FOREGROUND);
+      let bg = colour(cell.getBgColorMode() >> 24 === 0 ? 0 : cell.isBgPalette() ? 1 : 3, cell.getBgColor(), BACKGROUND);
+      if (cell.isFgDefault()) fg = FOREGROUND;
+      if (cell.isBgDefault()) bg = BACKGROUND;
+      if (inverse) [fg, bg] = [bg, fg];
+      const bold = cell.isBold() !== 0;
+      const dim = cell.isDim() !== 0;
+      const underline = cell.isUnderline() !== 0;
+      const key = `${fg}|${bg}|${bold}|${dim}|${underline}`;
+      let text = '';
+      const start = x;
+      while (x < COLUMNS) {
+        line.getCell(x, cell);
+        let cfg = cell.isFgDefault() ? FOREGROUND : colour(cell.isFgPalette() ? 1 : 3, cell.getFgColor(), FOREGROUND);
+        let cbg = cell.isBgDefault() ? BACKGROUND : colour(cell.isBgPalette() ? 1 : 3, cell.getBgColor(), BACKGROUND);
+        if (cell.isInverse()) [cfg, cbg] = [cbg, cfg];
+        const ckey = `${cfg}|${cbg}|${cell.isBold() !== 0}|${cell.isDim() !== 0}|${cell.isUnderline() !== 0}`;
+        if (ckey !== key) break;
+        text += cell.getChars() || ' ';
+        x += Math.max(1, cell.getWidth());
+      }
+      const px = 12 + start * CELL_W;
+      const py = 12 + y * CELL_H;
+      if (bg !== BACKGROUND) parts.push(`<rect x="${px}" y="${py}" width="${(x - start) * CELL_W}" height="${CELL_H}" fill="${bg}"/>`);
+      if (text.trim() !== '') {
+        parts.push(
+          `<text x="${px}" y="${py + 14}" fill="${fg}"${bold ? ' font-weight="bold"' : ''}${dim ? ' opacity="0.6"' : ''}${underline ? ' text-decoration="underline"' : ''} textLength="${(x - start) * CELL_W}" lengthAdjust="spacingAndGlyphs" xml:space="preserve">${escapeXml(text)}</text>`,
+        );
+      }
+    }
+  }
+  const width = 24 + COLUMNS * CELL_W;
+  const height = 24 + ROWS * CELL_H;
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" font-family="DejaVu Sans Mono, Menlo, Consolas, monospace" font-size="${FONT_SIZE}"><rect width="100%" height="100%" rx="8" fill="${BACKGROUND}"/>${parts.join('')}</svg>`;
+}
+
+function save(name) {
+  mkdirSync(outDir, { recursive: true });
+  const svg = join(outDir, `${name}.svg`);
+  const png = join(outDir, `${name}.png`);
+  writeFileSync(svg, toSvg());
+  const converters = [
+    ['rsvg-convert', ['-o', png, svg]],
+    ['convert', [svg, png]],
+  ];
+  for (const [command, args] of converters) {
+    const result = spawnSync(command, args, { stdio: 'ignore' });
+    if (result.status === 0) {
+      rmSync(svg);
+      console.log(`wrote ${png}`);
+      return;
+    }
+  }
+  console.log(`wrote ${svg} (no SVG to PNG converter found: apt-get install librsvg2-bin, or ImageMagick)`);
+}
+
+try {
+  await waitFor('Start: Getting started');
+  save('home');
+  child.write('\r');
+  await waitFor('1 of 8');
+  await type('SET greeting hello\r');
+  await waitFor('checked in');
+  await type('PING\r');
+  await waitFor('PONG');
+  save('exercise');
+  await type('SET greeting "Hello, Redis!"\r');
+  await waitFor('Solved!');
+  save('solved');
+  child.write('\x03');
+  await sleep(200);
+  child.write('y');
+  await sleep(1_000);
+} finally {
+  child.kill();
+  rmSync(home, { recursive: true, force: true });
+}

@@ -1,0 +1,117 @@
+import { courseDirFor } from '../course/course-dir.js';
+import { isLanguage, resolveLanguage } from '../course/language.js';
+import { readCourse } from '../course/read-course.js';
+import type { Course, Language } from '../course/schema.js';
+import type { Io } from '../io.js';
+import { Engine } from '../engine/engine.js';
+import { EnvironmentError, UserError } from '../errors.js';
+import type { Action } from '../program.js';
+import { emptyProgress } from '../progress/progress-file.js';
+import { loadProgress, progressFilePath, ProgressStore } from '../progress/progress-store.js';
+import { acquireRedis } from '../redis/acquire.js';
+import { tuiChalk } from '../ui/color-level.js';
+import { MIN_COLUMNS_FOR_DEFAULT_PANEL } from '../ui/layout.js';
+import { loadCommandTable, promptServices } from '../ui/prompt/prompt-services.js';
+import { runTui } from '../ui/run-tui.js';
+import { LearnerTap } from '../ui/session/learner-tap.js';
+import { TutorSession } from '../ui/session/tutor-session.js';
+import { initialState } from '../ui/state/app-state.js';
+import { AppStore } from '../ui/state/store.js';
+import { texts } from '../ui/texts.js';
+
+/** `redis-tutor start [--module ID] [--exercise ID] [--url URL] [--lang en|ru] [--fresh]` */
+export const startAction: Action = async ({ options, io }) => {
+  const cliLanguage = isLanguage(options.lang) ? options.lang : undefined;
+  if (io.stdin.isTTY !== true || io.stdout.isTTY !== true) {
+    const t = texts(resolveLanguage(cliLanguage, io.env));
+    throw new EnvironmentError(t.notTerminal, t.notTerminalNext);
+  }
+
+  // Raw mode from the first moment: keys typed while Redis starts are kept for the app instead of
+  // being echoed by the terminal (an echoed Enter would scroll the screen under the frame).
+  io.stdin.setRawMode?.(true);
+  try {
+    return await runStart(options, io, cliLanguage);
+  } finally {
+    io.stdin.setRawMode?.(false);
+  }
+};
+
+async function runStart(options: Record<string, unknown>, io: Io, cliLanguage: Language | undefined): Promise<number> {
+  const { course, note } = await readCourse(courseDirFor(io.env, io.cwd));
+  const firstExercise = startingExercise(course, options.module, options.exercise);
+
+  const fresh = options.fresh === true;
+  const file = progressFilePath(io.env);
+  const loaded = fresh ? { progress: emptyProgress() } : await loadProgress(file);
+  const language = cliLanguage ?? loaded.progress.language ?? resolveLanguage(undefined, io.env);
+
+  const target = await acquireRedis({
+    ...(typeof options.url === 'string' ? { url: options.url } : {}),
+    ...(typeof options.redisServer === 'string' ? { redisServerBin: options.redisServer } : {}),
+    env: io.env,
+    handleSignals: false,
+    onStatus: (message) => io.stderr.write(`${message}\n`),
+  });
+  try {
+    const tap = new LearnerTap();
+    const openEngine = () => Engine.open(target, { connectLearner: tap.connectLearner, ...(options.force === true ? { force: true } : {}) });
+    const engine = await openEngine();
+    const services = promptServices(await loadCommandTable(target.spec));
+    const columns = io.stdout.columns ?? 80;
+    const warning = 'warning' in loaded && loaded.warning ? loaded.warning : note?.trim();
+    const store = new AppStore(
+      initialState({
+        language,
+        progress: loaded.progress,
+        progressSaved: !fresh,
+        redisDescription: target.describe(),
+        panelVisible: columns >= MIN_COLUMNS_FOR_DEFAULT_PANEL,
+        ...(warning ? { notice: { text: warning, tone: 'warning' as const } } : {}),
+      }),
+    );
+    const session = new TutorSession({
+      store,
+      course,
+      target,
+      engine,
+      openEngine,
+      tap,
+      progressStore: new ProgressStore(fresh ? undefined : file),
+      services,
+      onQuit: () => undefined,
+    });
+    await runTui({
+      io,
+      store,
+      session,
+      course,
+      chalk: tuiChalk(io.env, true),
+      services,
+      onMounted: () => {
+        if (firstExercise.kind === 'exercise') void session.openExercise(firstExercise.id);
+        else if (firstExercise.kind === 'module') void session.openModule(firstExercise.id);
+      },
+    });
+    await session.close();
+  } finally {
+    await target.release();
+  }
+  return 0;
+}
+
+type StartingPoint = { kind: 'home' } | { kind: 'module'; id: string } | { kind: 'exercise'; id: string };
+
+/** `--module` and `--exercise` as a place in the course; unknown ids are usage errors. */
+function startingExercise(course: Course, moduleOption: unknown, exerciseOption: unknown): StartingPoint {
+  const moduleId = typeof moduleOption === 'string' ? moduleOption : undefined;
+  const exerciseId = typeof exerciseOption === 'string' ? exerciseOption : undefined;
+  const listHint = 'Run `redis-tutor list` to see every module and exercise.';
+  const module = moduleId === undefined ? undefined : course.modules.find((m) => m.id === moduleId || String(m.number) === moduleId);
+  if (moduleId !== undefined && !module) throw new UserError(`unknown module "${moduleId}".`, listHint);
+  if (exerciseId === undefined) return module ? { kind: 'module', id: module.id } : { kind: 'home' };
+  const candidates = (module ? [module] : course.modules).flatMap((m) => m.exercises);
+  const exercise = candidates.find((e) => e.id === exerciseId || e.localId === exerciseId || (module !== undefined && String(e.number) === exerciseId));
+  if (!exercise) throw new UserError(`unknown exercise "${exerciseId}"${module ? ` in module ${module.id}` : ''}.`, listHint);
+  return { kind: 'exercise', id: exercise.id };
+}

@@ -1,0 +1,28 @@
+import { Text, useInput } from 'ink';
+import { texts } from '../texts.js';
+import { useAppState, useTui } from '../tui-context.js';
+
+/** A yes/no question in place of the prompt: y or Enter-after-y confirms, anything else declines. */
+export function ConfirmLine() {
+  const { chalk, session, store } = useTui();
+  const state = useAppState();
+  const t = texts(state.language);
+  useInput(
+    (input) => {
+      if (!state.confirm) return;
+      const yes = input === 'y' || input === 'Y' || input === 'д' || input === 'Д';
+      if (session) void session.answer(yes);
+      else store.dispatch({ type: 'confirm', question: undefined });
+    },
+    { isActive: state.confirm !== undefined },
+  );
+  const question =
+    state.confirm === 'solution'
+      ? t.confirmSolution
+      : state.confirm === 'reset-progress'
+        ? t.confirmResetProgress
+        : state.progressSaved
+          ? t.confirmQuit
+          : t.confirmQuitUnsaved;
+  return <Text wrap="truncate-end">{chalk.bold.yellow(question)}</Text>;
+}

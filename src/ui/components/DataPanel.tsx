@@ -1,0 +1,79 @@
+import type { ChalkInstance } from 'chalk';
+import { Box } from 'ink';
+import { useEffect } from 'react';
+import { buildPanel, headingLine, type PictureLine, type Tone } from '../../data-panel/panel-model.js';
+import type { PanelData } from '../state/app-state.js';
+import type { Texts } from '../texts.js';
+import { useTicker, useTui } from '../tui-context.js';
+import { Lines } from './Lines.js';
+
+/**
+ * The data panel: the exercise's keys and the ones the learner touched, as
+ * pictures (see src/data-panel/panel-model.ts), cut to its rows. TTLs count
+ * down every second without asking Redis; when one runs out the panel is read again.
+ */
+export function DataPanel({ data, width, height, t }: { data: PanelData | undefined; width: number; height: number; t: Texts }) {
+  const { chalk, session } = useTui();
+  const hasTtl = data?.snapshots.some((snapshot) => snapshot.pttl >= 0) ?? false;
+  const now = useTicker(1_000, hasTtl);
+  const expired = data?.snapshots.some((snapshot) => snapshot.pttl >= 0 && snapshot.pttl - (now - snapshot.fetchedAt) <= 0) ?? false;
+  useEffect(() => {
+    if (expired) void session?.refreshPanel();
+  }, [expired, session]);
+  const lines = panelLines(data, width, height, now, chalk, t);
+  return (
+    <Box flexDirection="column" width={width} height={height}>
+      <Lines lines={lines} height={height} width={width} />
+    </Box>
+  );
+}
+
+export function panelLines(data: PanelData | undefined, width: number, height: number, now: number, chalk: ChalkInstance, t: Texts): string[] {
+  const inner = width - 2;
+  const out: string[] = [chalk.bold(t.panelTitle)];
+  if (!data || data.snapshots.length === 0) return [...out, chalk.dim(t.panelEmpty)];
+  const model = buildPanel(data.snapshots, { width: inner, pinned: data.pinned });
+  let shown = 0;
+  for (const picture of model.keys) {
+    const block = [paint(headingLine(picture, inner, now), chalk), ...picture.body.map((line) => paint(line, chalk))];
+    // Keep a row for "… n more keys" unless this is the last key.
+    const room = height - out.length - (shown < model.keys.length - 1 ? 1 : 0);
+    if (block.length + 1 > room && shown > 0) break;
+    out.push(...block.slice(0, Math.max(1, room - 1)), '');
+    shown += 1;
+  }
+  if (shown < model.keys.length) out.push(chalk.dim(t.panelMore(model.keys.length - shown)));
+  return out;
+}
+
+function paint(line: PictureLine, chalk: ChalkInstance): string {
+  return line.map((segment) => toneStyle(segment.tone, chalk)(segment.text)).join('');
+}
+
+/** Colours from the terminal's own 16-colour palette, so they follow a light or dark theme. */
+function toneStyle(tone: Tone, chalk: ChalkInstance): (text: string) => string {
+  switch (tone) {
+    case 'key':
+      return chalk.bold;
+    case 'type':
+      return chalk.dim;
+    case 'value':
+      return (text) => text;
+    case 'index':
+      return chalk.cyan;
+    case 'border':
+      return chalk.dim;
+    case 'chip':
+      return chalk.level > 0 ? chalk.inverse : (text) => `(${text.trim()})`;
+    case 'bar':
+      return chalk.magenta;
+    case 'ttl':
+      return chalk.blue;
+    case 'expiring':
+      return chalk.red;
+    case 'missing':
+      return chalk.dim.italic;
+    case 'dim':
+      return chalk.dim;
+  }
+}

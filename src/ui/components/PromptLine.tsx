@@ -1,0 +1,111 @@
+import { Text, useInput, type Key } from 'ink';
+import { useEffect, useRef, useState } from 'react';
+import { KEY, applyInput, byteInput, bytesInputs, startLine, type EditorInput, type EditorState } from '../../redis-cli/line-editor/index.js';
+import { HINT_COLOR } from '../../redis-cli/hints.js';
+import { useAppState, useTerminalSize, useTui } from '../tui-context.js';
+
+/**
+ * The redis-cli prompt: redis-cli's own line editor (linenoise as a pure
+ * state machine) fed with Ink's keys, with its history, TAB completion and
+ * grey argument hints. Ctrl-C clears a typed line, and on an empty line asks
+ * the session (cancel a blocking command, leave subscribe mode, or quit).
+ */
+export function PromptLine({ active, shown: visible = true }: { active: boolean; shown?: boolean }) {
+  const { chalk, services, session } = useTui();
+  const state = useAppState();
+  const { columns } = useTerminalSize();
+  const fresh = () =>
+    startLine({
+      prompt: state.promptText,
+      columns,
+      history: services.history.entries,
+      hints: (line) => {
+        const hint = services.hint(line);
+        return hint === null ? null : { text: Buffer.from(hint, 'utf8'), color: HINT_COLOR, bold: false };
+      },
+      completions: (line) => services.completions(line),
+    }).state;
+  const [editor, setEditorState] = useState<EditorState>(fresh);
+  // Keys can arrive faster than frames: the ref is the truth, the state only asks for a render.
+  const editorRef = useRef(editor);
+  const setEditor = (next: EditorState) => {
+    editorRef.current = next;
+    setEditorState(next);
+  };
+  // A new prompt string (SELECT, MULTI) or a new exercise starts a new line, as redis-cli does after each command.
+  const started = useRef({ promptText: state.promptText, exerciseId: state.exerciseId });
+  useEffect(() => {
+    if (started.current.promptText === state.promptText && started.current.exerciseId === state.exerciseId) return;
+    started.current = { promptText: state.promptText, exerciseId: state.exerciseId };
+    setEditor(fresh());
+  }, [state.promptText, state.exerciseId]);
+
+  useInput(
+    (input, key) => {
+      if (!session) return;
+      const current = editorRef.current;
+      if (key.ctrl && input === 'c') {
+        if (current.buffer.length > 0) setEditor(fresh());
+        else void session.interrupt();
+        return;
+      }
+      let next = editorRef.current;
+      for (const editorInput of toEditorInputs(input, key)) {
+        const step = applyInput(next, editorInput);
+        next = step.state;
+        // Keys after Enter in the same chunk (fast typing, a paste) belong to the next line.
+        if (step.outcome?.type === 'line') {
+          services.history.replaceEntries(step.outcome.history);
+          // submit() adds the line to the history synchronously, before the next line starts from it.
+          void session.submit(step.outcome.line.toString('utf8'));
+          next = fresh();
+        } else if (step.outcome?.type === 'eof' || step.outcome?.type === 'interrupt') {
+          void session.interrupt();
+          next = fresh();
+        }
+      }
+      setEditor(next);
+    },
+    { isActive: active },
+  );
+
+  // While TAB cycles, linenoise shows the candidate in place of the line, the cursor at its end.
+  const cycling = editor.completion !== null && editor.completion.index < editor.completion.candidates.length;
+  const shown = cycling ? (editor.completion?.candidates[editor.completion.index] ?? editor.buffer) : editor.buffer;
+  const cursor = cycling ? shown.length : editor.cursor;
+  const before = shown.subarray(0, cursor).toString('utf8');
+  const atCursor = shown.subarray(cursor).toString('utf8');
+  const cursorChar = atCursor.length > 0 ? [...atCursor][0] ?? ' ' : ' ';
+  const after = atCursor.length > 0 ? atCursor.slice(cursorChar.length) : '';
+  const hint = services.hint(shown);
+  if (!visible) return <Text> </Text>;
+  return (
+    <Text wrap="truncate-start">
+      {state.promptText}
+      {before}
+      {active ? chalk.inverse(cursorChar) : cursorChar}
+      {after}
+      {hint !== null && after === '' ? chalk.gray(hint.slice(atCursor.length > 0 ? 0 : 1)) : ''}
+    </Text>
+  );
+}
+
+/** Ink's decoded key, back into what linenoise reads. */
+export function toEditorInputs(input: string, key: Key): EditorInput[] {
+  if (key.return) return [KEY.enter];
+  if (key.tab) return [KEY.tab];
+  if (key.backspace || key.delete) return [KEY.backspace];
+  if (key.upArrow) return [KEY.up];
+  if (key.downArrow) return [KEY.down];
+  if (key.leftArrow) return [KEY.left];
+  if (key.rightArrow) return [KEY.right];
+  if (key.home) return [KEY.home];
+  if (key.end) return [KEY.end];
+  if (key.escape) return [KEY.escape];
+  if (key.pageUp || key.pageDown) return [];
+  if (key.ctrl && input.length === 1) {
+    const code = input.toLowerCase().charCodeAt(0) - 96;
+    return code >= 1 && code <= 26 ? [byteInput(code)] : [];
+  }
+  return input === '' ? [] : bytesInputs(input);
+}

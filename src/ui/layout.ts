@@ -1,0 +1,59 @@
+/**
+ * How the exercise screen shares the terminal. Every section gets an exact
+ * number of rows so the frame never grows past the screen (which would make
+ * Ink clear and redraw everything, the flicker the issue rules out).
+ */
+export interface ExerciseLayout {
+  /** Total rows the frame uses: one less than the terminal, so Ink redraws in place. */
+  frameRows: number;
+  leftWidth: number;
+  panelWidth: number;
+  lessonRows: number;
+  taskRows: number;
+  checkRows: number;
+  transcriptRows: number;
+}
+
+export const MIN_COLUMNS_FOR_DEFAULT_PANEL = 100;
+
+export function panelWidthFor(columns: number): number {
+  return Math.max(26, Math.min(48, Math.floor(columns * 0.36)));
+}
+
+export function exerciseLayout(input: {
+  rows: number;
+  columns: number;
+  panelVisible: boolean;
+  taskLines: number;
+  checkLines: number;
+  transcriptLines: number;
+}): ExerciseLayout {
+  const frameRows = Math.max(8, input.rows - 1);
+  const panelWidth = input.panelVisible && input.columns >= 60 ? panelWidthFor(input.columns) : 0;
+  const leftWidth = input.columns - (panelWidth > 0 ? panelWidth + 1 : 0);
+  // header + prompt + status line
+  let rest = frameRows - 3;
+  const checkRows = Math.min(input.checkLines + 1, Math.max(2, Math.floor(rest * 0.35)));
+  rest -= checkRows;
+  const taskRows = Math.min(input.taskLines + 1, Math.max(2, Math.floor(rest * 0.35)));
+  rest -= taskRows;
+  const transcriptRows = Math.max(Math.min(3, rest), Math.min(Math.max(3, input.transcriptLines), Math.floor(rest * 0.6)));
+  const lessonRows = Math.max(0, rest - transcriptRows);
+  return { frameRows, leftWidth, panelWidth, lessonRows, taskRows, checkRows, transcriptRows };
+}
+
+/** Cuts plain text into lines of at most `width` columns; text with escape codes is left for Ink to truncate. */
+export function hardWrap(text: string, width: number, measure: (s: string) => number): string[] {
+  if (text.includes('\x1b') || measure(text) <= width || width <= 0) return [text];
+  const lines: string[] = [];
+  let line = '';
+  for (const char of text) {
+    if (measure(line + char) > width) {
+      lines.push(line);
+      line = '';
+    }
+    line += char;
+  }
+  lines.push(line);
+  return lines;
+}

@@ -1,0 +1,51 @@
+import type { ChalkInstance } from 'chalk';
+import { render } from 'ink';
+import type { Course } from '../course/schema.js';
+import type { Io } from '../io.js';
+import { App } from './App.js';
+import type { PromptServices } from './prompt/prompt-services.js';
+import type { TutorSession } from './session/tutor-session.js';
+import type { AppStore } from './state/store.js';
+
+/** Alternate screen buffer: the tutor takes the whole terminal and gives it back untouched, like less or vim. */
+const ENTER_ALT_SCREEN = '\x1b[?1049h\x1b[H';
+const LEAVE_ALT_SCREEN = '\x1b[?1049l';
+
+export interface RunTuiOptions {
+  io: Io;
+  store: AppStore;
+  session: TutorSession;
+  course: Course;
+  chalk: ChalkInstance;
+  services: PromptServices;
+  /** Runs once the frame is up (open the first exercise). */
+  onMounted?: () => void;
+}
+
+/** Mounts the app and resolves when the learner has quit. */
+export async function runTui(options: RunTuiOptions): Promise<void> {
+  const { io } = options;
+  io.stdout.write(ENTER_ALT_SCREEN);
+  const instance = render(
+    <App tui={{ store: options.store, session: options.session, course: options.course, chalk: options.chalk, services: options.services }} />,
+    {
+      stdin: io.stdin as NodeJS.ReadStream,
+      stdout: io.stdout as NodeJS.WriteStream,
+      stderr: io.stderr as NodeJS.WriteStream,
+      exitOnCtrlC: false,
+      patchConsole: false,
+    },
+  );
+  const stop = () => options.session.quit();
+  process.once('SIGTERM', stop);
+  process.once('SIGHUP', stop);
+  try {
+    options.onMounted?.();
+    await instance.waitUntilExit();
+  } finally {
+    process.off('SIGTERM', stop);
+    process.off('SIGHUP', stop);
+    instance.cleanup();
+    io.stdout.write(LEAVE_ALT_SCREEN);
+  }
+}

@@ -1,0 +1,131 @@
+import { Box, Text, useInput } from 'ink';
+import { useMemo } from 'react';
+import { localize } from '../../course/localize.js';
+import { chalkTheme } from '../../markdown/chalk-theme.js';
+import { renderMarkdown } from '../../markdown/render-markdown.js';
+import { textWidth } from '../../markdown/text-width.js';
+import { checklistLines } from '../components/checklist-lines.js';
+import { ConfirmLine } from '../components/ConfirmLine.js';
+import { DataPanel } from '../components/DataPanel.js';
+import { Lines } from '../components/Lines.js';
+import { PromptLine } from '../components/PromptLine.js';
+import { StatusLine } from '../components/StatusLine.js';
+import { exerciseLayout, hardWrap } from '../layout.js';
+import { nextPlace, placeOf } from '../session/course-nav.js';
+import type { TranscriptLine } from '../state/app-state.js';
+import { texts } from '../texts.js';
+import { useAppState, useTerminalSize, useTui } from '../tui-context.js';
+import type { ChalkInstance } from 'chalk';
+
+/** Where you are, the lesson, the task, the live checklist, the transcript and the prompt; the data panel on the right. */
+export function ExerciseScreen() {
+  const { course, chalk, store, session } = useTui();
+  const state = useAppState();
+  const { columns, rows } = useTerminalSize();
+  const t = texts(state.language);
+  const place = state.exerciseId ? placeOf(course, state.exerciseId) : undefined;
+
+  useInput(
+    (_input, key) => {
+      if (key.pageUp) store.dispatch({ type: 'scroll-lesson', by: -5 });
+      else if (key.pageDown) store.dispatch({ type: 'scroll-lesson', by: 5 });
+    },
+    { isActive: state.screen === 'exercise' && !state.confirm },
+  );
+  // Outside the prompt (a command on its way, subscribe mode, a restart), Ctrl-C still reaches the session.
+  useInput(
+    (input, key) => {
+      if (key.ctrl && input === 'c') void session?.interrupt();
+    },
+    { isActive: state.screen === 'exercise' && !state.confirm && (state.promptMode === 'subscribed' || state.promptMode === 'recovering') },
+  );
+
+  const theme = useMemo(() => chalkTheme(chalk), [chalk]);
+  const panelVisible = state.panelVisible;
+  const checks = checklistLines({
+    result: state.result,
+    solvedNow: state.solvedNow,
+    isLast: place ? nextPlace(course, place.exercise.id) === undefined : false,
+    language: state.language,
+    lastCheckMs: state.lastCheckMs,
+    chalk,
+    t,
+  });
+  const provisional = exerciseLayout({ rows, columns, panelVisible, taskLines: 3, checkLines: checks.length, transcriptLines: state.transcript.length });
+  const textWidthAvail = provisional.leftWidth - 1;
+  const task = place ? renderMarkdown(localize(place.exercise.task, state.language), { width: textWidthAvail - 2, theme }) : [];
+  const layout = exerciseLayout({ rows, columns, panelVisible, taskLines: task.length, checkLines: checks.length, transcriptLines: state.transcript.length });
+  const lesson = useMemo(
+    () => (place ? renderMarkdown(localize(place.exercise.lesson, state.language), { width: textWidthAvail, theme }) : []),
+    [place, state.language, textWidthAvail, theme],
+  );
+  if (!place) return null;
+
+  const solvedBefore = state.progress.exercises[place.exercise.id];
+  const badge = !state.solvedNow && solvedBefore?.status === 'solved' ? chalk.green(` ✓ ${solvedBefore.withHelp ? t.solvedWithHelp : t.alreadySolved}`) : '';
+  const header =
+    chalk.bold.red('redis-tutor') +
+    chalk.dim(' › ') +
+    localize(place.module.title, state.language) +
+    chalk.dim(' › ') +
+    chalk.bold(localize(place.exercise.title, state.language)) +
+    chalk.dim(`  ${t.exerciseOf(place.position, place.module.exercises.length)}`) +
+    badge;
+
+  const scroll = Math.min(state.lessonScroll, Math.max(0, lesson.length - layout.lessonRows));
+  const lessonLines = lesson.slice(scroll, scroll + layout.lessonRows);
+  if (lesson.length > layout.lessonRows && layout.lessonRows > 0) {
+    const more = scroll + layout.lessonRows < lesson.length ? '▼ PgDn' : '▲ PgUp';
+    lessonLines[layout.lessonRows - 1] = chalk.dim(`${more} ${scroll + layout.lessonRows}/${lesson.length}`);
+  }
+  const taskLines = [chalk.bold(t.task), ...task.map((line) => `  ${line}`)];
+  const transcript = transcriptLines(state.transcript, layout.leftWidth, chalk).slice(-layout.transcriptRows);
+  const leftHeight = layout.frameRows - 2;
+
+  let promptArea;
+  if (state.confirm) promptArea = <ConfirmLine />;
+  else if (state.promptMode === 'subscribed') promptArea = <Text> </Text>;
+  else if (state.promptMode === 'recovering') promptArea = <Text>{chalk.dim(t.reconnecting)}</Text>;
+  // Mounted while a command runs too, so what is typed ahead is kept (and shown once the prompt is back).
+  else promptArea = <PromptLine active={state.screen === 'exercise'} shown={state.promptMode === 'ready'} />;
+
+  return (
+    <Box flexDirection="column" height={layout.frameRows} width={columns}>
+      <Lines lines={[header]} height={1} width={columns} />
+      <Box flexDirection="row" height={leftHeight}>
+        <Box flexDirection="column" width={layout.leftWidth} height={leftHeight}>
+          <Lines lines={lessonLines} height={layout.lessonRows} width={layout.leftWidth} />
+          <Lines lines={taskLines} height={layout.taskRows} width={layout.leftWidth} />
+          <Lines lines={checks} height={layout.checkRows} width={layout.leftWidth} />
+          <Lines lines={transcript} height={layout.transcriptRows} width={layout.leftWidth} />
+          <Box height={1} width={layout.leftWidth} overflow="hidden">
+            {promptArea}
+          </Box>
+        </Box>
+        {layout.panelWidth > 0 ? (
+          <Box marginLeft={1} width={layout.panelWidth} height={leftHeight} flexDirection="column">
+            <DataPanel data={state.panel} width={layout.panelWidth} height={leftHeight} t={t} />
+          </Box>
+        ) : null}
+      </Box>
+      <StatusLine />
+    </Box>
+  );
+}
+
+/** Transcript entries as screen lines: plain replies wrapped like a terminal would, styled by kind. */
+function transcriptLines(lines: readonly TranscriptLine[], width: number, chalk: ChalkInstance): string[] {
+  const out: string[] = [];
+  for (const line of lines) {
+    const style =
+      line.kind === 'tutor'
+        ? chalk.cyan
+        : line.kind === 'actor'
+          ? chalk.magenta
+          : line.kind === 'warning'
+            ? chalk.yellow
+            : (text: string) => text;
+    for (const part of hardWrap(line.text, width, textWidth)) out.push(style(part));
+  }
+  return out;
+}

@@ -1,0 +1,93 @@
+import { Box, useInput } from 'ink';
+import { localize } from '../../course/localize.js';
+import { buildListModel } from '../../course/list-model.js';
+import { truncateToWidth, padToWidth } from '../../markdown/text-width.js';
+import { progressLookup } from '../../progress/progress-updates.js';
+import { homeRows, type HomeRow } from '../home-rows.js';
+import { placeOf } from '../session/course-nav.js';
+import { texts } from '../texts.js';
+import { useAppState, useTerminalSize, useTui } from '../tui-context.js';
+import { Lines } from '../components/Lines.js';
+import { StatusLine } from '../components/StatusLine.js';
+import { ConfirmLine } from '../components/ConfirmLine.js';
+
+/** The module list: progress per module, "continue" first, Enter opens, q quits. */
+export function HomeScreen() {
+  const { course, chalk, store, session } = useTui();
+  const state = useAppState();
+  const { columns, rows } = useTerminalSize();
+  const t = texts(state.language);
+  const model = buildListModel(course, state.language, progressLookup(state.progress));
+  const items = homeRows(course, state.progress, state.expandedModule);
+  const cursor = Math.min(state.homeCursor, Math.max(0, items.length - 1));
+
+  useInput(
+    (input, key) => {
+      // Read the store, not this render's copy: keys typed faster than a frame must each count.
+      const now = store.getState();
+      if (now.confirm) return;
+      const rowsNow = homeRows(course, now.progress, now.expandedModule);
+      const at = Math.min(now.homeCursor, Math.max(0, rowsNow.length - 1));
+      if (key.upArrow || input === 'k') store.dispatch({ type: 'home-cursor', cursor: Math.max(0, at - 1) });
+      else if (key.downArrow || input === 'j') store.dispatch({ type: 'home-cursor', cursor: Math.min(rowsNow.length - 1, at + 1) });
+      else if (key.return) void activate(rowsNow[at]);
+      else if (input === 'q' || (key.ctrl && input === 'c')) store.dispatch({ type: 'confirm', question: 'quit' });
+      else if (input === 'l') session?.setLanguage(state.language === 'en' ? 'ru' : 'en');
+    },
+    { isActive: state.screen === 'home' },
+  );
+
+  const activate = async (row: HomeRow | undefined) => {
+    if (!row) return;
+    if (row.kind === 'continue' || row.kind === 'exercise') await session?.openExercise(row.exerciseId);
+    else store.dispatch({ type: 'toggle-module', moduleId: row.moduleId });
+  };
+
+  const frameRows = Math.max(6, rows - 1);
+  const listRows = frameRows - 4;
+  const barWidth = columns >= 100 ? 20 : 10;
+  const lines = items.map((row, index) => {
+    const selected = index === cursor;
+    const pointer = selected ? chalk.bold('› ') : '  ';
+    let text: string;
+    if (row.kind === 'continue') {
+      const place = placeOf(course, row.exerciseId);
+      const title = place ? `${localize(place.module.title, state.language)} › ${localize(place.exercise.title, state.language)}` : row.exerciseId;
+      text = chalk.bold((row.first ? t.startCourse : t.continue)(title));
+    } else if (row.kind === 'module') {
+      const module = model.modules.find((m) => m.id === row.moduleId);
+      if (!module) return '';
+      const here = state.progress.last?.startsWith(`${module.id}/`) ? chalk.cyan(' ◀') : '';
+      const filled = module.exerciseCount === 0 ? 0 : Math.round((module.solvedCount / module.exerciseCount) * barWidth);
+      const bar = chalk.green('█'.repeat(filled)) + chalk.dim('░'.repeat(barWidth - filled));
+      const count = `${module.solvedCount}/${module.exerciseCount}`.padStart(5);
+      const title = `${String(module.number).padStart(2, '0')} ${module.title}`;
+      const titleWidth = Math.max(10, columns - barWidth - 14);
+      const done = module.solvedCount === module.exerciseCount && module.exerciseCount > 0;
+      text = `${row.expanded ? '▾' : '▸'} ${padToWidth(truncateToWidth(title, titleWidth), titleWidth)} ${bar} ${done ? chalk.green(count) : count}${here}`;
+    } else {
+      const module = model.modules.find((m) => m.id === row.moduleId);
+      const exercise = module?.exercises.find((e) => e.id === row.exerciseId);
+      if (!exercise) return '';
+      const entry = state.progress.exercises[exercise.id];
+      const icon = entry?.status === 'solved' ? chalk.green('✓') : entry?.status === 'started' ? chalk.yellow('◐') : chalk.dim('·');
+      const help = entry?.status === 'solved' && entry.withHelp ? chalk.dim(` (${t.solvedWithHelp})`) : '';
+      const here = state.progress.last === exercise.id ? chalk.cyan(' ◀') : '';
+      text = `    ${icon} ${String(exercise.number).padStart(2, '0')} ${exercise.title}${help}${here}`;
+    }
+    return pointer + (selected ? chalk.inverse(' ') + ' ' : '') + text;
+  });
+  // Keep the cursor in view.
+  const start = Math.max(0, Math.min(cursor - Math.floor(listRows / 2), lines.length - listRows));
+  const total = `${model.solvedCount}/${model.exerciseCount}`;
+  const title = `${chalk.bold.red('redis-tutor')}  ${chalk.dim(total)}`;
+  const help = chalk.dim(truncateToWidth(t.homeKeys, columns));
+  return (
+    <Box flexDirection="column" height={frameRows} width={columns}>
+      <Lines lines={[title, '']} height={2} width={columns} />
+      <Lines lines={lines.slice(start, start + listRows)} height={listRows} width={columns} />
+      {state.confirm ? <ConfirmLine /> : <Lines lines={[help]} height={1} width={columns} />}
+      <StatusLine />
+    </Box>
+  );
+}

@@ -1,0 +1,26 @@
+import type { Language } from '../../course/schema.js';
+import type { ExerciseResult } from '../../engine/result.js';
+import type { Progress } from '../../progress/progress-file.js';
+import type { AppState, Confirmation, PanelData, PromptMode, TranscriptKind } from './app-state.js';
+
+export type AppAction =
+  | { type: 'home'; cursor?: number }
+  | { type: 'home-cursor'; cursor: number }
+  | { type: 'toggle-module'; moduleId: string }
+  | { type: 'exercise-opened'; exerciseId: string }
+  | { type: 'attempt-reset' }
+  | { type: 'evaluated'; result: ExerciseResult; ms?: number }
+  | { type: 'append'; lines: Array<{ kind: TranscriptKind; text: string }> }
+  | { type: 'clear-transcript' }
+  | { type: 'prompt-mode'; mode: PromptMode }
+  | { type: 'prompt-text'; text: string }
+  | { type: 'confirm'; question: Confirmation | undefined }
+  | { type: 'hint-shown' }
+  | { type: 'panel'; panel: PanelData | undefined }
+  | { type: 'toggle-panel' }
+  | { type: 'scroll-lesson'; by: number }
+  | { type: 'progress'; progress: Progress }
+  | { type: 'language'; language: Language }
+  | { type: 'notice'; notice: AppState['notice'] }
+  | { type: 'redis'; description: string }
+  | { type: 'quit' };

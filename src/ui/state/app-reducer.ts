@@ -1,0 +1,70 @@
+import type { AppAction } from './app-actions.js';
+import { TRANSCRIPT_LIMIT, type AppState } from './app-state.js';
+
+/** The only place AppState changes. Pure, so every screen state can be built in a test. */
+export function appReducer(state: AppState, action: AppAction): AppState {
+  switch (action.type) {
+    case 'home':
+      return { ...state, screen: 'home', confirm: undefined, ...(action.cursor !== undefined ? { homeCursor: action.cursor } : {}) };
+    case 'home-cursor':
+      return { ...state, homeCursor: Math.max(0, action.cursor) };
+    case 'toggle-module':
+      return { ...state, expandedModule: state.expandedModule === action.moduleId ? undefined : action.moduleId };
+    case 'exercise-opened':
+      return {
+        ...state,
+        screen: 'exercise',
+        exerciseId: action.exerciseId,
+        result: undefined,
+        solvedNow: false,
+        transcript: [],
+        hintsShown: 0,
+        lessonScroll: 0,
+        confirm: undefined,
+        panel: undefined,
+        lastCheckMs: undefined,
+      };
+    case 'attempt-reset':
+      return { ...state, result: undefined, solvedNow: false, panel: undefined };
+    case 'evaluated':
+      return {
+        ...state,
+        result: action.result,
+        solvedNow: state.solvedNow || action.result.passed,
+        ...(action.ms !== undefined ? { lastCheckMs: action.ms } : {}),
+      };
+    case 'append': {
+      if (action.lines.length === 0) return state;
+      let id = state.nextLineId;
+      const added = action.lines.map((line) => ({ ...line, id: id++ }));
+      const transcript = [...state.transcript, ...added];
+      return { ...state, transcript: transcript.slice(-TRANSCRIPT_LIMIT), nextLineId: id };
+    }
+    case 'clear-transcript':
+      return { ...state, transcript: [] };
+    case 'prompt-mode':
+      return { ...state, promptMode: action.mode };
+    case 'prompt-text':
+      return { ...state, promptText: action.text };
+    case 'confirm':
+      return { ...state, confirm: action.question };
+    case 'hint-shown':
+      return { ...state, hintsShown: state.hintsShown + 1 };
+    case 'panel':
+      return { ...state, panel: action.panel };
+    case 'toggle-panel':
+      return { ...state, panelVisible: !state.panelVisible };
+    case 'scroll-lesson':
+      return { ...state, lessonScroll: Math.max(0, state.lessonScroll + action.by) };
+    case 'progress':
+      return { ...state, progress: action.progress };
+    case 'language':
+      return { ...state, language: action.language };
+    case 'notice':
+      return { ...state, notice: action.notice };
+    case 'redis':
+      return { ...state, redisDescription: action.description };
+    case 'quit':
+      return { ...state, quitting: true };
+  }
+}

@@ -1,0 +1,120 @@
+import type { Language } from '../../course/schema.js';
+import type { ExerciseResult } from '../../engine/result.js';
+import type { KeySnapshot } from '../../data-panel/key-snapshot.js';
+import type { Progress } from '../../progress/progress-file.js';
+
+/**
+ * Everything the screens show, as plain data. Only the reducer changes it;
+ * the session controller (../session/tutor-session.ts) turns engine results
+ * into actions, and the screens only read it and call the controller.
+ */
+export type Screen = 'home' | 'exercise';
+
+export type TranscriptKind =
+  /** What the learner typed, after the prompt string. */
+  | 'input'
+  /** A Redis reply, exactly as redis-cli prints it. */
+  | 'reply'
+  /** Subscribe-mode messages as they arrive. */
+  | 'message'
+  /** The tutor playing the other client. */
+  | 'actor'
+  /** The tutor talking: hints, the solution, help, notices. */
+  | 'tutor'
+  | 'warning';
+
+export interface TranscriptLine {
+  id: number;
+  kind: TranscriptKind;
+  text: string;
+}
+
+/**
+ * What the prompt line does now:
+ * - ready: reading a line;
+ * - busy: a command is on its way (Ctrl-C cancels a blocking one);
+ * - subscribed: SUBSCRIBE put the connection in subscribe mode (Ctrl-C leaves it);
+ * - starting: the exercise's sandbox and setup are being prepared;
+ * - recovering: the Redis went away and the tutor is bringing it back.
+ */
+export type PromptMode = 'ready' | 'busy' | 'subscribed' | 'starting' | 'recovering';
+
+/** A yes/no question that takes over the prompt until answered. */
+export type Confirmation = 'solution' | 'quit' | 'reset-progress';
+
+export interface AppState {
+  screen: Screen;
+  language: Language;
+  /** Row selected on the home screen (see ../home-rows.ts). */
+  homeCursor: number;
+  /** Module ids expanded on the home screen. */
+  expandedModule: string | undefined;
+  exerciseId: string | undefined;
+  /** The latest evaluation of the current exercise; undefined until the first one. */
+  result: ExerciseResult | undefined;
+  /** This attempt passed every check (sticky until the exercise changes or is reset). */
+  solvedNow: boolean;
+  transcript: TranscriptLine[];
+  nextLineId: number;
+  promptMode: PromptMode;
+  /** The redis-cli prompt string, e.g. `127.0.0.1:6379> `. */
+  promptText: string;
+  confirm: Confirmation | undefined;
+  hintsShown: number;
+  /** The data panel's latest read; pictures are laid out at render time, for the width there is. */
+  panel: PanelData | undefined;
+  panelVisible: boolean;
+  lessonScroll: number;
+  progress: Progress;
+  /** Progress is not saved this session (`--fresh`). */
+  progressSaved: boolean;
+  /** One line about the Redis in use, for the status line. */
+  redisDescription: string;
+  /** A message for the status line (a warning, "restarting Redis..."). */
+  notice: { text: string; tone: 'info' | 'warning' | 'error' } | undefined;
+  /** Milliseconds from Enter to the checklist update, for the last command. */
+  lastCheckMs: number | undefined;
+  quitting: boolean;
+}
+
+export interface PanelData {
+  snapshots: KeySnapshot[];
+  /** The exercise's own keys (shown even when missing). */
+  pinned: string[];
+}
+
+export const TRANSCRIPT_LIMIT = 400;
+
+export function initialState(options: {
+  language: Language;
+  progress: Progress;
+  progressSaved: boolean;
+  redisDescription: string;
+  panelVisible: boolean;
+  notice?: AppState['notice'];
+}): AppState {
+  return {
+    screen: 'home',
+    language: options.language,
+    homeCursor: 0,
+    expandedModule: undefined,
+    exerciseId: undefined,
+    result: undefined,
+    solvedNow: false,
+    transcript: [],
+    nextLineId: 1,
+    promptMode: 'starting',
+    promptText: '> ',
+    confirm: undefined,
+    hintsShown: 0,
+    panel: undefined,
+    panelVisible: options.panelVisible,
+    lessonScroll: 0,
+    progress: options.progress,
+    progressSaved: options.progressSaved,
+    redisDescription: options.redisDescription,
+    notice: options.notice,
+    lastCheckMs: undefined,
+    quitting: false,
+  };
+}

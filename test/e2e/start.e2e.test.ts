@@ -1,0 +1,189 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { compileApp, type CompiledApp } from './support/compile-app.js';
+import { startInPty, tempHome, type PtySession } from './support/pty-session.js';
+
+/**
+ * `redis-tutor start` in a real pseudo-terminal (node-pty) read back through
+ * a headless xterm.js, typed into key by key, with a real private
+ * redis-server and progress in a temporary REDIS_TUTOR_HOME.
+ */
+let app: CompiledApp;
+const cleanups: Array<() => void> = [];
+
+beforeAll(() => {
+  app = compileApp();
+});
+afterAll(() => app.remove());
+afterEach(() => {
+  for (const cleanup of cleanups.splice(0)) cleanup();
+});
+
+function start(args: string[], options: { home?: string; columns?: number; rows?: number; env?: NodeJS.ProcessEnv } = {}): { tui: PtySession; home: string } {
+  let home = options.home;
+  if (!home) {
+    const made = tempHome();
+    cleanups.push(made.remove);
+    home = made.dir;
+  }
+  const tui = startInPty({ entry: app.entry, args: ['start', ...args], home, ...options });
+  cleanups.unshift(() => tui.kill());
+  return { tui, home };
+}
+
+/** Progress is written just after the screen updates; poll the file like a person would look again. */
+async function savedStatus(home: string, id: string, timeoutMs = 5_000): Promise<string | undefined> {
+  const deadline = Date.now() + timeoutMs;
+  let status: string | undefined;
+  for (;;) {
+    try {
+      const saved = JSON.parse(readFileSync(join(home, 'progress.json'), 'utf8')) as { exercises: Record<string, { status: string }> };
+      status = saved.exercises[id]?.status;
+    } catch {
+      status = undefined;
+    }
+    if (status === 'solved' || Date.now() > deadline) return status;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+async function command(tui: PtySession, line: string): Promise<void> {
+  await tui.type(line);
+  await tui.press('enter');
+}
+
+describe('redis-tutor start, end to end', () => {
+  it('home → exercise → wrong answer → hint → solution → success → reset → next → quit → resume where you stopped', async () => {
+    const { tui, home } = start([]);
+    await tui.waitFor('Start: Getting started › Hello, Redis');
+    expect(tui.text()).toMatch(/01 Getting started +░+ +0\/8/);
+    await tui.press('enter');
+    await tui.waitFor('redis-tutor › Getting started › Hello, Redis  1 of 8');
+    await tui.waitFor(/127\.0\.0\.1:\d+> /);
+
+    await command(tui, 'SET greeting hello');
+    let screen = await tui.waitFor('checked in');
+    expect(screen).toContain('OK');
+    expect(screen).toContain('✗ The connection was checked with PING');
+    expect(screen).toMatch(/expected: .*PING/);
+    expect(screen).toMatch(/found: /);
+    expect(screen).toContain('✗ greeting holds "Hello, Redis!"');
+
+    await command(tui, ':hint');
+    await tui.waitFor('Hint 1/3: Type PING and press Enter');
+    await command(tui, 'PING');
+    await tui.waitFor('PONG');
+    screen = await tui.waitFor('✓ The connection was checked with PING');
+    expect(screen).toMatch(/expected: .*Hello, Redis!/);
+    expect(screen).toMatch(/found: .*hello/);
+
+    await command(tui, 'SET greeting "Hello, Redis!"');
+    screen = await tui.waitFor('✓ Solved! Press Enter for the next exercise.');
+    expect(screen).toContain('✓ greeting holds "Hello, Redis!"');
+    expect(await savedStatus(home, 'getting-started/hello-redis')).toBe('solved');
+
+    await command(tui, ':reset');
+    await tui.waitFor('Sandbox reset and setup run again.');
+    screen = await tui.waitFor('✗ greeting holds "Hello, Redis!"');
+    expect(screen).not.toContain('Solved!');
+
+    await command(tui, ':next');
+    await tui.waitFor('Getting started › Reading and writing a key  2 of 8');
+
+    await tui.press('ctrlC');
+    await tui.waitFor('Quit redis-tutor? Your progress is saved. (y/n)');
+    await tui.type('y');
+    expect(await tui.waitForExit()).toBe(0);
+    // The alternate screen is left: the terminal gets its old contents back.
+    expect(tui.output()).toContain('\x1b[?1049l');
+
+    const again = start([], { home });
+    await again.tui.waitFor('Continue: Getting started › Reading and writing a key');
+    expect(again.tui.text()).toMatch(/01 Getting started +█+░+ +1\/8 ◀/);
+    await again.tui.press('enter');
+    await again.tui.waitFor('Getting started › Reading and writing a key  2 of 8');
+  }, 60_000);
+
+  it('speaks Russian from the locale', async () => {
+    const { tui } = start([], { env: { LANG: 'ru_RU.UTF-8' } });
+    await tui.waitFor('Начать: Первые шаги › Привет, Redis');
+    await tui.press('enter');
+    const screen = await tui.waitFor('Задание');
+    expect(screen).toContain('Первые шаги › Привет, Redis  1 из 8');
+    await command(tui, 'SET greeting hello');
+    await tui.waitFor(/ожидалось: /);
+    await command(tui, ':lang en');
+    await tui.waitFor('Getting started › Hello, Redis  1 of 8');
+  }, 60_000);
+
+  it('SUBSCRIBE: subscribe mode like redis-cli, the tutor publishes, Ctrl-C leaves subscribe mode but not the app', async () => {
+    const { tui } = start(['--exercise', 'pubsub/subscribe']);
+    await tui.waitFor(/127\.0\.0\.1:\d+> /);
+    await command(tui, 'SUBSCRIBE chat:general');
+    // (The lesson itself shows a message, so wait for the tutor's move, which only the transcript has.)
+    await tui.waitFor('⇄ The tutor published to chat:general');
+    const screen = await tui.waitFor(/\n3\) "Hi from the tutor"/);
+    expect(screen).toContain('Reading messages... (press Ctrl-C to quit)');
+    expect(screen).toContain('1) "subscribe"\n2) "chat:general"\n3) (integer) 1');
+    expect(screen).toContain('The tutor published to chat:general');
+    expect(screen).toContain('1) "message"\n2) "chat:general"');
+    await tui.waitFor('✓ Solved!');
+    await tui.press('ctrlC');
+    await tui.waitFor('Left subscribe mode.');
+    await command(tui, 'PING');
+    await tui.waitFor(/\nPONG/);
+  }, 60_000);
+
+  it('BRPOP: the tutor plays the producer while the learner waits', async () => {
+    const { tui } = start(['--exercise', 'queues/brpop-wait']);
+    await tui.waitFor(/127\.0\.0\.1:\d+> /);
+    await command(tui, 'BRPOP queue:emails 30');
+    const screen = await tui.waitFor('2) "welcome:42"');
+    expect(screen).toContain('The shop pushed welcome:42 to queue:emails');
+    expect(screen).toContain('1) "queue:emails"');
+    await command(tui, 'RPUSH emails:sent welcome:42');
+    await tui.waitFor('✓ Solved!');
+  }, 60_000);
+
+  it('Ctrl-C cancels BLPOP 0 and the app stays', async () => {
+    const { tui } = start(['--exercise', 'getting-started/set-and-get']);
+    await tui.waitFor(/127\.0\.0\.1:\d+> /);
+    await command(tui, 'BLPOP nothing 0');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await tui.press('ctrlC');
+    await tui.waitFor('(interrupted)');
+    await command(tui, 'PING');
+    await tui.waitFor(/\nPONG/);
+  }, 60_000);
+
+  it('killing redis-server mid-exercise: the app says so, restarts it, resets the exercise and keeps the progress', async () => {
+    const { tui, home } = start(['--exercise', 'getting-started/hello-redis']);
+    await tui.waitFor(/127\.0\.0\.1:\d+> /);
+    await command(tui, 'PING');
+    await command(tui, 'SET greeting "Hello, Redis!"');
+    await tui.waitFor('✓ Solved!');
+    const port = /127\.0\.0\.1:(\d+)>/.exec(tui.text())?.[1];
+    const { execFileSync } = await import('node:child_process');
+    const pid = execFileSync('redis-cli', ['-p', String(port), 'INFO', 'server']).toString().match(/process_id:(\d+)/)?.[1];
+    process.kill(Number(pid), 'SIGKILL');
+    await tui.waitFor('Redis is back. The exercise was reset; your progress is kept.', 20_000);
+    const screen = await tui.waitFor('✗ greeting holds');
+    expect(screen).toContain('✓ solved before');
+    await command(tui, 'PING');
+    await tui.waitFor(/\nPONG/);
+    expect(await savedStatus(home, 'getting-started/hello-redis')).toBe('solved');
+  }, 60_000);
+
+  it('refuses to run without a terminal and points to cli, show and grade (exit 2)', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const home = tempHome();
+    cleanups.push(home.remove);
+    const result = spawnSync(process.execPath, [app.entry, 'start'], { input: '', env: { PATH: process.env.PATH, REDIS_TUTOR_HOME: home.dir }, encoding: 'utf8' });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('needs an interactive terminal');
+    expect(result.stderr).toContain('redis-tutor cli');
+    expect(result.stderr).toContain('redis-tutor show');
+    expect(result.stderr).toContain('redis-tutor grade');
+  });
+});

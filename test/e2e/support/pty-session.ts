@@ -1,0 +1,138 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { IPty } from 'node-pty';
+import type { Terminal as TerminalType } from '@xterm/headless';
+
+const require = createRequire(import.meta.url);
+const pty = require('node-pty') as typeof import('node-pty');
+const { Terminal } = require('@xterm/headless') as typeof import('@xterm/headless');
+
+export interface PtySession {
+  /** The screen as a person sees it now: one string per row, right-trimmed. */
+  screen(): string[];
+  text(): string;
+  /** Types like a person: one key at a time, a few ms apart. */
+  type(text: string): Promise<void>;
+  press(key: keyof typeof KEYS): Promise<void>;
+  waitFor(pattern: string | RegExp, timeoutMs?: number): Promise<string>;
+  waitForExit(timeoutMs?: number): Promise<number>;
+  resize(columns: number, rows: number): void;
+  /** Every byte the program wrote, for checks on escape codes. */
+  output(): string;
+  pid: number;
+  kill(): void;
+}
+
+export const KEYS = {
+  enter: '\r',
+  ctrlC: '\x03',
+  up: '\x1b[A',
+  down: '\x1b[B',
+  pageDown: '\x1b[6~',
+  tab: '\t',
+} as const;
+
+export interface StartOptions {
+  entry: string;
+  args: string[];
+  home: string;
+  columns?: number;
+  rows?: number;
+  env?: NodeJS.ProcessEnv;
+}
+
+/** The program in a real pseudo-terminal, its output fed to a headless xterm.js: what is asserted is what a person would see. */
+export function startInPty(options: StartOptions): PtySession {
+  const columns = options.columns ?? 100;
+  const rows = options.rows ?? 30;
+  const terminal: TerminalType = new Terminal({ cols: columns, rows, allowProposedApi: true });
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: options.home,
+    TERM: 'xterm-256color',
+    LANG: 'en_US.UTF-8',
+    REDIS_TUTOR_HOME: options.home,
+    REDISCLI_HISTFILE: '/dev/null',
+    ...options.env,
+  };
+  const child: IPty = pty.spawn(process.execPath, [options.entry, ...options.args], {
+    name: 'xterm-256color',
+    cols: columns,
+    rows,
+    cwd: options.home,
+    env: env as Record<string, string>,
+  });
+  let output = '';
+  let exitCode: number | undefined;
+  const exitWaiters: Array<(code: number) => void> = [];
+  child.onData((data) => {
+    output += data;
+    terminal.write(data);
+  });
+  child.onExit(({ exitCode: code }) => {
+    exitCode = code;
+    for (const waiter of exitWaiters.splice(0)) waiter(code);
+  });
+  // xterm.js parses asynchronously; a zero-length write resolves once everything before it is on the screen.
+  const settle = () => new Promise<void>((resolve) => terminal.write('', resolve));
+  const screen = () => {
+    const buffer = terminal.buffer.active;
+    const lines: string[] = [];
+    for (let y = 0; y < terminal.rows; y++) lines.push(buffer.getLine(buffer.viewportY + y)?.translateToString(true) ?? '');
+    return lines;
+  };
+  const session: PtySession = {
+    pid: child.pid,
+    screen,
+    text: () => screen().join('\n'),
+    async type(text) {
+      for (const char of text) {
+        child.write(char);
+        await new Promise((resolve) => setTimeout(resolve, 3));
+      }
+    },
+    async press(key) {
+      child.write(KEYS[key]);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    },
+    async waitFor(pattern, timeoutMs = 10_000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        await settle();
+        const text = screen().join('\n');
+        if (typeof pattern === 'string' ? text.includes(pattern) : pattern.test(text)) return text;
+        if (Date.now() > deadline || exitCode !== undefined) {
+          throw new Error(`timed out waiting for ${String(pattern)}${exitCode !== undefined ? ` (exited ${exitCode})` : ''}; the screen:\n${text}`);
+        }
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    },
+    waitForExit(timeoutMs = 10_000) {
+      if (exitCode !== undefined) return Promise.resolve(exitCode);
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`did not exit within ${timeoutMs} ms; the screen:\n${screen().join('\n')}`)), timeoutMs);
+        exitWaiters.push((code) => {
+          clearTimeout(timer);
+          resolve(code);
+        });
+      });
+    },
+    resize(newColumns, newRows) {
+      child.resize(newColumns, newRows);
+      terminal.resize(newColumns, newRows);
+    },
+    output: () => output,
+    kill() {
+      if (exitCode === undefined) child.kill('SIGKILL');
+      terminal.dispose();
+    },
+  };
+  return session;
+}
+
+export function tempHome(): { dir: string; remove(): void } {
+  const dir = mkdtempSync(join(tmpdir(), 'redis-tutor-e2e-home-'));
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
