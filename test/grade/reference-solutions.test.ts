@@ -1,7 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runValidate } from '../../src/commands/validate.js';
 import { bundledCourseDir, loadCourse } from '../../src/course/load.js';
@@ -21,17 +20,24 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 describe('grading the reference solutions of the bundled course', () => {
   let course: Course;
   let validated: Map<string, string>;
+  let validateReport: Awaited<ReturnType<typeof runValidate>>;
   const submission = join(scratch, 'submission');
 
   beforeAll(async () => {
     course = (await loadCourse(bundledCourseDir())).course;
     await writeReferenceSubmission(course, submission);
-    const report = await runValidate({ dir: bundledCourseDir(), solutions: true, env: { PATH: process.env.PATH ?? '' }, ownershipFile: join(scratch, 'validate-claims.json'), connectLearner: connectRespLearner });
-    validated = new Map((report.solutions ?? []).map((solution) => [solution.id, solution.verdict]));
+    validateReport = await runValidate({ dir: bundledCourseDir(), solutions: true, env: { PATH: process.env.PATH ?? '' }, ownershipFile: join(scratch, 'validate-claims.json'), connectLearner: connectRespLearner });
+    validated = new Map((validateReport.solutions ?? []).map((solution) => [solution.id, solution.verdict]));
   }, 60_000);
 
-  it.each([1, 2])('takes under 10 s with --jobs %i and agrees with validate --solutions', async (jobs) => {
-    const started = performance.now();
+  it('holds under validate --solutions: every exercise fails after setup, passes after its solution, and resets clean', () => {
+    const solutions = validateReport.solutions ?? [];
+    expect(solutions).toHaveLength(course.modules.flatMap((module) => module.exercises).length);
+    expect(solutions.filter((solution) => solution.verdict !== 'passed').map((solution) => [solution.id, solution.reasons])).toEqual([]);
+  });
+
+  // The time it takes is a figure in `npm run bench`, not an assertion: CI machines are shared and noisy.
+  it.each([1, 2])('passes every exercise with --jobs %i, as validate --solutions does', async (jobs) => {
     const report = await gradeSubmission({
       course,
       submissionDir: submission,
@@ -42,14 +48,12 @@ describe('grading the reference solutions of the bundled course', () => {
       connectLearner: connectRespLearner,
       handleSignals: false,
     });
-    const ms = performance.now() - started;
     const grades = report.modules.flatMap((module) => module.exercises);
     expect(grades).toHaveLength(validated.size);
     // What validate passes, grade passes; what grade fails, validate fails too (validate has rules of its own besides).
     const disagreements = grades.filter((grade) => (validated.get(grade.id) === 'passed') !== (grade.status === 'passed') && !(grade.status === 'passed' && validated.get(grade.id) === 'failed'));
     expect(disagreements.map((grade) => [grade.id, grade.status, validated.get(grade.id)])).toEqual([]);
-    expect(report.score.passed).toBeGreaterThan(grades.length * 0.9);
+    expect(grades.filter((grade) => grade.status !== 'passed').map((grade) => grade.id)).toEqual([]);
     expect(report.unmatched).toEqual([]);
-    expect(ms).toBeLessThan(10_000);
   });
 });
