@@ -12,13 +12,6 @@ export type Action = (args: { options: Record<string, unknown>; operands: string
  */
 type Loader = () => Promise<Action>;
 
-const notBuiltYet =
-  (name: string, issue: string): Loader =>
-  async () =>
-  async () => {
-    throw new UserError(`'${name}' is not built yet (${issue}).`, 'Run `redis-tutor --help` to see what works today.');
-  };
-
 export const loaders: Record<string, Loader> = {
   start: async () => (await import('./commands/start.js')).startAction,
   list: async () => (await import('./commands/list.js')).listAction,

@@ -8,7 +8,7 @@ import { EnvironmentError, UserError } from '../../src/errors.js';
 import { openChecker } from '../../src/redis/checker.js';
 import { startPrivateServer, type PrivateRedisTarget } from '../../src/redis/private-server.js';
 import { freePort } from '../support/test-server.js';
-import { isAlive, median, pidsMentioning, waitUntil } from './support/processes.js';
+import { isAlive, pidsMentioning, waitUntil } from './support/processes.js';
 
 const started: PrivateRedisTarget[] = [];
 const connections: Redis[] = [];

@@ -25,12 +25,6 @@ export async function waitUntil(condition: () => boolean, timeoutMs: number, int
   return condition();
 }
 
-export function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[middle] ?? NaN) : ((sorted[middle - 1] ?? NaN) + (sorted[middle] ?? NaN)) / 2;
-}
-
 /** pids of processes whose command line contains text (ps works on Linux and macOS). */
 export function pidsMentioning(text: string): number[] {
   const listing = execFileSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' });
