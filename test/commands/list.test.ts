@@ -39,7 +39,8 @@ describe('redis-tutor list', () => {
 
   it('--lang ru shows the Russian texts', async () => {
     const { stdout } = await list(['--lang', 'ru']);
-    expect(stdout).toContain('Первые шаги  getting-started  0/2 solved');
+    expect(stdout).toContain('Первые шаги  getting-started  решено 0/2');
+    expect(stdout).toMatch(/^Решено упражнений: 0\/\d+\. Открыть одно: redis-tutor show <id>$/m);
     expect(stdout).toContain('getting-started/first-key   Ваш первый ключ');
   });
 

@@ -57,6 +57,14 @@ describe('redis-tutor show', () => {
     expect(stdout).toContain('  [ ] views:home равен 3');
   });
 
+  it.each([
+    ['en', ['Lesson', 'Task', 'Checks', 'Hints and the reference solution']],
+    ['ru', ['Урок', 'Задание', 'Проверки', 'Подсказки и эталонное решение']],
+  ])('--lang %s labels the sections in that language', async (lang, labels) => {
+    const { stdout } = await show(['getting-started/page-views', '--lang', lang]);
+    for (const label of labels) expect(stdout).toMatch(new RegExp(`^${label}`, 'm'));
+  });
+
   it('--json prints the show model; hints and solution only with --solution', async () => {
     const plain = JSON.parse((await show(['pubsub/news', '--json'])).stdout) as ShowModel;
     expect(plain).toMatchObject({
