@@ -7,6 +7,7 @@ import {
   type Check,
   type CheckFile,
   type CheckKind,
+  type CommandPattern,
   type ExerciseFile,
   type Expectation,
   type ExpectSchema,
@@ -74,8 +75,8 @@ function buildCheck(check: CheckFile, index: number, location: SourceLocation, f
   if ('lua' in check) {
     return { ...base, kind: 'lua', script: check.lua, keys: check.keys ?? [], args: (check.args ?? []).map(String) };
   }
-  if ('used' in check) return { ...base, kind: 'used', commands: commandNames(check.used) };
-  if ('notUsed' in check) return { ...base, kind: 'notUsed', commands: commandNames(check.notUsed) };
+  if ('used' in check) return { ...base, kind: 'used', commands: commandPatterns(check.used) };
+  if ('notUsed' in check) return { ...base, kind: 'notUsed', commands: commandPatterns(check.notUsed) };
   if ('published' in check) {
     const { channel, count, message } = check.published;
     return {
@@ -105,8 +106,19 @@ export function normalizeCommandName(name: string): string {
   return name.trim().split(/\s+/).join(' ').toUpperCase();
 }
 
-function commandNames(names: string | string[]): string[] {
-  return (Array.isArray(names) ? names : [names]).map(normalizeCommandName);
+type CommandItemFile = Extract<CheckFile, { used: unknown }>['used'];
+
+/** `used:` / `notUsed:` as patterns: a bare name requires nothing of the arguments. */
+function commandPatterns(items: CommandItemFile): CommandPattern[] {
+  return (Array.isArray(items) ? items : [items]).map((item) => {
+    if (typeof item === 'string') return { command: normalizeCommandName(item), with: [], withMatching: [] };
+    return { command: normalizeCommandName(item.command), with: listOf(item.with).map(String), withMatching: listOf(item.withMatching) };
+  });
+}
+
+function listOf<T>(value: T | T[] | undefined): T[] {
+  if (value === undefined) return [];
+  return Array.isArray(value) ? value : [value];
 }
 
 function buildActor(actor: ActorFile, index: number, source: YamlSource): Actor {

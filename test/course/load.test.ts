@@ -35,7 +35,7 @@ describe('loading a valid course', () => {
     ]);
     expect(firstKey?.checks[1]).toMatchObject({ kind: 'command', command: 'GET greeting', expect: { equals: 'hello' } });
     const pageViews = loaded.course.modules[0]?.exercises[1];
-    expect(pageViews?.checks[1]).toMatchObject({ kind: 'used', commands: ['INCR'] });
+    expect(pageViews?.checks[1]).toMatchObject({ kind: 'used', commands: [{ command: 'INCR', with: [], withMatching: [] }] });
   });
 
   it('keeps solution lines without comments, each with its line in the file', () => {
@@ -157,6 +157,40 @@ describe('single-file cases', () => {
     expect(problems.map((problem) => [problem.code, problem.line, problem.column])).toEqual([['id-mismatch', 2, 5]]);
     expect(problems[0]?.message).toMatch(/expected "right" \(the file name without its number\)/);
     expect(loaded.modules[0]?.exercises).toEqual([]);
+  });
+
+  const exerciseWithChecks = (checks: string) =>
+    `formatVersion: 1\nid: lock\ntitle: { en: T, ru: Т }\nlesson: { en: L, ru: Л }\ntask: { en: T, ru: Т }\nhints: [{ en: H, ru: П }]\nsolution: SET lock 1 NX\nchecks:\n${checks}`;
+
+  it('expands used items with arguments: names upper-cased, arguments as strings', async () => {
+    const course = await writeCourse('used-with', moduleYaml, {
+      '01-lock.yaml': exerciseWithChecks(
+        '  - description: { en: D, ru: Д }\n    used: [setnx, { command: set, with: [nx, -1] }, { command: config  set, withMatching: "^a" }]\n',
+      ),
+    });
+    const { problems, course: loaded } = await loadCourse(course);
+    expect(problems).toEqual([]);
+    expect(loaded.modules[0]?.exercises[0]?.checks[0]).toMatchObject({
+      kind: 'used',
+      commands: [
+        { command: 'SETNX', with: [], withMatching: [] },
+        { command: 'SET', with: ['nx', '-1'], withMatching: [] },
+        { command: 'CONFIG SET', with: [], withMatching: ['^a'] },
+      ],
+    });
+  });
+
+  it('points at a mistake inside a used item with file:line:column', async () => {
+    const course = await writeCourse('used-typo', moduleYaml, {
+      '01-lock.yaml': exerciseWithChecks(
+        '  - description: { en: D, ru: Д }\n    used:\n      - SETNX\n      - { command: SET, wiht: [NX] }\n  - description: { en: D, ru: Д }\n    notUsed: { command: SET, with: ["MAXLEN ~"] }\n',
+      ),
+    });
+    const { problems } = await loadCourse(course);
+    expect(problems.map((problem) => [problem.line, problem.column, problem.message])).toEqual([
+      [12, 25, 'checks[0].used[1]: unknown command pattern field "wiht" — did you mean "with"? expected one of command, with, withMatching'],
+      [14, 37, 'checks[1].notUsed.with[0]: one argument per item — write [MAXLEN, "~"], not "MAXLEN ~"'],
+    ]);
   });
 
   it('refuses a file that is not a map', async () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AttemptEvent } from '../../src/engine/attempt-events.js';
 import type { ExerciseResult } from '../../src/engine/result.js';
-import { buildTestExercise } from './support/build-exercise.js';
+import { buildTestExercise, named } from './support/build-exercise.js';
 import { startEngineFixture, type EngineFixture } from './support/engine-fixture.js';
 
 let fixture: EngineFixture;
@@ -80,7 +80,7 @@ describe('actors: !restart', () => {
         { kind: 'key', key: 'promo:banner', exists: false },
         { kind: 'key', key: 'after:restart', value: 'yes' },
         { kind: 'published', channel: 'news', count: 1 },
-        { kind: 'used', commands: ['HGETALL'] },
+        { kind: 'used', commands: [named('HGETALL')] },
       ],
       actors: [{ when: { on: 'after', command: 'SAVE' }, run: ['SET promo:banner spring-sale', '!restart', 'SET after:restart yes'] }],
     });

@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CheckResult } from '../../src/engine/result.js';
-import { buildTestExercise, type CheckInput, type ExerciseInput } from './support/build-exercise.js';
+import type { CommandPattern } from '../../src/course/schema.js';
+import { buildTestExercise, named, type CheckInput, type ExerciseInput } from './support/build-exercise.js';
 import { startEngineFixture, type EngineFixture } from './support/engine-fixture.js';
 
 let fixture: EngineFixture;
@@ -112,18 +113,92 @@ describe('lua check', () => {
 
 describe('used and notUsed', () => {
   it('used passes when one of the commands was used', async () => {
-    expect(await checkAfter(['incrby views 2'], { kind: 'used', commands: ['INCR', 'INCRBY'] })).toMatchObject({ passed: true });
+    expect(await checkAfter(['incrby views 2'], { kind: 'used', commands: [named('INCR'), named('INCRBY')] })).toMatchObject({ passed: true });
   });
   it('used fails when none was', async () => {
-    expect(await checkAfter(['SET views 2'], { kind: 'used', commands: ['INCR'] })).toMatchObject({ passed: false });
+    expect(await checkAfter(['SET views 2'], { kind: 'used', commands: [named('INCR')] })).toMatchObject({
+      passed: false,
+      expected: 'you use INCR',
+      found: 'INCR not used',
+    });
   });
   it('used matches subcommands and ignores failed commands', async () => {
-    expect(await checkAfter(['CONFIG GET maxmemory'], { kind: 'used', commands: ['CONFIG SET'] })).toMatchObject({ passed: false });
-    expect(await checkAfter(['CONFIG SET maxmemory-policy allkeys-lru'], { kind: 'used', commands: ['CONFIG SET'] })).toMatchObject({ passed: true });
+    expect(await checkAfter(['CONFIG GET maxmemory'], { kind: 'used', commands: [named('CONFIG SET')] })).toMatchObject({ passed: false });
+    expect(await checkAfter(['CONFIG SET maxmemory-policy allkeys-lru'], { kind: 'used', commands: [named('CONFIG SET')] })).toMatchObject({ passed: true });
   });
   it('notUsed passes and fails, naming the command', async () => {
-    expect(await checkAfter(['INCR views'], { kind: 'notUsed', commands: ['SET'] })).toMatchObject({ passed: true });
-    expect(await checkAfter(['SET views 1'], { kind: 'notUsed', commands: ['SET'] })).toMatchObject({ passed: false, found: 'you ran SET views 1' });
+    expect(await checkAfter(['INCR views'], { kind: 'notUsed', commands: [named('SET')] })).toMatchObject({ passed: true });
+    expect(await checkAfter(['SET views 1'], { kind: 'notUsed', commands: [named('SET')] })).toMatchObject({ passed: false, found: 'you ran SET views 1' });
+  });
+});
+
+describe('used with arguments', () => {
+  const setNx = named('SET', { with: ['NX'] });
+  const setNxEx = named('SET', { with: ['NX', 'EX'] });
+  const negativeIndex = named('LRANGE', { withMatching: ['^-\\d+$'] });
+
+  it.each<[string, string[], CommandPattern[]]>([
+    ['both options', ['SET lock:report worker-7 NX EX 30'], [setNxEx]],
+    ['options in any order', ['SET lock:report worker-7 EX 30 NX'], [setNxEx]],
+    ['options in any case', ['set lock:report worker-7 nx ex 30'], [setNxEx]],
+    ['a reply of nil still counts (NX on an existing key)', ['SET lock:report a', 'SET lock:report b NX'], [setNx]],
+    ['one of several runs of the command', ['SET lock:report a', 'SET lock:report b NX EX 30', 'GET lock:report'], [setNxEx]],
+    ['another item of the list', ['SETNX lock:report a'], [named('SETNX'), setNx]],
+    ['ZRANGE … REV', ['ZADD board 1 a 2 b', 'ZRANGE board 0 0 REV'], [named('ZRANGE', { with: ['REV'] })]],
+    ['XADD … MAXLEN with ~', ['XADD events MAXLEN ~ 1000 * type click'], [named('XADD', { with: ['MAXLEN', '~'] })]],
+    ['a number written in the YAML (-1)', ['RPUSH l a b c', 'LRANGE l 0 -1'], [named('LRANGE', { with: ['-1'] })]],
+    ['a pattern on one argument', ['RPUSH l a b c', 'LRANGE l -2 -1'], [negativeIndex]],
+    ['with and withMatching together', ['RPUSH l a b c', 'LRANGE l 0 -1'], [named('LRANGE', { with: ['0'], withMatching: ['^-\\d+$'] })]],
+    ['arguments after a subcommand', ['CONFIG SET maxmemory-policy allkeys-lru'], [named('CONFIG SET', { with: ['ALLKEYS-LRU'] })]],
+  ])('passes: %s', async (_name, lines, commands) => {
+    expect(await checkAfter(lines, { kind: 'used', commands })).toMatchObject({ passed: true });
+  });
+
+  it.each<[string, string[], CommandPattern[], { expected: string; found: string }]>([
+    ['an option missing', ['SET lock:report worker-7 EX 30'], [setNx], { expected: 'you use SET … NX', found: 'you ran SET lock:report worker-7 EX 30 (no NX)' }],
+    ['two options missing', ['SET lock:report worker-7'], [setNxEx], { expected: 'you use SET … NX EX', found: 'you ran SET lock:report worker-7 (no NX, no EX)' }],
+    ['only a whole argument counts', ['SET lock:report NXworker'], [setNx], { expected: 'you use SET … NX', found: 'you ran SET lock:report NXworker (no NX)' }],
+    ['the latest run is shown', ['SET lock:report a', 'SET lock:report b EX 30'], [setNxEx], { expected: 'you use SET … NX EX', found: 'you ran SET lock:report b EX 30 (no NX)' }],
+    ['quoted as typed', ['SET greeting "hello world" EX 30'], [setNx], { expected: 'you use SET … NX', found: 'you ran SET greeting "hello world" EX 30 (no NX)' }],
+    ['the command not used at all', ['GET lock:report'], [setNx], { expected: 'you use SET … NX', found: 'SET not used' }],
+    ['nothing run', [], [setNx], { expected: 'you use SET … NX', found: 'no commands yet' }],
+    ['a failed command is not recorded', ['SET lock:report a NX XX'], [setNx], { expected: 'you use SET … NX', found: 'no commands yet' }],
+    ['the option is the subcommand, not an argument', ['CONFIG GET maxmemory'], [named('CONFIG', { with: ['SET'] })], { expected: 'you use CONFIG … SET', found: 'you ran CONFIG GET maxmemory (no SET)' }],
+    [
+      'a pattern no argument matches',
+      ['RPUSH l a b c', 'LRANGE l 0 2'],
+      [negativeIndex],
+      { expected: 'you use LRANGE with an argument matching ^-\\d+$', found: 'you ran LRANGE l 0 2 (no argument matching ^-\\d+$)' },
+    ],
+    [
+      'the closest item of the list is reported',
+      ['SET lock:report a EX 30'],
+      [named('SETNX'), setNxEx],
+      { expected: 'you use SETNX or SET … NX EX', found: 'you ran SET lock:report a EX 30 (no NX)' },
+    ],
+  ])('fails: %s', async (_name, lines, commands, message) => {
+    expect(await checkAfter(lines, { kind: 'used', commands })).toMatchObject({ passed: false, ...message });
+  });
+});
+
+describe('notUsed with arguments', () => {
+  const setKeepTtl = named('SET', { with: ['KEEPTTL'] });
+
+  it.each<[string, string[], boolean]>([
+    ['the command without the option', ['SET session:1 a EX 60'], true],
+    ['another command', ['EXPIRE session:1 60'], true],
+    ['the command with the option', ['SET session:1 a', 'SET session:1 b KEEPTTL'], false],
+    ['the option in lower case', ['SET session:1 a', 'set session:1 b keepttl'], false],
+  ])('%s → passed: %s', async (_name, lines, passed) => {
+    expect(await checkAfter(lines, { kind: 'notUsed', commands: [setKeepTtl] })).toMatchObject({ passed });
+  });
+
+  it('names the pattern and the offending command', async () => {
+    expect(await checkAfter(['SET session:1 a KEEPTTL'], { kind: 'notUsed', commands: [named('DEL'), setKeepTtl] })).toMatchObject({
+      passed: false,
+      expected: 'no DEL, SET … KEEPTTL',
+      found: 'you ran SET session:1 a KEEPTTL',
+    });
   });
 });
 

@@ -1,34 +1,60 @@
 import type { NotUsedCheck, UsedCheck } from '../../course/schema.js';
+import { compileCommandPattern, formatRecordedCommand, type CommandMatcher } from './command-pattern.js';
 import type { CompiledCheck } from './compiled-check.js';
 
-/** True when the recorded arguments are this command: `INCR`, or `CONFIG SET` (name and subcommand). */
-export function isCommand(args: readonly string[], name: string): boolean {
-  const words = name.split(' ');
-  return words.every((word, i) => (args[i] ?? '').toUpperCase() === word);
-}
-
-/** `used`: the learner used at least one of the commands. Pure: reads the recorded commands only. */
+/**
+ * `used`: the learner ran a command matching at least one of the items. Pure:
+ * reads the recorded commands only. On failure, the learner's latest command
+ * of the right name is shown with what it lacks — "SET lock:report w EX 30
+ * (no NX)" says more than "SET … NX not used".
+ */
 export function compileUsedCheck(check: UsedCheck): CompiledCheck {
+  const matchers = check.commands.map(compileCommandPattern);
+  const expected = `you use ${matchers.map((matcher) => matcher.label).join(' or ')}`;
   return {
     check,
     commands: () => [],
     judge(_replies, { commands }) {
-      if (commands.some((args) => check.commands.some((name) => isCommand(args, name)))) return { passed: true };
-      const names = check.commands.join(' or ');
-      return { passed: false, expected: `you use ${names}`, found: commands.length === 0 ? 'no commands yet' : `${names} not used` };
+      if (commands.some((args) => matchers.some((matcher) => matcher.matches(args)))) return { passed: true };
+      if (commands.length === 0) return { passed: false, expected, found: 'no commands yet' };
+      const near = nearestAttempt(commands, matchers);
+      if (!near) return { passed: false, expected, found: `${uniqueNames(matchers).join(' or ')} not used` };
+      const lacking = near.matcher.missing(near.args).map((part) => `no ${part}`);
+      return { passed: false, expected, found: `you ran ${formatRecordedCommand(near.args)} (${lacking.join(', ')})` };
     },
   };
 }
 
-/** `notUsed`: none of the commands was used; the first offending command is shown. */
+/** `notUsed`: no command matched any of the items; the first offending command is shown. */
 export function compileNotUsedCheck(check: NotUsedCheck): CompiledCheck {
+  const matchers = check.commands.map(compileCommandPattern);
+  const expected = `no ${matchers.map((matcher) => matcher.label).join(', ')}`;
   return {
     check,
     commands: () => [],
     judge(_replies, { commands }) {
-      const offending = commands.find((args) => check.commands.some((name) => isCommand(args, name)));
+      const offending = commands.find((args) => matchers.some((matcher) => matcher.matches(args)));
       if (!offending) return { passed: true };
-      return { passed: false, expected: `no ${check.commands.join(', ')}`, found: `you ran ${offending.join(' ')}` };
+      return { passed: false, expected, found: `you ran ${formatRecordedCommand(offending)}` };
     },
   };
+}
+
+/** The latest command with a wanted name (it only lacked arguments), and the item it was meant for. */
+function nearestAttempt(
+  commands: readonly (readonly string[])[],
+  matchers: readonly CommandMatcher[],
+): { args: readonly string[]; matcher: CommandMatcher } | undefined {
+  for (let i = commands.length - 1; i >= 0; i--) {
+    const args = commands[i] as readonly string[];
+    // Of the items with this name, the one the command came closest to.
+    const candidates = matchers.filter((matcher) => matcher.isCommand(args));
+    const matcher = candidates.sort((a, b) => a.missing(args).length - b.missing(args).length)[0];
+    if (matcher) return { args, matcher };
+  }
+  return undefined;
+}
+
+function uniqueNames(matchers: readonly CommandMatcher[]): string[] {
+  return [...new Set(matchers.map((matcher) => matcher.pattern.command))];
 }

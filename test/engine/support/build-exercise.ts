@@ -1,4 +1,4 @@
-import type { Actor, ActorTrigger, Check, LoadedExercise, ScriptLine } from '../../../src/course/schema.js';
+import type { Actor, ActorTrigger, Check, CommandPattern, LoadedExercise, ScriptLine } from '../../../src/course/schema.js';
 
 const location = { file: '/virtual/exercise.yaml', line: 1, column: 1 };
 
@@ -48,4 +48,9 @@ export function buildTestExercise(input: ExerciseInput): LoadedExercise {
     checks,
     locate: () => location,
   };
+}
+
+/** A `used` / `notUsed` item as the loader builds it: `named('INCR')`, `named('SET', { with: ['NX'] })`. */
+export function named(command: string, options: { with?: string[]; withMatching?: string[] } = {}): CommandPattern {
+  return { command, with: options.with ?? [], withMatching: options.withMatching ?? [] };
 }
