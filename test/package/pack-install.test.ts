@@ -1,5 +1,5 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,12 +8,14 @@ const root = resolve(import.meta.dirname, '../..');
 
 /**
  * The package as a user gets it: `npm pack`, installed globally into a clean
- * prefix without dev dependencies, run through its bin. Deps come from npm's
- * cache (--prefer-offline), so this works without a network once `npm ci` ran.
+ * prefix without dev dependencies and without the network (--offline: only
+ * npm's cache, which `npm ci` filled), then run through its bin from a folder
+ * that is not the repository.
  */
-describe('the packed tarball', () => {
+describe('the packed tarball, installed offline', () => {
   let work: string;
   let bin: string;
+  let home: string;
 
   beforeAll(() => {
     work = mkdtempSync(join(tmpdir(), 'redis-tutor-pack-'));
@@ -23,19 +25,27 @@ describe('the packed tarball', () => {
     const prefix = join(work, 'prefix');
     execFileSync(
       'npm',
-      ['install', '--global', '--prefix', prefix, '--omit=dev', '--prefer-offline', '--no-audit', '--no-fund', join(work, tarball)],
+      ['install', '--global', '--prefix', prefix, '--omit=dev', '--offline', '--no-audit', '--no-fund', join(work, tarball)],
       { cwd: work, stdio: 'pipe' },
     );
     bin = join(prefix, 'bin', 'redis-tutor');
+    home = join(work, 'home');
+    // The example submission is the teacher's, not part of the package: copy it out of the repository.
+    cpSync(join(root, 'examples', 'submission'), join(work, 'submission'), { recursive: true });
   }, 180_000);
 
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-  const run = (args: string[]) =>
-    execFileSync(bin, args, { cwd: work, encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } });
+  const run = (args: string[], input?: string) =>
+    spawnSync(bin, args, {
+      cwd: work,
+      encoding: 'utf8',
+      input,
+      env: { PATH: process.env.PATH ?? '', HOME: home, REDIS_TUTOR_HOME: home, LANG: 'C.UTF-8' },
+    });
 
   it('runs --version from the installed bin', () => {
-    expect(run(['--version']).trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(run(['--version']).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
   });
 
   it('installs no dev dependencies', () => {
@@ -45,7 +55,32 @@ describe('the packed tarball', () => {
     }
   });
 
-  it('answers a command through the private redis-server', () => {
-    expect(execFileSync(bin, ['cli'], { cwd: work, input: 'ping\necho "a b"\n', encoding: 'utf8' })).toBe('PONG\na b\n');
+  it('answers commands through the private redis-server', () => {
+    expect(run(['cli'], 'ping\necho "a b"\n').stdout).toBe('PONG\na b\n');
   });
+
+  it('lists the bundled course and shows an exercise', () => {
+    const list = run(['list']);
+    expect(list.status).toBe(0);
+    expect(list.stdout).toMatch(/getting-started\/hello-redis/);
+    expect(list.stdout).toMatch(/persistence\/restart/);
+    const show = run(['show', 'streams/xadd', '--lang', 'ru']);
+    expect(show.status).toBe(0);
+    expect(show.stdout).toMatch(/XADD/);
+    expect(show.stdout).toMatch(/[а-я]{4,}/);
+  });
+
+  it('validates every bundled exercise against a real Redis', () => {
+    const validate = run(['validate', '--solutions']);
+    expect(validate.stderr).toBe('');
+    expect(validate.stdout).toMatch(/^(\d+) exercises: \1 passed, 0 failed$/m);
+    expect(validate.status).toBe(0);
+  }, 120_000);
+
+  it('grades the example submission with its known results', () => {
+    const grade = run(['grade', 'submission', '--reporter', 'json']);
+    expect(grade.status).toBe(1);
+    const report = JSON.parse(grade.stdout) as { score: { passed: number; failed: number } };
+    expect(report.score).toMatchObject({ passed: 4, failed: 2 });
+  }, 120_000);
 });
