@@ -9,7 +9,6 @@ import { isBlocked, parseClientLine } from './client-list.js';
 import { argsToStrings, commandName, parseCommandLine } from './command-line.js';
 import { formatValue } from './format-value.js';
 import type { LearnerSession } from './learner-session.js';
-import { replyToValue } from './reply-value.js';
 import type { ExerciseResult } from './result.js';
 import { runChecks, type RunChecksOptions } from './run-checks.js';
 import type { TutorSubscriber } from './tutor-subscriber.js';

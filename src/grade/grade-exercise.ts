@@ -116,7 +116,7 @@ export async function gradeExercise(lane: GradingLane, work: ExerciseWork, setti
     if (problem && problem.code !== 'exit-code') return failed(problem, { ...extra, timings: { answerMs, checksMs: 0, totalMs: 0 } });
 
     const checksStarted = performance.now();
-    const evaluated = await evaluate(lane, attempt);
+    const evaluated = await evaluate(attempt);
     const checksMs = performance.now() - checksStarted;
     if (memoryExceeded) problem = problems.memoryLimit(settings.memoryLimitBytes);
     if (!('checks' in evaluated)) {
@@ -238,7 +238,7 @@ async function runProgramAnswer(lane: GradingLane, attempt: Attempt, answer: Ans
 }
 
 /** The checks, bounded: their longest wait plus slack. */
-async function evaluate(lane: GradingLane, attempt: Attempt): Promise<ExerciseResult | Problem> {
+async function evaluate(attempt: Attempt): Promise<ExerciseResult | Problem> {
   const longestWait = Math.max(0, ...attempt.exercise.checks.map((check) => check.wait ?? 0));
   const bound = longestWait + CHECKS_SLACK_MS;
   const evaluated = await within(attempt.evaluate(), bound);

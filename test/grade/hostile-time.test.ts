@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, it } from 'vitest';
 import { expectTimeout, gradeHostile, type HostileCase } from './support/hostile.js';
 import { expectAllGone } from './support/processes.js';
 
