@@ -1,15 +1,15 @@
 import { performance } from 'node:perf_hooks';
 import type { Course } from '../course/schema.js';
-import type { ConnectLearner } from '../engine/learner-connection.js';
 import { UserError } from '../errors.js';
 import { packageVersion } from '../version.js';
 import { discoverSubmission } from './discover-submission.js';
 import { gradeExercise, gradeWithoutServer, type ExerciseWork, type GradeSettings } from './grade-exercise.js';
-import { GradingLane } from './grading-lane.js';
+import { GradingLane, type LaneOptions } from './grading-lane.js';
 import { GRADE_REPORT_SCHEMA_VERSION, scoreOf, type ExerciseGrade, type GradeReport } from './report-model.js';
 import { selectExercises } from './select-exercises.js';
 
-export interface GradeSubmissionOptions {
+/** The lane's options (where Redis comes from, signals) apply to every lane the grading opens. */
+export interface GradeSubmissionOptions extends LaneOptions {
   course: Course;
   /** Absolute path of the submission folder. */
   submissionDir: string;
@@ -19,14 +19,6 @@ export interface GradeSubmissionOptions {
   exerciseId?: string;
   timeoutMs: number;
   jobs: number;
-  url?: string;
-  redisServerBin?: string;
-  env: NodeJS.ProcessEnv;
-  force?: boolean;
-  ownershipFile?: string;
-  connectLearner: ConnectLearner;
-  /** Clean up servers and programs on SIGINT/SIGTERM (the CLI: yes; tests: no). */
-  handleSignals: boolean;
   memoryLimitBytes?: number;
   outputLimitBytes?: number;
   /** Called as each exercise is graded (in completion order, not course order). */

@@ -15,6 +15,7 @@ export interface LaneOptions {
   force?: boolean;
   ownershipFile?: string;
   connectLearner: ConnectLearner;
+  /** Clean up servers and programs on SIGINT/SIGTERM (the CLI: yes; tests: no). */
   handleSignals: boolean;
 }
 
