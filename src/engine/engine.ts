@@ -106,7 +106,8 @@ export class Engine {
   async resetSandbox(): Promise<ResetReport> {
     const started = performance.now();
     // What a SAVE, an AOF or a `!restart` left on disk would come back at the next restart: a fresh server (the baseline) instead.
-    if (this.target instanceof PrivateRedisTarget && (this.restartedWithData || this.target.hasPersistenceFiles())) {
+    const restartedServer = this.target instanceof PrivateRedisTarget && (this.restartedWithData || this.target.hasPersistenceFiles());
+    if (restartedServer && this.target instanceof PrivateRedisTarget) {
       const target = this.target;
       await this.withRestart(() => target.restart());
       this.sandbox = await Sandbox.open(target, this.checker, this.sandboxOptions);
@@ -117,7 +118,7 @@ export class Engine {
     const report = await this.sandbox.reset(keep === undefined ? [] : [keep]);
     // After the server side: RESET logs the connection in as `default`, which must be restored first.
     await this.learner.reset();
-    this.lastReset = { ...report, ms: performance.now() - started };
+    this.lastReset = { ...report, ms: performance.now() - started, ...(restartedServer ? { restartedServer } : {}) };
     return this.lastReset;
   }
 

@@ -18,6 +18,8 @@ export interface ResetReport {
   killedClients: number;
   /** Restores the server refused (each names what stayed changed). */
   problems: string[];
+  /** The server was restarted fresh because persistence files (SAVE, AOF, `!restart`) would otherwise come back. */
+  restartedServer?: boolean;
 }
 
 export interface SandboxOptions {

@@ -122,6 +122,7 @@ describe('actors: !restart', () => {
     const restartedDir = fixture.target.dir;
 
     const next = await fixture.engine.startAttempt(anyKey);
+    expect(fixture.engine.lastResetReport?.restartedServer).toBe(true);
     expect(fixture.target.dir).not.toBe(restartedDir);
     expect(fixture.target.hasPersistenceFiles()).toBe(false);
     const { checker } = fixture.engine;
@@ -130,6 +131,9 @@ describe('actors: !restart', () => {
     expect(await fixture.engine.leftovers()).toEqual([]);
     expect((await next.runLine('SET k v')).reply).toEqual({ type: 'status', value: Buffer.from('OK') });
     expect(failing(await next.evaluate())).toEqual([]);
+    // With nothing on disk, the next reset is the ordinary one: no restart.
+    await fixture.engine.startAttempt(anyKey);
+    expect(fixture.engine.lastResetReport?.restartedServer).toBeUndefined();
   });
 
   it('a dump.rdb an earlier attempt saved does not come back in a later restart', async () => {
