@@ -7,11 +7,12 @@ import { Engine } from '../engine/engine.js';
 import { EnvironmentError, UserError } from '../errors.js';
 import type { Action } from '../program.js';
 import { emptyProgress } from '../progress/progress-file.js';
+import { promptHistoryFilePath } from '../progress/history-path.js';
 import { loadProgress, progressFilePath, ProgressStore } from '../progress/progress-store.js';
 import { acquireRedis } from '../redis/acquire.js';
 import { tuiChalk } from '../ui/color-level.js';
 import { MIN_COLUMNS_FOR_DEFAULT_PANEL } from '../ui/layout.js';
-import { loadCommandTable, promptServices } from '../ui/prompt/prompt-services.js';
+import { loadCommandTable, openHistoryFile, promptServices } from '../ui/prompt/prompt-services.js';
 import { runTui } from '../ui/run-tui.js';
 import { LearnerTap } from '../ui/session/learner-tap.js';
 import { TutorSession } from '../ui/session/tutor-session.js';
@@ -57,7 +58,8 @@ async function runStart(options: Record<string, unknown>, io: Io, cliLanguage: L
     const tap = new LearnerTap();
     const openEngine = () => Engine.open(target, { connectLearner: tap.connectLearner, ...(options.force === true ? { force: true } : {}) });
     const engine = await openEngine();
-    const services = promptServices(await loadCommandTable(target.spec));
+    // --fresh saves nothing, the history included; otherwise the history sits beside the progress file.
+    const services = promptServices(await loadCommandTable(target.spec), fresh ? {} : { historyFile: openHistoryFile(promptHistoryFilePath(io.env)) });
     const columns = io.stdout.columns ?? 80;
     const warning = 'warning' in loaded && loaded.warning ? loaded.warning : note?.trim();
     const store = new AppStore(

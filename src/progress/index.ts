@@ -1,3 +1,4 @@
 export * from './progress-file.js';
 export * from './progress-updates.js';
 export * from './progress-store.js';
+export * from './history-path.js';

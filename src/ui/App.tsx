@@ -2,15 +2,21 @@ import { useApp } from 'ink';
 import { useEffect } from 'react';
 import { ExerciseScreen } from './screens/ExerciseScreen.js';
 import { HomeScreen } from './screens/HomeScreen.js';
-import { TuiProvider, useAppState, type Tui } from './tui-context.js';
+import { TuiProvider, useAppState, useTerminalSize, useTui, type Tui } from './tui-context.js';
 
 /** The screen for the current state; unmounts (ending `start`) once the session quits. */
 function Router() {
   const state = useAppState();
   const { exit } = useApp();
+  const { store } = useTui();
+  const { columns } = useTerminalSize();
   useEffect(() => {
     if (state.quitting) exit();
   }, [state.quitting, exit]);
+  // The layout follows resizes by itself; whether the data panel has room is state (the learner may override it).
+  useEffect(() => {
+    store.dispatch({ type: 'terminal-width', columns });
+  }, [store, columns]);
   if (state.quitting) return null;
   return state.screen === 'home' ? <HomeScreen /> : <ExerciseScreen />;
 }

@@ -1,6 +1,7 @@
-import { Text, useInput, type Key } from 'ink';
+import { Text, useInput, useStdin, type Key } from 'ink';
 import { useEffect, useRef, useState } from 'react';
 import { KEY, applyInput, byteInput, bytesInputs, startLine, type EditorInput, type EditorState } from '../../redis-cli/line-editor/index.js';
+import { textWidth } from '../../markdown/text-width.js';
 import { HINT_COLOR } from '../../redis-cli/hints.js';
 import { useAppState, useTerminalSize, useTui } from '../tui-context.js';
 
@@ -10,7 +11,7 @@ import { useAppState, useTerminalSize, useTui } from '../tui-context.js';
  * grey argument hints. Ctrl-C clears a typed line, and on an empty line asks
  * the session (cancel a blocking command, leave subscribe mode, or quit).
  */
-export function PromptLine({ active, shown: visible = true }: { active: boolean; shown?: boolean }) {
+export function PromptLine({ active, shown: visible = true, width }: { active: boolean; shown?: boolean; width?: number }) {
   const { chalk, services, session } = useTui();
   const state = useAppState();
   const { columns } = useTerminalSize();
@@ -32,12 +33,32 @@ export function PromptLine({ active, shown: visible = true }: { active: boolean;
     editorRef.current = next;
     setEditorState(next);
   };
+  // Ink reports Backspace (DEL, 0x7f) and the Delete key (ESC [3~) both as `key.delete`; the raw
+  // sequence tells them apart. Prepended, so it is recorded before any useInput handler sees the key.
+  const { internal_eventEmitter: inputEvents } = useStdin();
+  const lastRawInput = useRef('');
+  useEffect(() => {
+    const record = (data: unknown) => {
+      lastRawInput.current = typeof data === 'string' ? data : '';
+    };
+    inputEvents.prependListener('input', record);
+    return () => {
+      inputEvents.removeListener('input', record);
+    };
+  }, [inputEvents]);
+
   // A new prompt string (SELECT, MULTI) or a new exercise starts a new line, as redis-cli does after each command.
   const started = useRef({ promptText: state.promptText, exerciseId: state.exerciseId });
   useEffect(() => {
     if (started.current.promptText === state.promptText && started.current.exerciseId === state.exerciseId) return;
+    const sameExercise = started.current.exerciseId === state.exerciseId;
     started.current = { promptText: state.promptText, exerciseId: state.exerciseId };
-    setEditor(fresh());
+    let next = fresh();
+    // Keys typed while the command that changed the prompt ran (SELECT 0, then at once GET …) are the
+    // start of the next line, as a terminal would have buffered them for redis-cli.
+    const typedAhead = editorRef.current.buffer;
+    if (sameExercise) for (const input of bytesInputs(typedAhead)) next = applyInput(next, input).state;
+    setEditor(next);
   }, [state.promptText, state.exerciseId]);
 
   useInput(
@@ -50,7 +71,7 @@ export function PromptLine({ active, shown: visible = true }: { active: boolean;
         return;
       }
       let next = editorRef.current;
-      for (const editorInput of toEditorInputs(input, key)) {
+      for (const editorInput of toEditorInputs(input, key, lastRawInput.current)) {
         const step = applyInput(next, editorInput);
         next = step.state;
         // Keys after Enter in the same chunk (fast typing, a paste) belong to the next line.
@@ -79,21 +100,26 @@ export function PromptLine({ active, shown: visible = true }: { active: boolean;
   const after = atCursor.length > 0 ? atCursor.slice(cursorChar.length) : '';
   const hint = services.hint(shown);
   if (!visible) return <Text> </Text>;
+  // As linenoise does: the hint gets the columns left after the line, cut to fit. Left to Ink's
+  // truncate-start, a long hint would push the prompt and the typed text off the line instead.
+  const typedWidth = textWidth(state.promptText + before + cursorChar + after);
+  const hintText = hint !== null && after === '' ? fitHint(hint.slice(atCursor.length > 0 ? 0 : 1), (width ?? columns) - typedWidth) : '';
   return (
     <Text wrap="truncate-start">
       {state.promptText}
       {before}
       {active ? chalk.inverse(cursorChar) : cursorChar}
       {after}
-      {hint !== null && after === '' ? chalk.gray(hint.slice(atCursor.length > 0 ? 0 : 1)) : ''}
+      {hintText !== '' ? chalk.gray(hintText) : ''}
     </Text>
   );
 }
 
-/** Ink's decoded key, back into what linenoise reads. */
-export function toEditorInputs(input: string, key: Key): EditorInput[] {
+/** Ink's decoded key, back into what linenoise reads; `raw` is the sequence the terminal sent for it. */
+export function toEditorInputs(input: string, key: Key, raw = ''): EditorInput[] {
   if (key.return) return [KEY.enter];
   if (key.tab) return [KEY.tab];
+  if (key.delete && isForwardDelete(raw)) return [KEY.delete];
   if (key.backspace || key.delete) return [KEY.backspace];
   if (key.upArrow) return [KEY.up];
   if (key.downArrow) return [KEY.down];
@@ -108,4 +134,19 @@ export function toEditorInputs(input: string, key: Key): EditorInput[] {
     return code >= 1 && code <= 26 ? [byteInput(code)] : [];
   }
   return input === '' ? [] : bytesInputs(input);
+}
+
+function fitHint(hint: string, room: number): string {
+  if (room <= 0) return '';
+  let out = '';
+  for (const char of hint) {
+    if (textWidth(out + char) > room) break;
+    out += char;
+  }
+  return out;
+}
+
+/** The Delete key: `ESC [3~`, with modifiers `ESC [3;5~`, rxvt's `ESC [3$` / `ESC [3^`. */
+function isForwardDelete(raw: string): boolean {
+  return /^\x1b\[3(?:;\d+)?[~$^]$/.test(raw);
 }

@@ -32,12 +32,12 @@ export function ExerciseScreen() {
     },
     { isActive: state.screen === 'exercise' && !state.confirm },
   );
-  // Outside the prompt (a command on its way, subscribe mode, a restart), Ctrl-C still reaches the session.
+  // Outside the prompt (subscribe or monitor mode, a restart), Ctrl-C still reaches the session.
   useInput(
     (input, key) => {
       if (key.ctrl && input === 'c') void session?.interrupt();
     },
-    { isActive: state.screen === 'exercise' && !state.confirm && (state.promptMode === 'subscribed' || state.promptMode === 'recovering') },
+    { isActive: state.screen === 'exercise' && !state.confirm && (state.promptMode === 'subscribed' || state.promptMode === 'monitoring' || state.promptMode === 'recovering') },
   );
 
   const theme = useMemo(() => chalkTheme(chalk), [chalk]);
@@ -85,9 +85,11 @@ export function ExerciseScreen() {
   let promptArea;
   if (state.confirm) promptArea = <ConfirmLine />;
   else if (state.promptMode === 'subscribed') promptArea = <Text> </Text>;
+  // redis-cli shows nothing here; a learner new to MONITOR needs to know how it ends.
+  else if (state.promptMode === 'monitoring') promptArea = <Text>{chalk.dim(t.monitorKeys)}</Text>;
   else if (state.promptMode === 'recovering') promptArea = <Text>{chalk.dim(t.reconnecting)}</Text>;
   // Mounted while a command runs too, so what is typed ahead is kept (and shown once the prompt is back).
-  else promptArea = <PromptLine active={state.screen === 'exercise'} shown={state.promptMode === 'ready'} />;
+  else promptArea = <PromptLine active={state.screen === 'exercise'} shown={state.promptMode === 'ready'} width={layout.leftWidth} />;
 
   return (
     <Box flexDirection="column" height={layout.frameRows} width={columns}>

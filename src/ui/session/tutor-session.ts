@@ -3,6 +3,7 @@ import type { Course, Language } from '../../course/schema.js';
 import { localize } from '../../course/localize.js';
 import type { Attempt } from '../../engine/attempt.js';
 import type { ActorEvent } from '../../engine/attempt-events.js';
+import { execOne } from '../../engine/checker-pipeline.js';
 import type { Engine } from '../../engine/engine.js';
 import { parseInline, spansText } from '../../markdown/inline.js';
 import { fetchSnapshots, touchedKeys } from '../../data-panel/fetch-snapshots.js';
@@ -13,9 +14,9 @@ import { markHelped, markSolved, markStarted, withLanguage } from '../../progres
 import { isHelpCommand } from '../../redis-cli/help.js';
 import { INVALID_REPEAT_MESSAGE, parseRepeatPrefix } from '../../redis-cli/repeat.js';
 import { isSensitiveCommand } from '../../redis-cli/sensitive.js';
-import { applyCommand, initialSessionState, promptFor, type SessionState } from '../../redis-cli/session-state.js';
+import { afterReconnect, applyCommand, dbToReselect, initialSessionState, promptFor, type SessionState } from '../../redis-cli/session-state.js';
 import { splitArgs } from '../../redis-cli/split-args.js';
-import type { RedisTarget } from '../../redis/target.js';
+import { CHECKER_CLIENT_NAME, type RedisTarget } from '../../redis/target.js';
 import type { Reply } from '../../resp/types.js';
 import type { PromptServices } from '../prompt/prompt-services.js';
 import type { AppAction } from '../state/app-actions.js';
@@ -25,6 +26,7 @@ import type { AppStore } from '../state/store.js';
 import { texts } from '../texts.js';
 import { moduleEntry, nextPlace, placeOf, prevPlace } from './course-nav.js';
 import type { LearnerTap } from './learner-tap.js';
+import { MonitorFilter } from './monitor-filter.js';
 import { replyOutput } from './reply-output.js';
 import { parseTutorCommand, type TutorCommand } from './tutor-commands.js';
 
@@ -56,6 +58,8 @@ const MAX_REPEAT = 1_000;
 const RECONNECT_ATTEMPTS = 30;
 /** Longer than a local round trip plus the checks, shorter than a person notices. */
 const HOLD_MS = 40;
+/** UNSUBSCRIBE normally answers at once; a connection that does not is replaced, as redis-cli would. */
+const LEAVE_SUBSCRIBE_TIMEOUT_MS = 2_000;
 
 /**
  * The TUI's controller: it owns the engine, the current attempt, the
@@ -72,7 +76,12 @@ export class TutorSession {
   private inFlight = false;
   private interrupted = false;
   private subscribed = false;
+  /** SSUBSCRIBE was used: leaving needs SUNSUBSCRIBE too. */
+  private shardSubscribed = false;
   private leavingSubscribe = false;
+  /** MONITOR answered OK: the learner's connection streams every command until Ctrl-C. */
+  private monitoring = false;
+  private monitorFilter: MonitorFilter | undefined;
   /** Unclaimed replies and actor events that arrived while a command was in flight: shown after its reply. */
   private held: Array<() => void> = [];
   private touched: string[] = [];
@@ -141,7 +150,11 @@ export class TutorSession {
     const engine = this.engine;
     if (!place || !engine) return;
     const generation = ++this.generation;
+    // The sandbox reset sends RESET, which also ends subscribe and monitor mode on the server.
     this.subscribed = false;
+    this.shardSubscribed = false;
+    this.monitoring = false;
+    this.monitorFilter = undefined;
     if (!this.busyWithLine) this.typedAhead = [];
     this.held = [];
     this.touched = [];
@@ -191,6 +204,7 @@ export class TutorSession {
   menu(): void {
     this.generation++;
     if (this.subscribed) void this.leaveSubscribe(false);
+    if (this.monitoring) void this.leaveMonitor(false);
     this.dispatch({ type: 'home' });
   }
 
@@ -232,11 +246,13 @@ export class TutorSession {
     this.say('input', state.promptText + line);
     const tutor = parseTutorCommand(line);
     if (tutor) {
-      this.options.services.history.add(line);
+      this.options.services.remember(line, { save: false });
       return this.tutorCommand(tutor);
     }
     const args = splitArgs(Buffer.from(line, 'utf8'));
     if (args === null) {
+      // redis-cli keeps an unparsable line, so it can be recalled and fixed.
+      this.options.services.remember(line, { save: true });
       this.say('reply', 'Invalid argument(s)');
       return;
     }
@@ -247,7 +263,8 @@ export class TutorSession {
       return;
     }
     const command = repeat.args;
-    if (!isSensitiveCommand(command)) this.options.services.history.add(line);
+    // AUTH, HELLO … AUTH, ACL SETUSER and the like are neither recalled nor written down, as in redis-cli.
+    if (!isSensitiveCommand(command)) this.options.services.remember(line, { save: true });
     const name = (command[0] ?? Buffer.alloc(0)).toString('utf8').toLowerCase();
     if (isHelpCommand(command[0] ?? '')) {
       this.say('reply', ...this.options.services.help(command.slice(1)).replace(/\r\n/g, '\n').replace(/\n$/, '').split('\n'));
@@ -266,12 +283,15 @@ export class TutorSession {
     const times = repeat.kind === 'repeat' ? Math.min(repeat.count, MAX_REPEAT) : 1;
     const started = performance.now();
     const generation = this.generation;
+    // Known before the first MONITOR line can arrive (the actor answering MONITOR runs inside the command).
+    if (name === 'monitor') this.monitorFilter = await this.tutorTrafficFilter();
     for (let i = 0; i < times; i++) {
       const ok = await this.runRedisLine(text, command, generation);
       if (!ok || generation !== this.generation) return;
     }
-    if (this.subscribed) {
-      // The checks still run: "you are subscribed" is something to check.
+    if (this.subscribed || this.monitoring) {
+      // The checks still run ("you are subscribed", "you are monitoring" are things to check);
+      // the panel waits, as its reads would only be more lines in the learner's MONITOR.
       await this.evaluate(generation, started);
       return;
     }
@@ -309,24 +329,33 @@ export class TutorSession {
       if (entering && !this.subscribed) this.say('reply', this.t.subscribeBanner);
       this.printReply(args, reply);
       if (entering) this.subscribed = true;
+      if (entering && name === 'ssubscribe') this.shardSubscribed = true;
+      // redis-cli enters monitor mode on a MONITOR that answered +OK (not on an error, not when queued in MULTI).
+      if (name === 'monitor' && reply.type === 'status' && reply.value.toString('latin1') === 'OK') this.monitoring = true;
     }
     this.cli = applyCommand(this.cli, args, reply);
     this.updatePrompt();
     this.flushHeld();
-    this.dispatch({ type: 'prompt-mode', mode: this.subscribed ? 'subscribed' : 'ready' });
+    this.dispatch({ type: 'prompt-mode', mode: this.subscribed ? 'subscribed' : this.monitoring ? 'monitoring' : 'ready' });
     return true;
   }
 
   private printReply(args: readonly Buffer[], reply: Reply): void {
     const output = replyOutput(args, reply);
-    this.say(this.subscribed ? 'message' : 'reply', ...output.lines);
+    this.say(this.subscribed || this.monitoring ? 'message' : 'reply', ...output.lines);
     if (output.omitted > 0) this.say('tutor', `… ${output.omitted} more not shown`);
   }
 
-  /** A reply no command claimed: subscribe-mode messages and RESP3 pushes. */
+  /** A reply no command claimed: subscribe-mode messages, MONITOR lines and RESP3 pushes. */
   private unclaimed(reply: Reply): void {
+    // Decided when shown, not when received: a line held during MONITOR itself is shown once monitoring is known.
     const show = () => {
       if (this.leavingSubscribe) return;
+      if (this.monitoring) {
+        if (reply.type === 'status' && this.monitorFilter?.shows(reply.value.toString('utf8')) === false) return;
+        this.printReply([], reply);
+        return;
+      }
       if (this.subscribed || reply.type === 'push') this.printReply([], reply);
     };
     if (this.inFlight) this.held.push(show);
@@ -367,6 +396,7 @@ export class TutorSession {
       return;
     }
     if (mode === 'subscribed') return this.leaveSubscribe(true);
+    if (mode === 'monitoring') return this.leaveMonitor(true);
     if (this.state.confirm) {
       this.dispatch({ type: 'confirm', question: undefined });
       return;
@@ -381,11 +411,22 @@ export class TutorSession {
     const generation = this.generation;
     this.leavingSubscribe = true;
     this.dispatch({ type: 'prompt-mode', mode: 'busy' });
+    const shard = this.shardSubscribed;
     try {
-      await attempt.runLine('UNSUBSCRIBE');
-      await attempt.runLine('PUNSUBSCRIBE');
+      const unsubscribe = async () => {
+        await attempt.runLine('UNSUBSCRIBE');
+        await attempt.runLine('PUNSUBSCRIBE');
+        if (shard) await attempt.runLine('SUNSUBSCRIBE');
+      };
+      // A connection that does not answer is closed and a new one made: what redis-cli does on Ctrl-C.
+      const left = await withTimeout(unsubscribe(), LEAVE_SUBSCRIBE_TIMEOUT_MS).then(
+        () => true,
+        () => false,
+      );
+      if (!left && generation === this.generation) await this.reconnectLearner();
     } finally {
       this.subscribed = false;
+      this.shardSubscribed = false;
       // The remaining confirmations arrive right behind; let them pass unseen.
       setTimeout(() => (this.leavingSubscribe = false), 50);
     }
@@ -394,6 +435,58 @@ export class TutorSession {
     this.dispatch({ type: 'prompt-mode', mode: 'ready' });
     await this.evaluate(generation);
     void this.refreshPanel(generation);
+  }
+
+  /**
+   * Leaves monitor mode as redis-cli does on Ctrl-C: the monitoring
+   * connection is closed (the server has no command to end MONITOR short of
+   * RESET) and a new one made, on the db the prompt was on.
+   */
+  private async leaveMonitor(report: boolean): Promise<void> {
+    if (!this.monitoring) return;
+    const generation = this.generation;
+    this.monitoring = false;
+    this.monitorFilter = undefined;
+    this.dispatch({ type: 'prompt-mode', mode: 'busy' });
+    await this.reconnectLearner();
+    if (generation !== this.generation) return;
+    if (report) this.say('tutor', this.t.leftMonitor);
+    this.dispatch({ type: 'prompt-mode', mode: 'ready' });
+    await this.evaluate(generation);
+    void this.refreshPanel(generation);
+  }
+
+  /** A new learner connection, and redis-cli's silent SELECT of the db it was on (cliConnect with CC_FORCE). */
+  private async reconnectLearner(): Promise<void> {
+    const engine = this.engine;
+    if (!engine) return;
+    try {
+      await engine.learner.reconnect();
+      this.cli = afterReconnect(this.cli);
+      const db = dbToReselect(this.cli);
+      if (db !== null) {
+        const args = [Buffer.from('SELECT'), Buffer.from(String(db))];
+        this.cli = applyCommand(this.cli, args, await engine.learner.send(args));
+      }
+    } catch (error) {
+      this.say('warning', `Error: ${message(error)}`);
+      await this.checkHealth(message(error));
+    }
+    this.updatePrompt();
+  }
+
+  /** Which MONITOR lines are the tutor's own (see MonitorFilter); read before MONITOR is sent. */
+  private async tutorTrafficFilter(): Promise<MonitorFilter | undefined> {
+    const engine = this.engine;
+    const attempt = this.attempt;
+    if (!engine || !attempt) return undefined;
+    try {
+      const list = await execOne(engine.checker, ['CLIENT', 'LIST']);
+      return typeof list === 'string' ? MonitorFilter.fromClientList(list, CHECKER_CLIENT_NAME, attempt.exercise.actors) : undefined;
+    } catch {
+      // Without the list every line is shown: noisy, never wrong.
+      return undefined;
+    }
   }
 
   /** The answer to a yes/no question. */
@@ -579,6 +672,8 @@ export class TutorSession {
     this.recovering = true;
     this.generation++;
     this.subscribed = false;
+    this.monitoring = false;
+    this.monitorFilter = undefined;
     this.dispatch({ type: 'prompt-mode', mode: 'recovering' });
     const { target } = this.options;
     const restartable = target.kind === 'private' && target.restart;
@@ -623,6 +718,7 @@ export class TutorSession {
     this.unsubscribeExit?.();
     this.options.tap.onUnclaimed(undefined);
     await this.options.progressStore.flush();
+    await this.options.services.flushHistory();
     const engine = this.engine;
     this.engine = undefined;
     if (engine) await withTimeout(engine.close(), 2_000).catch(() => undefined);

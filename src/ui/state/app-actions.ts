@@ -18,6 +18,8 @@ export type AppAction =
   | { type: 'hint-shown' }
   | { type: 'panel'; panel: PanelData | undefined }
   | { type: 'toggle-panel' }
+  /** The terminal is this wide now (at mount and after each resize). */
+  | { type: 'terminal-width'; columns: number }
   | { type: 'scroll-lesson'; by: number }
   | { type: 'progress'; progress: Progress }
   | { type: 'language'; language: Language }

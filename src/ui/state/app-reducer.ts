@@ -1,4 +1,5 @@
 import type { AppAction } from './app-actions.js';
+import { MIN_COLUMNS_FOR_DEFAULT_PANEL } from '../layout.js';
 import { TRANSCRIPT_LIMIT, type AppState } from './app-state.js';
 
 /** The only place AppState changes. Pure, so every screen state can be built in a test. */
@@ -53,7 +54,12 @@ export function appReducer(state: AppState, action: AppAction): AppState {
     case 'panel':
       return { ...state, panel: action.panel };
     case 'toggle-panel':
-      return { ...state, panelVisible: !state.panelVisible };
+      return { ...state, panelVisible: !state.panelVisible, panelChosen: true };
+    case 'terminal-width': {
+      if (state.panelChosen) return state;
+      const panelVisible = action.columns >= MIN_COLUMNS_FOR_DEFAULT_PANEL;
+      return panelVisible === state.panelVisible ? state : { ...state, panelVisible };
+    }
     case 'scroll-lesson':
       return { ...state, lessonScroll: Math.max(0, state.lessonScroll + action.by) };
     case 'progress':

@@ -34,10 +34,11 @@ export interface TranscriptLine {
  * - ready: reading a line;
  * - busy: a command is on its way (Ctrl-C cancels a blocking one);
  * - subscribed: SUBSCRIBE put the connection in subscribe mode (Ctrl-C leaves it);
+ * - monitoring: MONITOR streams every command the server runs (Ctrl-C leaves it);
  * - starting: the exercise's sandbox and setup are being prepared;
  * - recovering: the Redis went away and the tutor is bringing it back.
  */
-export type PromptMode = 'ready' | 'busy' | 'subscribed' | 'starting' | 'recovering';
+export type PromptMode = 'ready' | 'busy' | 'subscribed' | 'monitoring' | 'starting' | 'recovering';
 
 /** A yes/no question that takes over the prompt until answered. */
 export type Confirmation = 'solution' | 'quit' | 'reset-progress';
@@ -64,6 +65,12 @@ export interface AppState {
   /** The data panel's latest read; pictures are laid out at render time, for the width there is. */
   panel: PanelData | undefined;
   panelVisible: boolean;
+  /**
+   * The learner showed or hid the panel (`:panel`): their choice stands.
+   * Until then the panel follows the terminal width, shown from
+   * MIN_COLUMNS_FOR_DEFAULT_PANEL columns up.
+   */
+  panelChosen: boolean;
   lessonScroll: number;
   progress: Progress;
   /** Progress is not saved this session (`--fresh`). */
@@ -109,6 +116,7 @@ export function initialState(options: {
     hintsShown: 0,
     panel: undefined,
     panelVisible: options.panelVisible,
+    panelChosen: false,
     lessonScroll: 0,
     progress: options.progress,
     progressSaved: options.progressSaved,

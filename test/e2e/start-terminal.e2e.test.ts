@@ -1,0 +1,188 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { compileApp, type CompiledApp } from './support/compile-app.js';
+import { startInPty, tempHome, type PtySession } from './support/pty-session.js';
+
+/**
+ * `redis-tutor start` in a pseudo-terminal, for what only a terminal shows:
+ * history kept between sessions, resizes, MONITOR and RESP3 subscribe mode.
+ * (A file of its own so it runs beside start.e2e.test.ts on a second core.)
+ */
+let app: CompiledApp;
+const cleanups: Array<() => void> = [];
+
+beforeAll(() => {
+  app = compileApp();
+});
+afterAll(() => app.remove());
+afterEach(() => {
+  for (const cleanup of cleanups.splice(0)) cleanup();
+});
+
+function start(args: string[], options: { home?: string; columns?: number; rows?: number; env?: NodeJS.ProcessEnv } = {}): { tui: PtySession; home: string } {
+  let home = options.home;
+  if (!home) {
+    const made = tempHome();
+    cleanups.push(made.remove);
+    home = made.dir;
+  }
+  const tui = startInPty({ entry: app.entry, args: ['start', ...args], home, ...options });
+  cleanups.unshift(() => tui.kill());
+  return { tui, home };
+}
+
+async function command(tui: PtySession, line: string): Promise<void> {
+  await tui.type(line);
+  await tui.press('enter');
+}
+
+const PROMPT = /127\.0\.0\.1:\d+(\[\d+\])?> /;
+
+async function savedStatus(home: string, id: string, timeoutMs = 5_000): Promise<string | undefined> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    let status: string | undefined;
+    try {
+      status = (JSON.parse(readFileSync(join(home, 'progress.json'), 'utf8')) as { exercises: Record<string, { status: string }> }).exercises[id]?.status;
+    } catch {
+      status = undefined;
+    }
+    if (status === 'solved' || Date.now() > deadline) return status;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** Polls the screen until `check` holds (a resize is redrawn a frame or two later). */
+async function screenWhere(tui: PtySession, check: (rows: string[]) => boolean, what: string, timeoutMs = 5_000): Promise<string[]> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    await tui.waitFor(''); // lets xterm.js parse what has arrived
+    const rows = tui.screen();
+    if (check(rows)) return rows;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; the screen:\n${rows.join('\n')}`);
+    await new Promise((resolve) => setTimeout(resolve, 30));
+  }
+}
+
+/** One whole frame for a terminal of `rows`: header on top, prompt and status line at the bottom, nothing twice, nothing below. */
+function isCleanFrame(screen: string[], columns: number, rows: number): boolean {
+  const text = screen.join('\n');
+  const count = (needle: RegExp) => (text.match(needle) ?? []).length;
+  return (
+    screen.length === rows &&
+    screen.every((row) => row.length <= columns) &&
+    (screen[0] ?? '').startsWith('redis-tutor › Getting started › Hello, Redis') &&
+    count(/redis-tutor › /g) === 1 &&
+    PROMPT.test(screen[rows - 3] ?? '') &&
+    count(/127\.0\.0\.1:\d+> /g) >= 1 &&
+    /private redis-server .* · EN$/.test(screen[rows - 2] ?? '') &&
+    count(/ · EN/g) === 1 &&
+    // The frame is one row shorter than the terminal, so Ink redraws in place: the last row stays empty.
+    (screen[rows - 1] ?? '') === ''
+  );
+}
+
+describe('redis-tutor start in a terminal', () => {
+  it('keeps the prompt history between sessions, beside the progress file, away from redis-cli’s own', async () => {
+    const made = tempHome();
+    cleanups.push(made.remove);
+    const rediscliHistory = join(made.dir, '.rediscli_history');
+    const env = { REDISCLI_HISTFILE: rediscliHistory };
+    const first = start(['--exercise', 'getting-started/hello-redis'], { home: made.dir, env });
+    await first.tui.waitFor(PROMPT);
+    await command(first.tui, 'SET greeting hi');
+    await first.tui.waitFor(/\nOK/);
+    // Neither a tutor command nor a line with a password is written down.
+    await command(first.tui, ':hint');
+    await first.tui.waitFor('Hint 1/');
+    await command(first.tui, 'AUTH learner s3cret');
+    await first.tui.waitFor(/\(error\)/);
+    await first.tui.press('ctrlC');
+    await first.tui.waitFor('Quit redis-tutor?');
+    await first.tui.type('y');
+    expect(await first.tui.waitForExit()).toBe(0);
+
+    expect(readFileSync(join(made.dir, 'history'), 'utf8')).toBe('SET greeting hi\n');
+    expect(existsSync(rediscliHistory)).toBe(false);
+
+    const second = start(['--exercise', 'getting-started/hello-redis'], { home: made.dir, env });
+    await second.tui.waitFor(PROMPT);
+    await second.tui.press('up');
+    await second.tui.waitFor(/127\.0\.0\.1:\d+> SET greeting hi/);
+  }, 30_000);
+
+  it('follows a resize from 80×24 to 120×40 and back: redrawn whole, no leftovers, the data panel only when wide', async () => {
+    const { tui } = start(['--exercise', 'getting-started/hello-redis'], { columns: 80, rows: 24 });
+    await tui.waitFor(PROMPT);
+    await command(tui, 'SET greeting "Hello, Redis!"');
+    await tui.waitFor(/\nOK/);
+    let screen = await screenWhere(tui, (rows) => isCleanFrame(rows, 80, 24), 'a clean 80×24 frame');
+    expect(screen.join('\n')).not.toMatch(/ Data$/m);
+
+    tui.resize(120, 40);
+    screen = await screenWhere(tui, (rows) => isCleanFrame(rows, 120, 40) && rows.some((row) => / Data$/.test(row)), 'a clean 120×40 frame with the data panel');
+    // The panel reads the key the learner set.
+    await tui.waitFor('"Hello, Redis!"');
+    expect(screen.join('\n')).toContain('OK');
+
+    tui.resize(80, 24);
+    screen = await screenWhere(tui, (rows) => isCleanFrame(rows, 80, 24) && !rows.some((row) => / Data$/.test(row)), 'a clean 80×24 frame again, without the panel');
+    // Still usable after all that.
+    await command(tui, 'PING');
+    await tui.waitFor(/\nPONG/);
+    expect(isCleanFrame(tui.screen(), 80, 24)).toBe(true);
+  }, 30_000);
+
+  it('MONITOR: streams like redis-cli without the tutor’s own reads, the exercise is solved, Ctrl-C reconnects on the same db', async () => {
+    const { tui, home } = start(['--exercise', 'monitoring/monitor'], { columns: 120, rows: 40 });
+    await tui.waitFor(PROMPT);
+    await command(tui, 'SELECT 2');
+    await tui.waitFor(/127\.0\.0\.1:\d+\[2\]> /);
+    await command(tui, 'MONITOR');
+    // The tutor plays the front end: its commands are what the learner came to see.
+    let screen = await tui.waitFor(/\[0 127\.0\.0\.1:\d+\] "ZINCRBY" "pages:top" "1" "\/home"/);
+    expect(screen).toMatch(/\nOK\n/);
+    expect(screen).toMatch(/\[0 127\.0\.0\.1:\d+\] "GET" "session:7f3a"/);
+    // (The lesson shows an example line too, with its made-up time 1715000000.)
+    expect(screen.match(/^(?!1715000000)\d+\.\d+ \[0 127\.0\.0\.1:\d+\] "INCR" "views:home"/gm)).toHaveLength(2);
+    screen = await tui.waitFor('✓ Solved!');
+    expect(screen).toContain('Monitoring… Ctrl-C stops');
+    // Give any stray tutor traffic (checks, data panel reads) time to show up, then make sure it did not.
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    screen = tui.text();
+    expect(screen).not.toMatch(/"(TYPE|PTTL|GETRANGE|STRLEN|CLIENT|COMMAND)"/);
+    expect(await savedStatus(home, 'monitoring/monitor')).toBe('solved');
+
+    await tui.press('ctrlC');
+    await tui.waitFor('Left monitor mode');
+    // A new connection, back on db 2 as redis-cli reselects it, and out of monitor mode (a monitor may not read keys).
+    await tui.waitFor(/127\.0\.0\.1:\d+\[2\]> /);
+    await command(tui, 'CLIENT INFO');
+    await tui.waitFor('cmd=client|info');
+    // The reply is wrapped at the transcript's width; read it as one line.
+    const info = /id=\d+ addr=.*?cmd=client\|info/.exec(tui.text().replace(/\n/g, ''))?.[0] ?? '';
+    expect(info).toContain('name=redis-tutor:learner');
+    expect(info).toContain(' flags=N db=2 ');
+    await command(tui, 'SELECT 0');
+    await command(tui, 'GET views:home');
+    await tui.waitFor(/\n"1043"/);
+  }, 30_000);
+
+  it('SUBSCRIBE after HELLO 3: pushes are shown, the checks pass, Ctrl-C leaves subscribe mode', async () => {
+    const { tui } = start(['--exercise', 'pubsub/subscribe']);
+    await tui.waitFor(PROMPT);
+    await command(tui, 'HELLO 3');
+    await tui.waitFor('"proto"');
+    await command(tui, 'SUBSCRIBE chat:general');
+    await tui.waitFor('⇄ The tutor published to chat:general');
+    const screen = await tui.waitFor(/\n3\) "Hi from the tutor"/);
+    expect(screen).toContain('Reading messages... (press Ctrl-C to quit)');
+    expect(screen).toContain('1) "subscribe"\n2) "chat:general"\n3) (integer) 1');
+    await tui.waitFor('✓ Solved!');
+    await tui.press('ctrlC');
+    await tui.waitFor('Left subscribe mode.');
+    await command(tui, 'PING');
+    await tui.waitFor(/\nPONG/);
+  }, 30_000);
+});
