@@ -12,6 +12,7 @@ import { loadProgress, progressFilePath, ProgressStore } from '../progress/progr
 import { acquireRedis } from '../redis/acquire.js';
 import { tuiChalk } from '../ui/color-level.js';
 import { MIN_COLUMNS_FOR_DEFAULT_PANEL } from '../ui/layout.js';
+import { redisWhere } from '../ui/redis-where.js';
 import { loadCommandTable, openHistoryFile, promptServices } from '../ui/prompt/prompt-services.js';
 import { runTui } from '../ui/run-tui.js';
 import { LearnerTap } from '../ui/session/learner-tap.js';
@@ -67,7 +68,7 @@ async function runStart(options: Record<string, unknown>, io: Io, cliLanguage: L
         language,
         progress: loaded.progress,
         progressSaved: !fresh,
-        redisDescription: target.describe(),
+        redis: redisWhere(target),
         panelVisible: columns >= MIN_COLUMNS_FOR_DEFAULT_PANEL,
         ...(warning ? { notice: { text: warning, tone: 'warning' as const } } : {}),
       }),

@@ -1,5 +1,7 @@
 import { padToWidth, textWidth, truncateToWidth } from '../markdown/text-width.js';
+import type { Language } from '../course/schema.js';
 import type { KeySnapshot } from './key-snapshot.js';
+import { panelTexts, type PanelTexts } from './panel-texts.js';
 
 /**
  * The data panel as pictures: each key as lines of toned segments, laid
@@ -39,6 +41,8 @@ export interface PanelOptions {
   width: number;
   /** Keys the exercise is about: always first, shown even when missing. */
   pinned: readonly string[];
+  /** The learner's language, for the words around the data ("(no such key)", "… 3 more items"). */
+  language: Language;
 }
 
 const MAX_CELL = 14;
@@ -46,6 +50,7 @@ const MAX_CELL = 14;
 export function buildPanel(snapshots: readonly KeySnapshot[], options: PanelOptions): PanelModel {
   const width = Math.max(16, options.width);
   const pinned = new Set(options.pinned);
+  const t = panelTexts(options.language);
   const keys = snapshots
     // A touched key that no longer exists is noise; a pinned one shows that it is missing.
     .filter((snapshot) => snapshot.type !== 'none' || pinned.has(snapshot.key))
@@ -54,7 +59,7 @@ export function buildPanel(snapshots: readonly KeySnapshot[], options: PanelOpti
       type: snapshot.type === 'other' ? snapshot.redisType : snapshot.type,
       pttl: snapshot.pttl,
       fetchedAt: snapshot.fetchedAt,
-      body: pictureBody(snapshot, width),
+      body: pictureBody(snapshot, width, t),
       pinned: pinned.has(snapshot.key),
       size: sizeOf(snapshot),
     }));
@@ -62,9 +67,9 @@ export function buildPanel(snapshots: readonly KeySnapshot[], options: PanelOpti
 }
 
 /** `key  list · 3   ⏱ 12s` */
-export function headingLine(picture: KeyPicture, width: number, now: number): PictureLine {
+export function headingLine(picture: KeyPicture, width: number, now: number, language: Language): PictureLine {
   const size = sizeLabel(picture);
-  const ttl = ttlLabel(picture.pttl, picture.fetchedAt, now);
+  const ttl = ttlLabel(picture.pttl, picture.fetchedAt, now, language);
   const right = ttl ? ` ${ttl}` : '';
   const meta = ` ${picture.type}${size}`;
   const keyRoom = Math.max(4, width - textWidth(meta) - textWidth(right));
@@ -99,34 +104,33 @@ export function remainingMs(pttl: number, fetchedAt: number, now: number): numbe
   return pttl - (now - fetchedAt);
 }
 
-/** `TTL 12s`, `TTL 1m05s`; undefined for keys without expiry. */
-export function ttlLabel(pttl: number, fetchedAt: number, now: number): string | undefined {
+/** `TTL 12s`, `TTL 1m05s` (`TTL 12с`, `TTL 1м05с`); undefined for keys without expiry. */
+export function ttlLabel(pttl: number, fetchedAt: number, now: number, language: Language): string | undefined {
   if (pttl < 0) return undefined;
+  const t = panelTexts(language);
   const left = remainingMs(pttl, fetchedAt, now);
-  if (left <= 0) return 'TTL expired';
-  const seconds = Math.ceil(left / 1000);
-  if (seconds < 60) return `TTL ${seconds}s`;
-  const minutes = Math.floor(seconds / 60);
-  if (minutes < 60) return `TTL ${minutes}m${String(seconds % 60).padStart(2, '0')}s`;
-  return `TTL ${Math.floor(minutes / 60)}h${String(minutes % 60).padStart(2, '0')}m`;
+  if (left <= 0) return t.ttlExpired;
+  const total = Math.ceil(left / 1000);
+  const minutes = Math.floor(total / 60);
+  return minutes < 60 ? t.ttl(0, minutes, total % 60) : t.ttl(Math.floor(minutes / 60), minutes % 60, 0);
 }
 
-function pictureBody(snapshot: KeySnapshot, width: number): PictureLine[] {
+function pictureBody(snapshot: KeySnapshot, width: number, t: PanelTexts): PictureLine[] {
   switch (snapshot.type) {
     case 'none':
-      return [[{ text: '  (no such key)', tone: 'missing' }]];
+      return [[{ text: `  ${t.noSuchKey}`, tone: 'missing' }]];
     case 'string':
-      return stringPicture(snapshot.value, snapshot.length, width);
+      return stringPicture(snapshot.value, snapshot.length, width, t);
     case 'list':
-      return listPicture(snapshot.items, snapshot.length, width);
+      return listPicture(snapshot.items, snapshot.length, width, t);
     case 'set':
-      return chipsPicture(snapshot.members, snapshot.size, width);
+      return chipsPicture(snapshot.members, snapshot.size, width, t);
     case 'hash':
-      return hashPicture(snapshot.fields, snapshot.size, width);
+      return hashPicture(snapshot.fields, snapshot.size, width, t);
     case 'zset':
-      return zsetPicture(snapshot.entries, snapshot.size, width);
+      return zsetPicture(snapshot.entries, snapshot.size, width, t);
     case 'stream':
-      return streamPicture(snapshot.entries, snapshot.length, width);
+      return streamPicture(snapshot.entries, snapshot.length, width, t);
     case 'other':
       return [[{ text: `  (${snapshot.redisType})`, tone: 'dim' }]];
   }
@@ -137,21 +141,25 @@ function show(value: string): string {
   return value.replace(/[\x00-\x1f\x7f]/g, (c) => (c === '\n' ? '\\n' : c === '\t' ? '\\t' : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`));
 }
 
-function more(count: number, noun: string): PictureLine {
-  return [{ text: `  … ${count} more ${noun}`, tone: 'dim' }];
+function more(text: string): PictureLine {
+  return [{ text: `  ${text}`, tone: 'dim' }];
 }
 
-function stringPicture(value: string, length: number, width: number): PictureLine[] {
+function empty(t: PanelTexts): PictureLine[] {
+  return [[{ text: `  ${t.empty}`, tone: 'dim' }]];
+}
+
+function stringPicture(value: string, length: number, width: number, t: PanelTexts): PictureLine[] {
   const quoted = `"${show(value)}"`;
   const line: PictureLine = [{ text: '  ', tone: 'dim' }, { text: truncateToWidth(quoted, width - 2), tone: 'value' }];
   const lines = [line];
-  if (length > Buffer.byteLength(value) || textWidth(quoted) > width - 2) lines.push([{ text: `  ${length} bytes`, tone: 'dim' }]);
+  if (length > Buffer.byteLength(value) || textWidth(quoted) > width - 2) lines.push([{ text: `  ${t.bytes(length)}`, tone: 'dim' }]);
   return lines;
 }
 
 /** Cells in boxes with their indexes underneath, as many per row as fit. */
-function listPicture(items: string[], length: number, width: number): PictureLine[] {
-  if (items.length === 0) return [[{ text: '  (empty)', tone: 'dim' }]];
+function listPicture(items: string[], length: number, width: number, t: PanelTexts): PictureLine[] {
+  if (items.length === 0) return empty(t);
   const cells = items.map((item, index) => {
     const text = truncateToWidth(show(item), MAX_CELL);
     return { text, index, w: Math.max(textWidth(text), String(index).length) };
@@ -177,13 +185,13 @@ function listPicture(items: string[], length: number, width: number): PictureLin
     used += cellWidth;
   }
   flush();
-  if (length > items.length) lines.push(more(length - items.length, 'items'));
+  if (length > items.length) lines.push(more(t.moreItems(length - items.length)));
   return lines;
 }
 
 /** Set members as chips, wrapped to the width. */
-function chipsPicture(members: string[], size: number, width: number): PictureLine[] {
-  if (members.length === 0) return [[{ text: '  (empty)', tone: 'dim' }]];
+function chipsPicture(members: string[], size: number, width: number, t: PanelTexts): PictureLine[] {
+  if (members.length === 0) return empty(t);
   const lines: PictureLine[] = [];
   let line: PictureLine = [{ text: ' ', tone: 'dim' }];
   let used = 1;
@@ -199,13 +207,13 @@ function chipsPicture(members: string[], size: number, width: number): PictureLi
     used += w;
   }
   lines.push(line);
-  if (size > members.length) lines.push(more(size - members.length, 'members'));
+  if (size > members.length) lines.push(more(t.moreMembers(size - members.length)));
   return lines;
 }
 
 /** Field | value, the field column as wide as the widest field (within reason). */
-function hashPicture(fields: Array<[string, string]>, size: number, width: number): PictureLine[] {
-  if (fields.length === 0) return [[{ text: '  (empty)', tone: 'dim' }]];
+function hashPicture(fields: Array<[string, string]>, size: number, width: number, t: PanelTexts): PictureLine[] {
+  if (fields.length === 0) return empty(t);
   const fieldWidth = Math.min(Math.max(...fields.map(([f]) => textWidth(show(f)))), Math.max(6, Math.floor((width - 5) / 2)));
   const valueWidth = Math.max(4, width - fieldWidth - 5);
   const lines: PictureLine[] = fields.map(([field, value]) => [
@@ -214,13 +222,13 @@ function hashPicture(fields: Array<[string, string]>, size: number, width: numbe
     { text: ' │ ', tone: 'border' },
     { text: truncateToWidth(show(value), valueWidth), tone: 'value' },
   ]);
-  if (size > fields.length) lines.push(more(size - fields.length, 'fields'));
+  if (size > fields.length) lines.push(more(t.moreFields(size - fields.length)));
   return lines;
 }
 
 /** Members ordered by score with bars proportional to it (negative scores count from the smallest). */
-function zsetPicture(entries: Array<[string, number]>, size: number, width: number): PictureLine[] {
-  if (entries.length === 0) return [[{ text: '  (empty)', tone: 'dim' }]];
+function zsetPicture(entries: Array<[string, number]>, size: number, width: number, t: PanelTexts): PictureLine[] {
+  if (entries.length === 0) return empty(t);
   const memberWidth = Math.min(MAX_CELL, Math.max(...entries.map(([m]) => textWidth(show(m)))));
   const scores = entries.map(([, s]) => s);
   const scoreTexts = scores.map(formatScore);
@@ -240,7 +248,7 @@ function zsetPicture(entries: Array<[string, number]>, size: number, width: numb
       { text: (scoreTexts[i] ?? '').padStart(scoreWidth), tone: 'index' },
     ];
   });
-  if (size > entries.length) lines.push(more(size - entries.length, 'members'));
+  if (size > entries.length) lines.push(more(t.moreMembers(size - entries.length)));
   return lines;
 }
 
@@ -250,10 +258,10 @@ function formatScore(score: number): string {
   return String(score);
 }
 
-function streamPicture(entries: { id: string; fields: Array<[string, string]> }[], length: number, width: number): PictureLine[] {
-  if (entries.length === 0) return [[{ text: '  (empty)', tone: 'dim' }]];
+function streamPicture(entries: { id: string; fields: Array<[string, string]> }[], length: number, width: number, t: PanelTexts): PictureLine[] {
+  if (entries.length === 0) return empty(t);
   const lines: PictureLine[] = [];
-  if (length > entries.length) lines.push(more(length - entries.length, 'older entries'));
+  if (length > entries.length) lines.push(more(t.moreOlderEntries(length - entries.length)));
   for (const entry of entries) {
     const fields = entry.fields.map(([f, v]) => `${show(f)}=${show(v)}`).join(' ');
     const idText = `  ${entry.id} `;

@@ -14,7 +14,13 @@ export interface CheckApi {
   run(line: string): Promise<Value>;
 }
 
+/**
+ * A text a js check returns for expected / found: one string (shown as is in
+ * both languages), or `{ en, ru }` like the course's texts (`ru` falls back to `en`).
+ */
+export type CheckApiText = string | { en: string; ru?: string };
+
 /** What a js check returns: a boolean, or a verdict with what was expected and found. */
-export type CheckApiResult = boolean | { passed: boolean; expected?: string; found?: string };
+export type CheckApiResult = boolean | { passed: boolean; expected?: CheckApiText; found?: CheckApiText };
 
 export type CheckFunction = (api: CheckApi) => CheckApiResult | Promise<CheckApiResult>;

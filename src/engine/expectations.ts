@@ -1,37 +1,39 @@
 import type { Comparison, Count, Expectation, ReplyValue } from '../course/schema.js';
 import { asNumber, asText, pairsToMap, valuesEqual } from './compare-values.js';
 import { formatValue } from './format-value.js';
-import type { Verdict } from './result.js';
+import { verbatim, type BilingualText, type Verdict } from './result.js';
+import { COMPARE, EXPECT, joinPieces } from './texts.js';
 import { isErrorValue, isValueMap, type Value } from './value.js';
 
 interface ClauseOutcome {
   passed: boolean;
-  expected: string;
+  expected: BilingualText;
   /** Set when "found" is more useful than the value itself ("3 items", "not a number"). */
-  found?: string;
+  found?: BilingualText;
 }
 
 /** Pure: does the value meet every clause of the expectation? The first failing clause explains itself. */
 export function checkExpectation(spec: Expectation, value: Value): Verdict {
   let subject = value;
-  let where = '';
-  if (spec.path && spec.path.length > 0) {
-    const walked = walkPath(value, spec.path);
-    where = `at ${formatPath(spec.path)}: `;
-    if (!walked.found) return { passed: false, expected: `${where}a value`, found: `nothing at ${formatPath(walked.stoppedAt)} in ${formatValue(value)}` };
+  const path = spec.path && spec.path.length > 0 ? spec.path : undefined;
+  /** "at [0].pending: 1" / "в [0].pending: 1" when the expectation looks inside the reply. */
+  const where = (expected: BilingualText) => (path ? EXPECT.atPath(formatPath(path), expected) : expected);
+  if (path) {
+    const walked = walkPath(value, path);
+    if (!walked.found) return { passed: false, expected: where(EXPECT.aValue), found: EXPECT.nothingAt(formatPath(walked.stoppedAt), formatValue(value)) };
     subject = walked.value;
   }
   for (const clause of clausesOf(spec)) {
     const outcome = clause(subject);
-    if (!outcome.passed) return { passed: false, expected: where + outcome.expected, found: outcome.found ?? formatValue(subject) };
+    if (!outcome.passed) return { passed: false, expected: where(outcome.expected), found: outcome.found ?? verbatim(formatValue(subject)) };
   }
   return { passed: true };
 }
 
 /** A human description of the whole expectation, for lists and reports. */
-export function describeExpectation(spec: Expectation): string {
-  const where = spec.path && spec.path.length > 0 ? `at ${formatPath(spec.path)}: ` : '';
-  return where + clausesOf(spec).map((clause) => clause(undefined).expected).join(' and ');
+export function describeExpectation(spec: Expectation): BilingualText {
+  const all = joinPieces(clausesOf(spec).map((clause) => clause(undefined).expected), EXPECT.and);
+  return spec.path && spec.path.length > 0 ? EXPECT.atPath(formatPath(spec.path), all) : all;
 }
 
 type Clause = (value: Value | undefined) => ClauseOutcome;
@@ -43,13 +45,13 @@ function clausesOf(spec: Expectation): Clause[] {
   if (spec.nil !== undefined) clauses.push(nilClause(spec.nil));
   if (Object.hasOwn(spec, 'equals')) {
     const expected = spec.equals as ReplyValue;
-    clauses.push((value) => ({ passed: value !== undefined && valuesEqual(value, expected), expected: formatValue(expected) }));
+    clauses.push((value) => ({ passed: value !== undefined && valuesEqual(value, expected), expected: verbatim(formatValue(expected)) }));
   }
   if (spec.oneOf !== undefined) {
     const options = spec.oneOf;
     clauses.push((value) => ({
       passed: value !== undefined && options.some((option) => valuesEqual(value, option)),
-      expected: `one of ${options.map((option) => formatValue(option)).join(', ')}`,
+      expected: EXPECT.oneOf(options.map((option) => formatValue(option)).join(', ')),
     }));
   }
   if (spec.matches !== undefined) clauses.push(matchesClause(spec.matches));
@@ -65,23 +67,23 @@ function errorClause(error: true | string): Clause {
   const pattern = error === true ? undefined : new RegExp(error);
   return (value) => ({
     passed: isErrorValue(value) && (pattern === undefined || pattern.test(value.message)),
-    expected: pattern ? `an error matching /${pattern.source}/` : 'an error',
+    expected: pattern ? EXPECT.errorMatching(pattern.source) : EXPECT.anError,
   });
 }
 
 function okClause(ok: boolean): Clause {
-  return (value) => ({ passed: value !== undefined && isErrorValue(value) !== ok, expected: ok ? 'not an error' : 'an error' });
+  return (value) => ({ passed: value !== undefined && isErrorValue(value) !== ok, expected: ok ? EXPECT.notAnError : EXPECT.anError });
 }
 
 function nilClause(nil: boolean): Clause {
-  return (value) => ({ passed: nil ? value === null : value !== null && value !== undefined, expected: nil ? '(nil)' : 'not nil' });
+  return (value) => ({ passed: nil ? value === null : value !== null && value !== undefined, expected: nil ? verbatim('(nil)') : EXPECT.notNil });
 }
 
 function matchesClause(source: string): Clause {
   const pattern = new RegExp(source);
   return (value) => {
     const text = asText(value);
-    return { passed: text !== undefined && pattern.test(text), expected: `text matching /${source}/` };
+    return { passed: text !== undefined && pattern.test(text), expected: EXPECT.textMatching(source) };
   };
 }
 
@@ -103,22 +105,22 @@ export function compareNumber(actual: number, comparison: Count): boolean {
   return true;
 }
 
-export function describeComparison(comparison: Count): string {
-  if (typeof comparison === 'number') return String(comparison);
-  const parts: string[] = [];
+export function describeComparison(comparison: Count): BilingualText {
+  if (typeof comparison === 'number') return verbatim(String(comparison));
+  const parts: Array<string | BilingualText> = [];
   if (comparison.gt !== undefined) parts.push(`> ${comparison.gt}`);
   if (comparison.gte !== undefined) parts.push(`>= ${comparison.gte}`);
   if (comparison.lt !== undefined) parts.push(`< ${comparison.lt}`);
   if (comparison.lte !== undefined) parts.push(`<= ${comparison.lte}`);
-  if (comparison.between !== undefined) parts.push(`between ${comparison.between[0]} and ${comparison.between[1]}`);
-  return parts.join(' and ');
+  if (comparison.between !== undefined) parts.push(COMPARE.between(String(comparison.between[0]), String(comparison.between[1])));
+  return joinPieces(parts, COMPARE.and);
 }
 
 function numberClause(comparison: Comparison): Clause {
-  const expected = `a number ${describeComparison(comparison)}`;
+  const expected = EXPECT.aNumber(describeComparison(comparison));
   return (value) => {
     const number = asNumber(value === undefined || isErrorValue(value) ? undefined : value);
-    if (number === undefined) return { passed: false, expected, found: `${formatValue(value)} (not a number)` };
+    if (number === undefined) return { passed: false, expected, found: EXPECT.notANumber(formatValue(value)) };
     return { passed: compareNumber(number, comparison), expected };
   };
 }
@@ -132,16 +134,16 @@ function lengthOf(value: Value | undefined): number | undefined {
 }
 
 function lengthClause(length: Count): Clause {
-  const expected = `length ${describeComparison(length)}`;
+  const expected = EXPECT.length(describeComparison(length));
   return (value) => {
     const actual = lengthOf(value);
-    if (actual === undefined) return { passed: false, expected, found: `${formatValue(value)} (has no length)` };
-    return { passed: compareNumber(actual, length), expected, found: `length ${actual}: ${formatValue(value)}` };
+    if (actual === undefined) return { passed: false, expected, found: EXPECT.hasNoLength(formatValue(value)) };
+    return { passed: compareNumber(actual, length), expected, found: EXPECT.lengthOf(actual, formatValue(value)) };
   };
 }
 
 function containsClause(wanted: readonly ReplyValue[]): Clause {
-  const expected = `containing ${wanted.map((item) => formatValue(item)).join(', ')}`;
+  const expected = EXPECT.containing(wanted.map((item) => formatValue(item)).join(', '));
   return (value) => {
     if (Array.isArray(value)) return { passed: wanted.every((item) => value.some((member) => valuesEqual(member, item))), expected };
     const text = asText(value);
@@ -151,7 +153,7 @@ function containsClause(wanted: readonly ReplyValue[]): Clause {
 }
 
 function sameMembersClause(members: readonly ReplyValue[]): Clause {
-  const expected = `exactly ${members.map((item) => formatValue(item)).join(', ')} in any order`;
+  const expected = EXPECT.exactlyInAnyOrder(members.map((item) => formatValue(item)).join(', '));
   return (value) => ({ passed: Array.isArray(value) && sameMembers(value, members), expected });
 }
 

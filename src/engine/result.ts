@@ -1,23 +1,29 @@
 /**
  * The result model every front end shares: the TUI checklist, `grade`
  * reporters and `validate`. Plain data only, so it serializes to JSON as is.
+ *
+ * Everything a learner reads is a BilingualText: the check's description
+ * (from the course) and the engine's expected / found / error phrases
+ * (src/engine/texts.ts). Front ends pick the language with localize().
  */
+import type { Text } from '../course/schema.js';
 
-/** A text in both course languages, copied from the exercise so a result can be shown without it. */
-export interface BilingualText {
-  en: string;
-  ru: string;
-}
+/**
+ * A text in both course languages: the course's Text with the Russian filled
+ * in, so a result can be shown in either language without the exercise.
+ * Values quoted from Redis (`"hello"`, `["a", "b"]`, `3`) read the same in both.
+ */
+export type BilingualText = Required<Text>;
 
 /** What one check concluded, before it is labelled with its description. */
 export interface Verdict {
   passed: boolean;
-  /** What the check wanted, for people: `"3"`, `one of "a", "b"`, `> 10`. */
-  expected?: string;
+  /** What the check wanted, for people: `"3"`, `one of "a", "b"` / `одно из: "a", "b"`, `a number > 10`. */
+  expected?: BilingualText;
   /** What the server actually had, for people. */
-  found?: string;
+  found?: BilingualText;
   /** The check could not be carried out (connection refused, a js check threw, AUTH failed). */
-  error?: string;
+  error?: BilingualText;
 }
 
 export interface CheckResult extends Verdict {
@@ -43,14 +49,32 @@ export interface ExerciseResult {
   timings: ExerciseTimings;
 }
 
+/** Text that is the same in both languages: a value quoted from Redis, an author's message, a server's error. */
+export function verbatim(text: string): BilingualText {
+  return { en: text, ru: text };
+}
+
+/**
+ * An error whose message the engine wrote in both languages. Checks throw it
+ * where a plain Error would leave a Russian learner with English prose.
+ */
+export class BilingualError extends Error {
+  constructor(readonly text: BilingualText) {
+    super(text.en);
+    this.name = 'BilingualError';
+  }
+}
+
 export function passedVerdict(): Verdict {
   return { passed: true };
 }
 
-export function failedVerdict(expected: string, found: string): Verdict {
+export function failedVerdict(expected: BilingualText, found: BilingualText): Verdict {
   return { passed: false, expected, found };
 }
 
+/** A check that could not run. Messages of other errors (ioredis, the OS, an author's js) are kept as they are in both languages. */
 export function errorVerdict(error: unknown): Verdict {
-  return { passed: false, error: error instanceof Error ? error.message : String(error) };
+  if (error instanceof BilingualError) return { passed: false, error: error.text };
+  return { passed: false, error: verbatim(error instanceof Error ? error.message : String(error)) };
 }

@@ -1,4 +1,4 @@
-import type { Language } from '../course/schema.js';
+import type { Language, Text } from '../course/schema.js';
 import { localize } from '../course/localize.js';
 import { gradeTexts } from './grade-texts.js';
 import { printable } from './printable.js';
@@ -27,11 +27,11 @@ export function failureDetails(grade: ExerciseGrade, language: Language): Detail
   if (grade.problem) lines.push({ depth: 0, text: texts.problem(grade.problem) });
   for (const check of grade.checks.filter((candidate) => !candidate.passed)) {
     lines.push({ depth: 0, text: localize(check.description, language), failedCheck: true });
-    if (check.error !== undefined) lines.push({ depth: 1, text: `${texts.checkError}: ${check.error}` });
+    if (check.error !== undefined) lines.push({ depth: 1, text: `${texts.checkError}: ${localize(check.error, language)}` });
     else {
       const width = Math.max(texts.expected.length, texts.found.length) + 1;
-      lines.push({ depth: 1, text: `${`${texts.expected}:`.padEnd(width)} ${check.expected ?? '?'}` });
-      lines.push({ depth: 1, text: `${`${texts.found}:`.padEnd(width)} ${check.found ?? '?'}` });
+      lines.push({ depth: 1, text: `${`${texts.expected}:`.padEnd(width)} ${localizedOr(check.expected, language)}` });
+      lines.push({ depth: 1, text: `${`${texts.found}:`.padEnd(width)} ${localizedOr(check.found, language)}` });
     }
   }
   if (grade.lineErrors && grade.lineErrors.length > 0) {
@@ -53,6 +53,11 @@ export function failureSummary(grade: ExerciseGrade, language: Language): string
   const check = grade.checks.find((candidate) => !candidate.passed);
   if (!check) return '';
   const description = localize(check.description, language);
-  if (check.error !== undefined) return `${description}: ${texts.checkError}: ${check.error}`;
-  return `${description}: ${texts.expected} ${check.expected ?? '?'}, ${texts.found} ${check.found ?? '?'}`;
+  if (check.error !== undefined) return `${description}: ${texts.checkError}: ${localize(check.error, language)}`;
+  return `${description}: ${texts.expected} ${localizedOr(check.expected, language)}, ${texts.found} ${localizedOr(check.found, language)}`;
+}
+
+/** An engine phrase in the report's language; `?` when a failing check left it out. */
+function localizedOr(text: Text | undefined, language: Language): string {
+  return text !== undefined ? localize(text, language) : '?';
 }

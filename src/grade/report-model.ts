@@ -20,9 +20,13 @@ export const CheckResultSchema = z
     index: z.number().int().nonnegative().describe('Position of the check in the exercise (0-based).'),
     description: BilingualTextSchema.describe('The checklist item.'),
     passed: z.boolean(),
-    expected: z.string().optional().describe('What the check wanted, for people.'),
-    found: z.string().optional().describe('What the server had, for people.'),
-    error: z.string().optional().describe('The check could not be carried out.'),
+    expected: BilingualTextSchema.optional().describe(
+      'What the check wanted, for people, in both languages; values quoted from Redis read the same in both, e.g. {"en": "a number > 10", "ru": "число > 10"}.',
+    ),
+    found: BilingualTextSchema.optional().describe('What the server had, for people, in both languages, e.g. {"en": "the key does not exist", "ru": "ключ не существует"}.'),
+    error: BilingualTextSchema.optional().describe(
+      "The check could not be carried out, in both languages; a message from the server, the OS or a js check's author is the same in both.",
+    ),
   })
   .describe('One check of the exercise, as the engine concluded it.');
 

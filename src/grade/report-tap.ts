@@ -48,7 +48,9 @@ function diagnostic(grade: ExerciseGrade, language: Language): Record<string, un
             .filter((check) => !check.passed)
             .map((check) => ({
               description: localize(check.description, language),
-              ...(check.error !== undefined ? { error: check.error } : { expected: check.expected ?? null, found: check.found ?? null }),
+              ...(check.error !== undefined
+                ? { error: localize(check.error, language) }
+                : { expected: check.expected ? localize(check.expected, language) : null, found: check.found ? localize(check.found, language) : null }),
             })),
         }
       : {}),

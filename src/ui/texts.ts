@@ -37,6 +37,10 @@ const EN = {
   leftMonitor: 'Left monitor mode (a new connection, as redis-cli makes).',
   monitorKeys: 'Monitoring… Ctrl-C stops',
   interrupted: '(interrupted)',
+  moreNotShown: (n: number) => `… ${n} more not shown`,
+  /** A failure of the tutor's own (not a Redis reply, which redis-cli prints as `(error) …`). */
+  tutorError: (why: string) => `Error: ${why}`,
+  serverExited: 'redis-server exited',
   panelTitle: 'Data',
   panelEmpty: 'No keys yet.',
   panelHidden: ':panel shows your data',
@@ -109,6 +113,9 @@ const RU: Texts = {
   leftMonitor: 'Режим мониторинга завершён (новое подключение, как в redis-cli).',
   monitorKeys: 'Мониторинг… Ctrl-C — остановить',
   interrupted: '(прервано)',
+  moreNotShown: (n) => `… и ещё ${n} не показано`,
+  tutorError: (why) => `Ошибка: ${why}`,
+  serverExited: 'redis-server завершился',
   panelTitle: 'Данные',
   panelEmpty: 'Ключей пока нет.',
   panelHidden: ':panel покажет данные',
@@ -134,6 +141,9 @@ const RU: Texts = {
     '  :quit       выйти (или Ctrl-C на пустой строке)',
     'Справка Redis: help, help <команда>, help @<группа>. TAB дополняет имена команд.',
   ],
+  notTerminal: 'Для redis-tutor start нужен интерактивный терминал (stdin и stdout должны быть TTY).',
+  notTerminalNext:
+    'Без него: `redis-tutor cli` — приглашение для команд, `redis-tutor show ID` — прочитать упражнение, `redis-tutor grade PATH` — проверить ответы.',
   status: { new: '', started: 'начато', solved: 'решено' },
 };
 

@@ -112,7 +112,16 @@ describe('redis-tutor start, end to end', () => {
     const screen = await tui.waitFor('Задание');
     expect(screen).toContain('Первые шаги › Привет, Redis  1 из 8');
     await command(tui, 'SET greeting hello');
-    await tui.waitFor(/ожидалось: /);
+    const failing = await tui.waitFor(/ожидалось: /);
+    // The engine's words in Russian too, not only the labels around them.
+    expect(failing).toContain('✗ Соединение проверено командой PING');
+    expect(failing).toContain('ожидалось: команда PING');
+    expect(failing).toContain('найдено: команда PING не использовалась');
+    expect(failing).not.toMatch(/you use|not used/);
+    await command(tui, 'PING');
+    const second = await tui.waitFor('✓ Соединение проверено командой PING');
+    expect(second).toMatch(/ожидалось: "Hello, Redis!"/);
+    expect(second).toMatch(/найдено: "hello"/);
     await command(tui, ':lang en');
     await tui.waitFor('Getting started › Hello, Redis  1 of 8');
   }, 60_000);

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CheckResult } from '../../src/engine/result.js';
+import type { BilingualText, CheckResult } from '../../src/engine/result.js';
 import type { CommandPattern } from '../../src/course/schema.js';
 import { buildTestExercise, named, type CheckInput, type ExerciseInput } from './support/build-exercise.js';
 import { startEngineFixture, type EngineFixture } from './support/engine-fixture.js';
@@ -32,15 +32,19 @@ describe('command check', () => {
   it('fails with expected and found', async () => {
     expect(await checkAfter(['INCR views'], { kind: 'command', command: 'GET views', expect: { equals: 2 } })).toMatchObject({
       passed: false,
-      expected: '2',
-      found: '"1"',
+      expected: { en: '2', ru: '2' },
+      found: { en: '"1"', ru: '"1"' },
     });
   });
   it('goes into a reply with path', async () => {
     const check = { kind: 'command', command: 'XINFO GROUPS orders', expect: { path: [0, 'pending'], equals: 1 } } satisfies CheckInput;
     const setup = ['XGROUP CREATE orders g $ MKSTREAM', 'XADD orders * item 1'];
     expect(await checkAfter(['XREADGROUP GROUP g c1 COUNT 1 STREAMS orders >'], check, setup)).toMatchObject({ passed: true });
-    expect(await checkAfter([], check, setup)).toMatchObject({ passed: false, expected: 'at [0].pending: 1', found: '0' });
+    expect(await checkAfter([], check, setup)).toMatchObject({
+      passed: false,
+      expected: { en: 'at [0].pending: 1', ru: 'в [0].pending: 1' },
+      found: { en: '0', ru: '0' },
+    });
   });
 });
 
@@ -54,7 +58,9 @@ describe('command check as another user', () => {
     const check = { kind: 'command', command: 'GET x', as: { user: 'reader', password: 'wrong' }, expect: { ok: true } } satisfies CheckInput;
     const result = await checkAfter([createReader], check);
     expect(result.passed).toBe(false);
-    expect(result.found).toMatch(/WRONGPASS/);
+    expect(result.expected).toEqual({ en: 'AUTH as reader to succeed', ru: 'успешный AUTH от имени reader' });
+    expect(result.found?.en).toMatch(/^\(error\) WRONGPASS/);
+    expect(result.found?.ru).toBe(result.found?.en);
   });
   it('authenticates with requirepass when no user is given', async () => {
     const check = { kind: 'command', command: 'PING', as: { password: 'letmein' }, expect: { equals: 'PONG' } } satisfies CheckInput;
@@ -91,8 +97,18 @@ describe('key check shorthands', () => {
     expect(result.found).toBeTruthy();
   });
   it('says when the key is missing or of another type', async () => {
-    expect(await checkAfter([], { kind: 'key', key: 'k', value: 'x' })).toMatchObject({ found: 'the key does not exist' });
-    expect(await checkAfter(['RPUSH k a'], { kind: 'key', key: 'k', value: 'x' })).toMatchObject({ found: 'the key is a list' });
+    expect(await checkAfter([], { kind: 'key', key: 'k', value: 'x' })).toMatchObject({ found: { en: 'the key does not exist', ru: 'ключ не существует' } });
+    expect(await checkAfter(['RPUSH k a'], { kind: 'key', key: 'k', value: 'x' })).toMatchObject({ found: { en: 'the key is a list', ru: 'ключ имеет тип list' } });
+  });
+  it('words TTLs and lengths in both languages', async () => {
+    expect(await checkAfter(['SET k v'], { kind: 'key', key: 'k', ttl: { between: [50, 60] } })).toMatchObject({
+      expected: { en: 'TTL between 50 and 60 s', ru: 'TTL от 50 до 60 с' },
+      found: { en: 'no expiry', ru: 'без срока жизни' },
+    });
+    expect(await checkAfter(['RPUSH k a'], { kind: 'key', key: 'k', length: { gt: 3 } })).toMatchObject({
+      expected: { en: 'length > 3', ru: 'длина > 3' },
+      found: { en: 'length 1', ru: 'длина 1' },
+    });
   });
 });
 
@@ -107,7 +123,12 @@ describe('lua check', () => {
     expect(await checkAfter(['SET session:1 a EX 100'], lua)).toMatchObject({ passed: true });
   });
   it('fails with the returned string', async () => {
-    expect(await checkAfter(['SET session:1 a EX 100', 'SET session:2 b'], lua)).toMatchObject({ passed: false, found: 'session:2 has no TTL' });
+    expect(await checkAfter(['SET session:1 a EX 100', 'SET session:2 b'], lua)).toMatchObject({
+      passed: false,
+      expected: { en: 'the script returns 1', ru: 'скрипт возвращает 1' },
+      // The script's own message is the author's: the same in both languages.
+      found: { en: 'session:2 has no TTL', ru: 'session:2 has no TTL' },
+    });
   });
 });
 
@@ -118,8 +139,8 @@ describe('used and notUsed', () => {
   it('used fails when none was', async () => {
     expect(await checkAfter(['SET views 2'], { kind: 'used', commands: [named('INCR')] })).toMatchObject({
       passed: false,
-      expected: 'you use INCR',
-      found: 'INCR not used',
+      expected: { en: 'you use INCR', ru: 'команда INCR' },
+      found: { en: 'INCR not used', ru: 'команда INCR не использовалась' },
     });
   });
   it('used matches subcommands and ignores failed commands', async () => {
@@ -128,7 +149,7 @@ describe('used and notUsed', () => {
   });
   it('notUsed passes and fails, naming the command', async () => {
     expect(await checkAfter(['INCR views'], { kind: 'notUsed', commands: [named('SET')] })).toMatchObject({ passed: true });
-    expect(await checkAfter(['SET views 1'], { kind: 'notUsed', commands: [named('SET')] })).toMatchObject({ passed: false, found: 'you ran SET views 1' });
+    expect(await checkAfter(['SET views 1'], { kind: 'notUsed', commands: [named('SET')] })).toMatchObject({ passed: false, found: { en: 'you ran SET views 1', ru: 'вы выполнили SET views 1' } });
   });
 });
 
@@ -154,27 +175,27 @@ describe('used with arguments', () => {
     expect(await checkAfter(lines, { kind: 'used', commands })).toMatchObject({ passed: true });
   });
 
-  it.each<[string, string[], CommandPattern[], { expected: string; found: string }]>([
-    ['an option missing', ['SET lock:report worker-7 EX 30'], [setNx], { expected: 'you use SET … NX', found: 'you ran SET lock:report worker-7 EX 30 (no NX)' }],
-    ['two options missing', ['SET lock:report worker-7'], [setNxEx], { expected: 'you use SET … NX EX', found: 'you ran SET lock:report worker-7 (no NX, no EX)' }],
-    ['only a whole argument counts', ['SET lock:report NXworker'], [setNx], { expected: 'you use SET … NX', found: 'you ran SET lock:report NXworker (no NX)' }],
-    ['the latest run is shown', ['SET lock:report a', 'SET lock:report b EX 30'], [setNxEx], { expected: 'you use SET … NX EX', found: 'you ran SET lock:report b EX 30 (no NX)' }],
-    ['quoted as typed', ['SET greeting "hello world" EX 30'], [setNx], { expected: 'you use SET … NX', found: 'you ran SET greeting "hello world" EX 30 (no NX)' }],
-    ['the command not used at all', ['GET lock:report'], [setNx], { expected: 'you use SET … NX', found: 'SET not used' }],
-    ['nothing run', [], [setNx], { expected: 'you use SET … NX', found: 'no commands yet' }],
-    ['a failed command is not recorded', ['SET lock:report a NX XX'], [setNx], { expected: 'you use SET … NX', found: 'no commands yet' }],
-    ['the option is the subcommand, not an argument', ['CONFIG GET maxmemory'], [named('CONFIG', { with: ['SET'] })], { expected: 'you use CONFIG … SET', found: 'you ran CONFIG GET maxmemory (no SET)' }],
+  it.each<[string, string[], CommandPattern[], { expected: BilingualText; found: BilingualText }]>([
+    ['an option missing', ['SET lock:report worker-7 EX 30'], [setNx], { expected: { en: 'you use SET … NX', ru: 'команда SET … NX' }, found: { en: 'you ran SET lock:report worker-7 EX 30 (no NX)', ru: 'вы выполнили SET lock:report worker-7 EX 30 (нет NX)' } }],
+    ['two options missing', ['SET lock:report worker-7'], [setNxEx], { expected: { en: 'you use SET … NX EX', ru: 'команда SET … NX EX' }, found: { en: 'you ran SET lock:report worker-7 (no NX, no EX)', ru: 'вы выполнили SET lock:report worker-7 (нет NX, нет EX)' } }],
+    ['only a whole argument counts', ['SET lock:report NXworker'], [setNx], { expected: { en: 'you use SET … NX', ru: 'команда SET … NX' }, found: { en: 'you ran SET lock:report NXworker (no NX)', ru: 'вы выполнили SET lock:report NXworker (нет NX)' } }],
+    ['the latest run is shown', ['SET lock:report a', 'SET lock:report b EX 30'], [setNxEx], { expected: { en: 'you use SET … NX EX', ru: 'команда SET … NX EX' }, found: { en: 'you ran SET lock:report b EX 30 (no NX)', ru: 'вы выполнили SET lock:report b EX 30 (нет NX)' } }],
+    ['quoted as typed', ['SET greeting "hello world" EX 30'], [setNx], { expected: { en: 'you use SET … NX', ru: 'команда SET … NX' }, found: { en: 'you ran SET greeting "hello world" EX 30 (no NX)', ru: 'вы выполнили SET greeting "hello world" EX 30 (нет NX)' } }],
+    ['the command not used at all', ['GET lock:report'], [setNx], { expected: { en: 'you use SET … NX', ru: 'команда SET … NX' }, found: { en: 'SET not used', ru: 'команда SET не использовалась' } }],
+    ['nothing run', [], [setNx], { expected: { en: 'you use SET … NX', ru: 'команда SET … NX' }, found: { en: 'no commands yet', ru: 'команд пока не было' } }],
+    ['a failed command is not recorded', ['SET lock:report a NX XX'], [setNx], { expected: { en: 'you use SET … NX', ru: 'команда SET … NX' }, found: { en: 'no commands yet', ru: 'команд пока не было' } }],
+    ['the option is the subcommand, not an argument', ['CONFIG GET maxmemory'], [named('CONFIG', { with: ['SET'] })], { expected: { en: 'you use CONFIG … SET', ru: 'команда CONFIG … SET' }, found: { en: 'you ran CONFIG GET maxmemory (no SET)', ru: 'вы выполнили CONFIG GET maxmemory (нет SET)' } }],
     [
       'a pattern no argument matches',
       ['RPUSH l a b c', 'LRANGE l 0 2'],
       [negativeIndex],
-      { expected: 'you use LRANGE with an argument matching ^-\\d+$', found: 'you ran LRANGE l 0 2 (no argument matching ^-\\d+$)' },
+      { expected: { en: 'you use LRANGE with an argument matching ^-\\d+$', ru: 'команда LRANGE с аргументом, подходящим под ^-\\d+$' }, found: { en: 'you ran LRANGE l 0 2 (no argument matching ^-\\d+$)', ru: 'вы выполнили LRANGE l 0 2 (нет аргумента, подходящего под ^-\\d+$)' } },
     ],
     [
       'the closest item of the list is reported',
       ['SET lock:report a EX 30'],
       [named('SETNX'), setNxEx],
-      { expected: 'you use SETNX or SET … NX EX', found: 'you ran SET lock:report a EX 30 (no NX)' },
+      { expected: { en: 'you use SETNX or SET … NX EX', ru: 'команда SETNX или SET … NX EX' }, found: { en: 'you ran SET lock:report a EX 30 (no NX)', ru: 'вы выполнили SET lock:report a EX 30 (нет NX)' } },
     ],
   ])('fails: %s', async (_name, lines, commands, message) => {
     expect(await checkAfter(lines, { kind: 'used', commands })).toMatchObject({ passed: false, ...message });
@@ -196,8 +217,8 @@ describe('notUsed with arguments', () => {
   it('names the pattern and the offending command', async () => {
     expect(await checkAfter(['SET session:1 a KEEPTTL'], { kind: 'notUsed', commands: [named('DEL'), setKeepTtl] })).toMatchObject({
       passed: false,
-      expected: 'no DEL, SET … KEEPTTL',
-      found: 'you ran SET session:1 a KEEPTTL',
+      expected: { en: 'no DEL, SET … KEEPTTL', ru: 'без DEL, SET … KEEPTTL' },
+      found: { en: 'you ran SET session:1 a KEEPTTL', ru: 'вы выполнили SET session:1 a KEEPTTL' },
     });
   });
 });
@@ -208,8 +229,16 @@ describe('published check', () => {
     expect(await checkAfter(['PUBLISH chat:general "hello all"', 'PUBLISH chat:general "hello again"'], check)).toMatchObject({ passed: true });
   });
   it('fails on the count and on a message', async () => {
-    expect(await checkAfter(['PUBLISH chat:general hello'], check)).toMatchObject({ passed: false, found: '1 message(s): ["hello"]' });
-    expect(await checkAfter(['PUBLISH chat:general hello', 'PUBLISH chat:general bye'], check)).toMatchObject({ passed: false, found: '"bye"' });
+    expect(await checkAfter(['PUBLISH chat:general hello'], check)).toMatchObject({
+      passed: false,
+      expected: { en: '2 message(s) on chat:general', ru: '2 сообщения в канале chat:general' },
+      found: { en: '1 message(s): ["hello"]', ru: '1 сообщение: ["hello"]' },
+    });
+    expect(await checkAfter(['PUBLISH chat:general hello', 'PUBLISH chat:general bye'], check)).toMatchObject({
+      passed: false,
+      expected: { en: 'every message text matching /hello/', ru: 'каждое сообщение: текст, подходящий под /hello/' },
+      found: { en: '"bye"', ru: '"bye"' },
+    });
   });
   it('does not count what setup published', async () => {
     expect(await checkAfter(['PUBLISH chat:general hello'], check, ['PUBLISH chat:general hello'])).toMatchObject({ passed: false });
@@ -222,7 +251,11 @@ describe('subscribed check', () => {
     expect(await checkAfter(['SUBSCRIBE news'], check)).toMatchObject({ passed: true });
   });
   it('fails when it is not', async () => {
-    expect(await checkAfter([], check)).toMatchObject({ passed: false, found: 'not subscribed' });
+    expect(await checkAfter([], check)).toMatchObject({
+      passed: false,
+      expected: { en: 'subscribed to news', ru: 'подписка на news' },
+      found: { en: 'not subscribed', ru: 'подписок нет' },
+    });
   });
   it('checks patterns', async () => {
     const patterns = { kind: 'subscribed', channels: [], patterns: ['news.*'] } satisfies CheckInput;
@@ -238,12 +271,25 @@ describe('js check', () => {
     expect(await checkAfter(['EVAL "return redis.call(\'DEL\', KEYS[1])" 1 lock:report'], check, ['SET lock:report me'])).toMatchObject({ passed: true });
   });
   it('fails with what the module found', async () => {
-    expect(await checkAfter([], check, ['SET lock:report me'])).toMatchObject({ passed: false, expected: 'no lock', found: 'me' });
+    expect(await checkAfter([], check, ['SET lock:report me'])).toMatchObject({ passed: false, expected: { en: 'no lock', ru: 'no lock' }, found: { en: 'me', ru: 'me' } });
+  });
+  it('takes { en, ru } texts from the module, English standing in for a missing Russian', async () => {
+    const bilingual = { kind: 'js', module: 'checks/bilingual.js', modulePath: join(import.meta.dirname, '../fixtures/engine-js/checks/bilingual.js') } satisfies CheckInput;
+    expect(await checkAfter([], bilingual, ['SET lock:report me'])).toMatchObject({
+      passed: false,
+      expected: { en: 'the lock is released', ru: 'блокировка снята' },
+      found: { en: 'held by me', ru: 'её держит me' },
+    });
+    expect(await checkAfter([], bilingual)).toMatchObject({ expected: { en: 'the lock is held', ru: 'the lock is held' }, found: { en: 'no lock', ru: 'no lock' } });
+    expect(await checkAfter([], bilingual, ['SET lock:report oops'])).toMatchObject({
+      passed: false,
+      error: { en: 'checks/bilingual.js returned expected: 42, not a string or { en, ru }', ru: 'checks/bilingual.js вернул expected: 42, а не строку или { en, ru }' },
+    });
   });
   it('reports a missing module as an error', async () => {
     const result = await checkAfter([], { ...check, modulePath: join(import.meta.dirname, 'no-such-check.js') });
     expect(result.passed).toBe(false);
-    expect(result.error).toBeTruthy();
+    expect(result.error?.en).toBeTruthy();
   });
 });
 

@@ -51,36 +51,42 @@ describe('checkExpectation passes', () => {
   });
 });
 
-describe('checkExpectation fails with expected and found', () => {
-  it.each<[string, Expectation, Value, string, string]>([
-    ['equals', { equals: 3 }, '2', '3', '"2"'],
-    ['equals text not lenient with words', { equals: 'abc' }, 'abd', '"abc"', '"abd"'],
-    ['equals array length', { equals: ['a'] }, ['a', 'b'], '["a"]', '["a", "b"]'],
-    ['equals map extra field', { equals: { a: 1 } }, { a: 1, b: 2 }, '{a: 1}', '{a: 1, b: 2}'],
-    ['equals error is not text', { equals: 'ERR x' }, err('ERR x'), '"ERR x"', '(error) ERR x'],
-    ['oneOf', { oneOf: ['a', 'b'] }, 'c', 'one of "a", "b"', '"c"'],
-    ['matches', { matches: '^user:' }, 'order:1', 'text matching /^user:/', '"order:1"'],
-    ['matches nil', { matches: '.*' }, null, 'text matching /.*/', '(nil)'],
-    ['gt', { gt: 10 }, 10, 'a number > 10', '10'],
-    ['between', { between: [1, 60] }, 61, 'a number between 1 and 60', '61'],
-    ['not a number', { gte: 1 }, 'abc', 'a number >= 1', '"abc" (not a number)'],
-    ['nil true', { nil: true }, 'x', '(nil)', '"x"'],
-    ['nil false', { nil: false }, null, 'not nil', '(nil)'],
-    ['error true', { error: true }, 'OK', 'an error', '"OK"'],
-    ['error pattern', { error: '^NOPERM' }, err('WRONGPASS invalid'), 'an error matching /^NOPERM/', '(error) WRONGPASS invalid'],
-    ['ok true', { ok: true }, err('ERR x'), 'not an error', '(error) ERR x'],
-    ['ok false', { ok: false }, 'x', 'an error', '"x"'],
-    ['length', { length: 3 }, ['a'], 'length 3', 'length 1: ["a"]'],
-    ['length of nil', { length: 0 }, null, 'length 0', '(nil) (has no length)'],
-    ['contains', { contains: ['z'] }, ['a'], 'containing "z"', '["a"]'],
-    ['contains substring', { contains: ['xyz'] }, 'hello', 'containing "xyz"', '"hello"'],
-    ['sameMembers missing', { sameMembers: ['a', 'b'] }, ['a', 'c'], 'exactly "a", "b" in any order', '["a", "c"]'],
-    ['sameMembers count', { sameMembers: ['a', 'a'] }, ['a'], 'exactly "a", "a" in any order', '["a"]'],
-    ['path missing', { path: [2], equals: 1 }, ['a'], 'at [2]: a value', 'nothing at [2] in ["a"]'],
-    ['path then equals', { path: [0, 'pending'], equals: 1 }, [{ pending: 0 }], 'at [0].pending: 1', '0'],
-    ['first failing clause of several', { ok: true, gte: 5 }, 3, 'a number >= 5', '3'],
-  ])('%s', (_name, spec, value, expected, found) => {
-    expect(checkExpectation(spec, value)).toEqual({ passed: false, expected, found });
+/** [expected en, expected ru]: values quoted from Redis are the same in both; the words around them are translated. */
+type Pair = [string, string];
+const same = (text: string): Pair => [text, text];
+
+describe('checkExpectation fails with expected and found, in both languages', () => {
+  it.each<[string, Expectation, Value, Pair, Pair]>([
+    ['equals', { equals: 3 }, '2', same('3'), same('"2"')],
+    ['equals text not lenient with words', { equals: 'abc' }, 'abd', same('"abc"'), same('"abd"')],
+    ['equals array length', { equals: ['a'] }, ['a', 'b'], same('["a"]'), same('["a", "b"]')],
+    ['equals map extra field', { equals: { a: 1 } }, { a: 1, b: 2 }, same('{a: 1}'), same('{a: 1, b: 2}')],
+    ['equals error is not text', { equals: 'ERR x' }, err('ERR x'), same('"ERR x"'), same('(error) ERR x')],
+    ['oneOf', { oneOf: ['a', 'b'] }, 'c', ['one of "a", "b"', 'одно из: "a", "b"'], same('"c"')],
+    ['matches', { matches: '^user:' }, 'order:1', ['text matching /^user:/', 'текст, подходящий под /^user:/'], same('"order:1"')],
+    ['matches nil', { matches: '.*' }, null, ['text matching /.*/', 'текст, подходящий под /.*/'], same('(nil)')],
+    ['gt', { gt: 10 }, 10, ['a number > 10', 'число > 10'], same('10')],
+    ['between', { between: [1, 60] }, 61, ['a number between 1 and 60', 'число от 1 до 60'], same('61')],
+    ['two bounds', { gte: 1, lt: 5 }, 7, ['a number >= 1 and < 5', 'число >= 1 и < 5'], same('7')],
+    ['not a number', { gte: 1 }, 'abc', ['a number >= 1', 'число >= 1'], ['"abc" (not a number)', '"abc" (не число)']],
+    ['nil true', { nil: true }, 'x', same('(nil)'), same('"x"')],
+    ['nil false', { nil: false }, null, ['not nil', 'не (nil)'], same('(nil)')],
+    ['error true', { error: true }, 'OK', ['an error', 'ошибка'], same('"OK"')],
+    ['error pattern', { error: '^NOPERM' }, err('WRONGPASS invalid'), ['an error matching /^NOPERM/', 'ошибка, подходящая под /^NOPERM/'], same('(error) WRONGPASS invalid')],
+    ['ok true', { ok: true }, err('ERR x'), ['not an error', 'не ошибка'], same('(error) ERR x')],
+    ['ok false', { ok: false }, 'x', ['an error', 'ошибка'], same('"x"')],
+    ['length', { length: 3 }, ['a'], ['length 3', 'длина 3'], ['length 1: ["a"]', 'длина 1: ["a"]']],
+    ['length of nil', { length: 0 }, null, ['length 0', 'длина 0'], ['(nil) (has no length)', '(nil) (длины нет)']],
+    ['contains', { contains: ['z'] }, ['a'], ['containing "z"', 'содержит "z"'], same('["a"]')],
+    ['contains substring', { contains: ['xyz'] }, 'hello', ['containing "xyz"', 'содержит "xyz"'], same('"hello"')],
+    ['sameMembers missing', { sameMembers: ['a', 'b'] }, ['a', 'c'], ['exactly "a", "b" in any order', 'ровно "a", "b" в любом порядке'], same('["a", "c"]')],
+    ['sameMembers count', { sameMembers: ['a', 'a'] }, ['a'], ['exactly "a", "a" in any order', 'ровно "a", "a" в любом порядке'], same('["a"]')],
+    ['path missing', { path: [2], equals: 1 }, ['a'], ['at [2]: a value', 'в [2]: значение'], ['nothing at [2] in ["a"]', 'по пути [2] в ["a"] ничего нет']],
+    ['path then equals', { path: [0, 'pending'], equals: 1 }, [{ pending: 0 }], ['at [0].pending: 1', 'в [0].pending: 1'], same('0')],
+    ['path then a worded clause', { path: [1], gt: 2 }, ['x', 1], ['at [1]: a number > 2', 'в [1]: число > 2'], same('1')],
+    ['first failing clause of several', { ok: true, gte: 5 }, 3, ['a number >= 5', 'число >= 5'], same('3')],
+  ])('%s', (_name, spec, value, [expectedEn, expectedRu], [foundEn, foundRu]) => {
+    expect(checkExpectation(spec, value)).toEqual({ passed: false, expected: { en: expectedEn, ru: expectedRu }, found: { en: foundEn, ru: foundRu } });
   });
 });
 
@@ -94,6 +100,6 @@ describe('helpers', () => {
   });
 
   it('describeExpectation joins every clause', () => {
-    expect(describeExpectation({ path: [0], gte: 1, lte: 3 })).toBe('at [0]: a number >= 1 and <= 3');
+    expect(describeExpectation({ path: [0], gte: 1, lte: 3 })).toEqual({ en: 'at [0]: a number >= 1 and <= 3', ru: 'в [0]: число >= 1 и <= 3' });
   });
 });

@@ -42,7 +42,7 @@ describe('grading answers to basics/counter (views:home is 3, counted with INCR)
 
   it('shows expected and found for a failing check', async () => {
     const graded = await gradeFiles({ 'basics/counter.redis': 'INCR views:home\n' }, { exerciseId: 'counter' });
-    expect(graded.grade('basics/counter').checks[0]).toMatchObject({ passed: false, expected: '"3"', found: '"1"', description: { en: 'views:home is 3' } });
+    expect(graded.grade('basics/counter').checks[0]).toMatchObject({ passed: false, expected: { en: '"3"', ru: '"3"' }, found: { en: '"1"', ru: '"1"' }, description: { en: 'views:home is 3' } });
   });
 
   it("keeps the end of a program's output and its exit code", async () => {

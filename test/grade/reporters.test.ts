@@ -12,7 +12,9 @@ const renders: Array<{ reporter: ReporterName; language: 'en' | 'ru'; file: stri
   { reporter: 'junit', language: 'en', file: 'junit.en.xml' },
   { reporter: 'junit', language: 'ru', file: 'junit.ru.xml' },
   { reporter: 'tap', language: 'en', file: 'tap.en.txt' },
+  { reporter: 'tap', language: 'ru', file: 'tap.ru.txt' },
   { reporter: 'github', language: 'en', file: 'github.en.txt' },
+  { reporter: 'github', language: 'ru', file: 'github.ru.txt' },
 ];
 
 describe('reporters render a fixed report to golden text', () => {
@@ -28,6 +30,41 @@ describe('reporters render a fixed report to golden text', () => {
   it.each(REPORTER_NAMES)('%s is pure: the same report renders the same text twice', (reporter) => {
     const options = { language: 'en' as const, color: false };
     expect(reporters[reporter](structuredClone(SAMPLE_REPORT), options)).toBe(reporters[reporter](SAMPLE_REPORT, options));
+  });
+});
+
+describe("the engine's phrases follow --lang", () => {
+  const english = ['TTL between 1 and 60 s', 'no expiry', 'you use SET … NX', 'you ran SET greeting hi (no NX)'];
+  const russian = ['TTL от 1 до 60 с', 'без срока жизни', 'команда SET … NX', 'вы выполнили SET greeting hi (нет NX)'];
+
+  it.each(['pretty', 'junit', 'tap', 'github'] as const)('%s in Russian shows the Russian phrases and none of the English ones', (reporter) => {
+    const text = reporters[reporter](SAMPLE_REPORT, { language: 'ru', color: false });
+    for (const phrase of russian) expect(text).toContain(phrase);
+    for (const phrase of english) expect(text).not.toContain(phrase);
+    // Values and server messages quoted from Redis are the same in both languages.
+    expect(text).toContain(reporter === 'junit' ? xmlEscape('"hi"') : '"hi"');
+    expect(text).toContain('NOPERM this user has no permissions');
+  });
+
+  it.each(['pretty', 'junit', 'tap', 'github'] as const)('%s in English shows the English phrases', (reporter) => {
+    const text = reporters[reporter](SAMPLE_REPORT, { language: 'en', color: false });
+    for (const phrase of english) expect(text).toContain(phrase);
+    for (const phrase of russian) expect(text).not.toContain(phrase);
+  });
+
+  it('pretty in Russian lines up the Russian labels with the Russian phrases', () => {
+    expect(reporters.pretty(SAMPLE_REPORT, { language: 'ru', color: false })).toContain(
+      '      ✗ greeting истекает в течение минуты\n        ожидалось: TTL от 1 до 60 с\n        получено:  без срока жизни\n',
+    );
+  });
+
+  it('json carries both languages, whatever --lang says', () => {
+    const en = JSON.parse(reporters.json(SAMPLE_REPORT, { language: 'en', color: false })) as typeof SAMPLE_REPORT;
+    expect(reporters.json(SAMPLE_REPORT, { language: 'ru', color: false })).toBe(reporters.json(SAMPLE_REPORT, { language: 'en', color: false }));
+    expect(en.modules[0]?.exercises[1]?.checks[2]).toMatchObject({
+      expected: { en: 'TTL between 1 and 60 s', ru: 'TTL от 1 до 60 с' },
+      found: { en: 'no expiry', ru: 'без срока жизни' },
+    });
   });
 });
 

@@ -1,16 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import type { ExerciseResult } from '../../src/engine/result.js';
+import type { CheckResult, ExerciseResult } from '../../src/engine/result.js';
 import { textWidth } from '../../src/markdown/text-width.js';
 import { buildCommandTable } from '../../src/redis-cli/command-docs.js';
 import type { AppAction } from '../../src/ui/state/app-actions.js';
 import { fixtureCourse, recordingSession, renderTui, tick } from './support/render-tui.js';
 
+/** A value quoted from Redis: the same in both languages. */
+const same = (text: string) => ({ en: text, ru: text });
+
 const failing: ExerciseResult = {
   id: 'getting-started/first-key',
   passed: false,
   checks: [
-    { index: 0, description: { en: 'greeting is hello', ru: 'greeting равен hello' }, passed: false, expected: '"hello"', found: '"hullo"' },
-    { index: 1, description: { en: 'GET returns hello', ru: 'GET возвращает hello' }, passed: false, expected: '"hello"', found: '"hullo"' },
+    { index: 0, description: { en: 'greeting is hello', ru: 'greeting равен hello' }, passed: false, expected: same('"hello"'), found: same('"hullo"') },
+    { index: 1, description: { en: 'GET returns hello', ru: 'GET возвращает hello' }, passed: false, expected: same('"hello"'), found: same('"hullo"') },
   ],
   timings: { checksMs: 1, firstPassMs: 1, passes: 1 },
 };
@@ -88,6 +91,83 @@ describe('ExerciseScreen', () => {
     expect(frame).toContain('Первые шаги › Ваш первый ключ  1 из 2');
     expect(frame).toContain('Задание\n  Сохраните hello в greeting.');
     expect(frame).toContain('✗ greeting равен hello\n    ожидалось: "hello"\n    найдено: "hullo"');
+    tui.unmount();
+  });
+
+  it.each<[string, CheckResult, string, string]>([
+    [
+      'a missing key',
+      { index: 0, description: { en: 'greeting is hello', ru: 'greeting равен hello' }, passed: false, expected: same('"hello"'), found: { en: 'the key does not exist', ru: 'ключ не существует' } },
+      '✗ greeting равен hello\n    ожидалось: "hello"\n    найдено: ключ не существует',
+      'the key does not exist',
+    ],
+    [
+      'a command not used yet',
+      { index: 0, description: { en: 'You use PING', ru: 'Вы используете PING' }, passed: false, expected: { en: 'you use PING', ru: 'команда PING' }, found: { en: 'no commands yet', ru: 'команд пока не было' } },
+      '✗ Вы используете PING\n    ожидалось: команда PING\n    найдено: команд пока не было',
+      'you use PING',
+    ],
+    [
+      'a check that could not run',
+      { index: 0, description: { en: 'The script agrees', ru: 'Скрипт согласен' }, passed: false, error: { en: "the check's script failed: ERR x", ru: 'скрипт проверки завершился с ошибкой: ERR x' } },
+      '✗ Скрипт согласен\n    не удалось проверить: скрипт проверки завершился с ошибкой: ERR x',
+      'script failed',
+    ],
+  ])('a Russian learner reads why a check fails in Russian: %s', async (_name, check, shown, english) => {
+    const course = await fixtureCourse();
+    const result: ExerciseResult = { ...failing, checks: [check, { ...check, index: 1, passed: true }] };
+    const tui = renderTui({ course, language: 'ru', columns: 120, actions: [...opened, { type: 'evaluated', result }] });
+    await tick();
+    expect(tui.lastFrame()).toContain(shown);
+    expect(tui.lastFrame()).not.toContain(english);
+    // The same result in English shows the English phrases: the language is the learner's choice, not the result's.
+    tui.store.dispatch({ type: 'language', language: 'en' });
+    await tick();
+    expect(tui.lastFrame()).toContain(english);
+    tui.unmount();
+  });
+
+  it('wraps a long expected / found at words, hanging under the value, instead of cutting it', async () => {
+    const course = await fixtureCourse();
+    const check: CheckResult = {
+      index: 0,
+      description: { en: 'A lock with NX', ru: 'Блокировка с NX' },
+      passed: false,
+      expected: { en: 'you use SET … NX', ru: 'команда SET … NX' },
+      found: { en: 'you ran SET lock:report worker-7 EX 30 (no NX)', ru: 'вы выполнили SET lock:report worker-7 EX 30 (нет NX)' },
+    };
+    const tui = renderTui({ course, language: 'ru', columns: 50, rows: 40, actions: [...opened, { type: 'evaluated', result: { ...failing, checks: [check] } }] });
+    await tick();
+    expect(tui.lastFrame()).toContain('    ожидалось: команда SET … NX\n    найдено: вы выполнили SET lock:report worker-7\n      EX 30 (нет NX)\n');
+    tui.unmount();
+  });
+
+  it('says the Redis in use and the data panel\'s words in Russian', async () => {
+    const course = await fixtureCourse();
+    const panel: AppAction = { type: 'panel', panel: { pinned: ['greeting'], snapshots: [{ key: 'greeting', type: 'none', pttl: -2, fetchedAt: 0 }] } };
+    const tui = renderTui({ course, language: 'ru', columns: 120, rows: 30, actions: [...opened, panel] });
+    await tick();
+    expect(tui.lastFrame()).toContain('(нет такого ключа)');
+    expect(tui.lastFrame()).toContain('собственный redis-server 7.0.15 на 127.0.0.1:6390 · RU');
+    expect(tui.lastFrame()).not.toContain('no such key');
+    tui.unmount();
+  });
+
+  it('wraps the tutor\'s words at spaces, but cuts Redis output by column as a terminal does', async () => {
+    const course = await fixtureCourse();
+    const hint = 'Подсказка 1/2: Отправьте серверу команду PING без аргументов — ответом будет PONG.';
+    const reply = `"${'x'.repeat(70)}"`;
+    const transcript: AppAction = { type: 'append', lines: [{ kind: 'tutor', text: hint }, { kind: 'reply', text: reply }] };
+    const tui = renderTui({ course, language: 'ru', columns: 44, rows: 40, actions: [...opened, transcript] });
+    await tick();
+    const lines = tui.lastFrame().split('\n');
+    const start = lines.findIndex((line) => line.startsWith('Подсказка 1/2:'));
+    const end = lines.findIndex((line) => line.startsWith('"x'));
+    const hintLines = lines.slice(start, end).map((line) => line.trimEnd());
+    expect(hintLines).toEqual(['Подсказка 1/2: Отправьте серверу команду', 'PING без аргументов — ответом будет PONG.']);
+    expect(hintLines.join(' ')).toBe(hint);
+    // The reply is cut at exactly 44 columns, mid-"word", as redis-cli's terminal would.
+    expect(lines.slice(end, end + 2)).toEqual([reply.slice(0, 44), reply.slice(44)]);
     tui.unmount();
   });
 

@@ -3,7 +3,7 @@ import { emptyProgress } from '../../src/progress/progress-file.js';
 import { appReducer } from '../../src/ui/state/app-reducer.js';
 import { initialState } from '../../src/ui/state/app-state.js';
 
-const state = initialState({ language: 'en', progress: emptyProgress(), progressSaved: true, redisDescription: 'redis', panelVisible: false });
+const state = initialState({ language: 'en', progress: emptyProgress(), progressSaved: true, redis: { kind: 'private', version: '7.0.15', address: '127.0.0.1:6379' }, panelVisible: false });
 
 describe('the data panel and the terminal width', () => {
   it('opens from 100 columns and closes below, until the learner chooses', () => {

@@ -3,7 +3,8 @@ import { Redis } from 'ioredis';
 import type { AsUser } from '../../course/schema.js';
 import type { ConnectionSpec } from '../../redis/target.js';
 import { ioredisToValue } from '../reply-value.js';
-import type { Verdict } from '../result.js';
+import { verbatim, type Verdict } from '../result.js';
+import { AS_USER } from '../texts.js';
 import { isErrorValue, type Value } from '../value.js';
 
 export type AsUserOutcome = { kind: 'reply'; reply: Value } | { kind: 'auth-failed'; verdict: Verdict };
@@ -33,8 +34,8 @@ export async function runAsUser(spec: ConnectionSpec, as: AsUser, args: readonly
     const credentials = as.user !== undefined ? [as.user, as.password] : [as.password];
     const auth = await callValue(redis, ['AUTH', ...credentials]);
     if (isErrorValue(auth)) {
-      const who = as.user !== undefined ? `AUTH as ${as.user}` : 'AUTH with the password';
-      return { kind: 'auth-failed', verdict: { passed: false, expected: `${who} to succeed`, found: `(error) ${auth.message}` } };
+      const expected = as.user !== undefined ? AS_USER.authAs(as.user) : AS_USER.authWithPassword;
+      return { kind: 'auth-failed', verdict: { passed: false, expected, found: verbatim(`(error) ${auth.message}`) } };
     }
     if (spec.db !== 0) await callValue(redis, ['SELECT', String(spec.db)]);
     const [name, ...rest] = args;

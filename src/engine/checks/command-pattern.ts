@@ -1,4 +1,6 @@
 import type { CommandPattern } from '../../course/schema.js';
+import type { BilingualText } from '../result.js';
+import { USED } from '../texts.js';
 
 /**
  * A `used` / `notUsed` item ready to test recorded commands: the regular
@@ -7,13 +9,16 @@ import type { CommandPattern } from '../../course/schema.js';
 export interface CommandMatcher {
   pattern: CommandPattern;
   /** The command with its required arguments, as a learner would read it: `SET … NX EX`. */
-  label: string;
+  label: BilingualText;
   /** True when the recorded arguments are this command (name and subcommand), whatever the arguments. */
   isCommand(args: readonly string[]): boolean;
-  /** What this command lacks, in the learner's terms (`NX`, `argument matching ^-\d+$`); [] when it matches. */
-  missing(args: readonly string[]): string[];
+  /** What this command lacks: a required argument (`NX`) or a pattern no argument matched; [] when it matches. */
+  missing(args: readonly string[]): MissingPart[];
   matches(args: readonly string[]): boolean;
 }
+
+/** One thing a recorded command lacks; used-check.ts words it ("no NX" / "нет NX"). */
+export type MissingPart = { kind: 'argument'; argument: string } | { kind: 'matching'; source: string };
 
 /** True when the recorded arguments are this command: `INCR`, or `CONFIG SET` (name and subcommand). */
 export function isCommand(args: readonly string[], name: string): boolean {
@@ -27,13 +32,13 @@ export function compileCommandPattern(pattern: CommandPattern): CommandMatcher {
   // Case-insensitive like `with`: Redis reads options in any case (nx, Nx, NX).
   const regexes = pattern.withMatching.map((source) => ({ source, regex: new RegExp(source, 'i') }));
 
-  const missing = (args: readonly string[]): string[] => {
+  const missing = (args: readonly string[]): MissingPart[] => {
     // Only the arguments after the name: `{ command: CONFIG SET, with: [SET] }` must not match the subcommand itself.
     const rest = args.slice(nameWords);
     const upper = rest.map((arg) => arg.toUpperCase());
     return [
-      ...required.filter(({ upper: wanted }) => !upper.includes(wanted)).map(({ arg }) => arg),
-      ...regexes.filter(({ regex }) => !rest.some((arg) => regex.test(arg))).map(({ source }) => `argument matching ${source}`),
+      ...required.filter(({ upper: wanted }) => !upper.includes(wanted)).map(({ arg }): MissingPart => ({ kind: 'argument', argument: arg })),
+      ...regexes.filter(({ regex }) => !rest.some((arg) => regex.test(arg))).map(({ source }): MissingPart => ({ kind: 'matching', source })),
     ];
   };
 
@@ -46,11 +51,12 @@ export function compileCommandPattern(pattern: CommandPattern): CommandMatcher {
   };
 }
 
-/** `INCR`; `SET … NX EX`; `LRANGE with an argument matching ^-\d+$`. */
-export function patternLabel(pattern: CommandPattern): string {
-  const withPart = pattern.with.length > 0 ? ` … ${pattern.with.join(' ')}` : '';
-  const matchingPart = pattern.withMatching.length > 0 ? ` with ${pattern.withMatching.map((source) => `an argument matching ${source}`).join(' and ')}` : '';
-  return `${pattern.command}${withPart}${matchingPart}`;
+/** `INCR`; `SET … NX EX`; `LRANGE with an argument matching ^-\d+$` / `LRANGE с аргументом, подходящим под ^-\d+$`. */
+export function patternLabel(pattern: CommandPattern): BilingualText {
+  const command = `${pattern.command}${pattern.with.length > 0 ? ` … ${pattern.with.join(' ')}` : ''}`;
+  if (pattern.withMatching.length === 0) return { en: command, ru: command };
+  const matching = USED.withMatching(pattern.withMatching);
+  return { en: command + matching.en, ru: command + matching.ru };
 }
 
 const MAX_SHOWN = 120;

@@ -1,4 +1,5 @@
 import type { Check } from '../../course/schema.js';
+import { errorVerdict } from '../result.js';
 import { compileCommandCheck } from './command-check.js';
 import type { CompiledCheck } from './compiled-check.js';
 import { compileJsCheck } from './js-check.js';
@@ -34,7 +35,8 @@ export function compileCheckSafely(check: Check): CompiledCheck {
   try {
     return compileCheck(check);
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    return { check, commands: () => [], judge: () => ({ passed: false, error: message }) };
+    // A course bug (lint reports it first); the message is for the author, the same in both languages.
+    const verdict = errorVerdict(error);
+    return { check, commands: () => [], judge: () => verdict };
   }
 }

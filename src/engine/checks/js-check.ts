@@ -1,7 +1,8 @@
 import { pathToFileURL } from 'node:url';
 import type { JsCheck } from '../../course/schema.js';
 import type { CheckApiResult, CheckFunction } from '../check-api.js';
-import type { Verdict } from '../result.js';
+import { BilingualError, verbatim, type BilingualText, type Verdict } from '../result.js';
+import { JS } from '../texts.js';
 import type { CompiledCheck } from './compiled-check.js';
 
 /** A js check that never settles must not hang the tutor. */
@@ -15,7 +16,7 @@ export function compileJsCheck(check: JsCheck): CompiledCheck {
     async judge(_replies, context) {
       const run = await loadCheckFunction(check.modulePath);
       const api = { redis: context.checker, commands: context.commands, run: context.runLine };
-      const result = await withTimeout(Promise.resolve(run(api)), JS_CHECK_TIMEOUT_MS, `${check.module} did not finish within ${JS_CHECK_TIMEOUT_MS} ms`);
+      const result = await withTimeout(Promise.resolve(run(api)), JS_CHECK_TIMEOUT_MS, JS.timeout(check.module, JS_CHECK_TIMEOUT_MS));
       return toVerdict(result, check.module);
     },
   };
@@ -27,7 +28,7 @@ function loadCheckFunction(path: string): Promise<CheckFunction> {
   let promise = loaded.get(path);
   if (!promise) {
     promise = import(pathToFileURL(path).href).then((module: { default?: unknown }) => {
-      if (typeof module.default !== 'function') throw new Error(`${path} has no default export function`);
+      if (typeof module.default !== 'function') throw new BilingualError(JS.noDefaultExport(path));
       return module.default as CheckFunction;
     });
     // A failed import is retried next time: the author may be fixing the file while the tutor runs.
@@ -38,18 +39,33 @@ function loadCheckFunction(path: string): Promise<CheckFunction> {
 }
 
 function toVerdict(result: CheckApiResult, module: string): Verdict {
-  if (typeof result === 'boolean') return result ? { passed: true } : { passed: false, expected: `${module} to pass`, found: 'it did not' };
+  if (typeof result === 'boolean') return result ? { passed: true } : { passed: false, expected: JS.toPass(module), found: JS.didNot };
   if (typeof result !== 'object' || result === null || typeof result.passed !== 'boolean') {
-    return { passed: false, error: `${module} returned ${JSON.stringify(result)}, not a boolean or { passed }` };
+    return { passed: false, error: JS.badResult(module, JSON.stringify(result)) };
   }
   if (result.passed) return { passed: true };
-  return { passed: false, expected: result.expected ?? `${module} to pass`, found: result.found ?? 'it did not' };
+  const expected = authorText(result.expected);
+  const found = authorText(result.found);
+  if (expected === 'invalid') return { passed: false, error: JS.badText(module, 'expected', JSON.stringify(result.expected)) };
+  if (found === 'invalid') return { passed: false, error: JS.badText(module, 'found', JSON.stringify(result.found)) };
+  return { passed: false, expected: expected ?? JS.toPass(module), found: found ?? JS.didNot };
 }
 
-function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
+/** The author's words, kept as given: a string reads the same in both languages, `{ en, ru }` is used as is (ru falls back to en). */
+function authorText(text: unknown): BilingualText | undefined | 'invalid' {
+  if (text === undefined) return undefined;
+  if (typeof text === 'string') return verbatim(text);
+  if (typeof text === 'object' && text !== null && 'en' in text && typeof text.en === 'string') {
+    const ru = 'ru' in text && typeof text.ru === 'string' && text.ru.trim() !== '' ? text.ru : text.en;
+    return { en: text.en, ru };
+  }
+  return 'invalid';
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number, message: BilingualText): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(message)), ms);
+    timer = setTimeout(() => reject(new BilingualError(message)), ms);
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }

@@ -2,7 +2,8 @@ import type { KeyCheck, KeyType, Scalar } from '../../course/schema.js';
 import { asNumber, pairsToMap, valuesEqual } from '../compare-values.js';
 import { compareNumber, describeComparison, sameMembers } from '../expectations.js';
 import { formatValue } from '../format-value.js';
-import type { Verdict } from '../result.js';
+import { verbatim, type BilingualText, type Verdict } from '../result.js';
+import { EXPECT, KEY } from '../texts.js';
 import { isErrorValue, type Value } from '../value.js';
 import type { CheckerCommand, CompiledCheck } from './compiled-check.js';
 
@@ -57,11 +58,11 @@ function keyParts(check: KeyCheck): Part[] {
   const parts: Part[] = [];
   const missing = (keyType: string) => keyType === 'none';
   /** Found text for a reply that is not what was wanted: says why when the key is missing or of another type. */
-  const found = (value: Value | undefined, keyType: string, wantedType?: KeyType): string => {
-    if (missing(keyType)) return 'the key does not exist';
-    if (wantedType !== undefined && keyType !== wantedType) return `the key is a ${keyType}`;
-    if (value !== undefined && isErrorValue(value)) return `(error) ${value.message}`;
-    return formatValue(value);
+  const found = (value: Value | undefined, keyType: string, wantedType?: KeyType): BilingualText => {
+    if (missing(keyType)) return KEY.missing;
+    if (wantedType !== undefined && keyType !== wantedType) return KEY.isA(keyType);
+    if (value !== undefined && isErrorValue(value)) return verbatim(`(error) ${value.message}`);
+    return verbatim(formatValue(value));
   };
 
   if (check.exists !== undefined) {
@@ -70,14 +71,14 @@ function keyParts(check: KeyCheck): Part[] {
       judge: (_r, keyType) =>
         missing(keyType) === !wanted
           ? { passed: true }
-          : { passed: false, expected: wanted ? 'the key exists' : 'no such key', found: wanted ? 'the key does not exist' : `the key exists (a ${keyType})` },
+          : { passed: false, expected: wanted ? KEY.exists : KEY.noSuchKey, found: wanted ? KEY.missing : KEY.existsAsA(keyType) },
     });
   }
   if (check.type !== undefined) {
     const wanted = check.type;
     parts.push({
       judge: (_r, keyType) =>
-        keyType === wanted ? { passed: true } : { passed: false, expected: `type ${wanted}`, found: missing(keyType) ? 'the key does not exist' : `type ${keyType}` },
+        keyType === wanted ? { passed: true } : { passed: false, expected: KEY.type(wanted), found: missing(keyType) ? KEY.missing : KEY.type(keyType) },
     });
   }
   if (check.value !== undefined) {
@@ -88,7 +89,7 @@ function keyParts(check: KeyCheck): Part[] {
         const value = replies.get('value') ?? null;
         return keyType === 'string' && valuesEqual(value, wanted)
           ? { passed: true }
-          : { passed: false, expected: formatValue(wanted), found: found(value, keyType, 'string') };
+          : { passed: false, expected: verbatim(formatValue(wanted)), found: found(value, keyType, 'string') };
       },
     });
   }
@@ -98,8 +99,8 @@ function keyParts(check: KeyCheck): Part[] {
       command: { name: 'ttl', args: ['TTL', key] },
       judge: (replies, keyType) => {
         const ttl = asNumber(replies.get('ttl') ?? null) ?? -2;
-        const expected = wanted === 'none' ? 'no expiry' : `TTL ${describeComparison(wanted)} s`;
-        const foundText = ttl === -2 || missing(keyType) ? 'the key does not exist' : ttl === -1 ? 'no expiry' : `TTL ${ttl} s`;
+        const expected = wanted === 'none' ? KEY.noExpiry : KEY.ttl(describeComparison(wanted));
+        const foundText = ttl === -2 || missing(keyType) ? KEY.missing : ttl === -1 ? KEY.noExpiry : KEY.ttl(String(ttl));
         const passed = wanted === 'none' ? ttl === -1 : ttl >= 0 && compareNumber(ttl, wanted);
         return passed ? { passed: true } : { passed: false, expected, found: foundText };
       },
@@ -114,8 +115,8 @@ function keyParts(check: KeyCheck): Part[] {
         if (length !== undefined && compareNumber(length, wanted)) return { passed: true };
         return {
           passed: false,
-          expected: `length ${describeComparison(wanted)}`,
-          found: length === undefined ? `the key is a ${keyType}` : missing(keyType) ? 'the key does not exist' : `length ${length}`,
+          expected: EXPECT.length(describeComparison(wanted)),
+          found: length === undefined ? KEY.isA(keyType) : missing(keyType) ? KEY.missing : EXPECT.length(String(length)),
         };
       },
     });
@@ -126,7 +127,7 @@ function keyParts(check: KeyCheck): Part[] {
       command: { name: 'list', args: ['LRANGE', key, '0', '-1'] },
       judge: (replies, keyType) => {
         const value = replies.get('list') ?? null;
-        return keyType === 'list' && valuesEqual(value, wanted) ? { passed: true } : { passed: false, expected: formatValue(wanted), found: found(value, keyType, 'list') };
+        return keyType === 'list' && valuesEqual(value, wanted) ? { passed: true } : { passed: false, expected: verbatim(formatValue(wanted)), found: found(value, keyType, 'list') };
       },
     });
   }
@@ -138,7 +139,7 @@ function keyParts(check: KeyCheck): Part[] {
         const value = replies.get('set') ?? null;
         return keyType === 'set' && Array.isArray(value) && sameMembers(value, wanted)
           ? { passed: true }
-          : { passed: false, expected: `exactly ${wanted.map((m) => formatValue(m)).join(', ')} in any order`, found: found(value, keyType, 'set') };
+          : { passed: false, expected: EXPECT.exactlyInAnyOrder(wanted.map((m) => formatValue(m)).join(', ')), found: found(value, keyType, 'set') };
       },
     });
   }
@@ -151,7 +152,7 @@ function keyParts(check: KeyCheck): Part[] {
         const pairs = Array.isArray(value) ? scorePairs(value) : value;
         return keyType === 'zset' && valuesEqual(pairs, wanted)
           ? { passed: true }
-          : { passed: false, expected: formatValue(wanted), found: found(pairs, keyType, 'zset') };
+          : { passed: false, expected: verbatim(formatValue(wanted)), found: found(pairs, keyType, 'zset') };
       },
     });
   }
@@ -161,7 +162,7 @@ function keyParts(check: KeyCheck): Part[] {
       command: { name: 'hash', args: ['HGETALL', key] },
       judge: (replies, keyType) => {
         const value = replies.get('hash') ?? null;
-        return keyType === 'hash' && valuesEqual(value, wanted) ? { passed: true } : { passed: false, expected: formatValue(wanted), found: found(value, keyType, 'hash') };
+        return keyType === 'hash' && valuesEqual(value, wanted) ? { passed: true } : { passed: false, expected: verbatim(formatValue(wanted)), found: found(value, keyType, 'hash') };
       },
     });
   }
@@ -174,7 +175,7 @@ function keyParts(check: KeyCheck): Part[] {
         const map = Array.isArray(value) ? pairsToMap(value) : value;
         const holds = keyType === 'hash' && map !== null && typeof map === 'object' && !Array.isArray(map) && !isErrorValue(map) &&
           Object.entries(wanted).every(([field, expected]) => Object.hasOwn(map, field) && valuesEqual(map[field] as Value, expected));
-        return holds ? { passed: true } : { passed: false, expected: `at least the fields ${formatValue(wanted)}`, found: found(value, keyType, 'hash') };
+        return holds ? { passed: true } : { passed: false, expected: KEY.atLeastFields(formatValue(wanted)), found: found(value, keyType, 'hash') };
       },
     });
   }
@@ -182,7 +183,7 @@ function keyParts(check: KeyCheck): Part[] {
   return parts;
 }
 
-function streamParts(key: string, stream: NonNullable<KeyCheck['stream']>, found: (value: Value | undefined, keyType: string, wantedType?: KeyType) => string): Part[] {
+function streamParts(key: string, stream: NonNullable<KeyCheck['stream']>, found: (value: Value | undefined, keyType: string, wantedType?: KeyType) => BilingualText): Part[] {
   const parts: Part[] = [];
   if (stream.length !== undefined) {
     const wanted = stream.length;
@@ -192,7 +193,7 @@ function streamParts(key: string, stream: NonNullable<KeyCheck['stream']>, found
         const length = asNumber(replies.get('xlen') ?? null);
         return keyType === 'stream' && length !== undefined && compareNumber(length, wanted)
           ? { passed: true }
-          : { passed: false, expected: `${describeComparison(wanted)} entries`, found: keyType === 'stream' ? `${length} entries` : found(undefined, keyType, 'stream') };
+          : { passed: false, expected: KEY.entries(describeComparison(wanted)), found: keyType === 'stream' ? KEY.entries(String(length)) : found(undefined, keyType, 'stream') };
       },
     });
   }
@@ -205,7 +206,7 @@ function streamParts(key: string, stream: NonNullable<KeyCheck['stream']>, found
         const entries = Array.isArray(value) ? value.map((entry) => (Array.isArray(entry) && Array.isArray(entry[1]) ? (pairsToMap(entry[1]) ?? null) : null)) : value;
         return keyType === 'stream' && valuesEqual(entries, wanted)
           ? { passed: true }
-          : { passed: false, expected: formatValue(wanted), found: found(entries, keyType, 'stream') };
+          : { passed: false, expected: verbatim(formatValue(wanted)), found: found(entries, keyType, 'stream') };
       },
     });
   }

@@ -1,9 +1,9 @@
 import type { LuaCheck } from '../../course/schema.js';
 import { formatValue } from '../format-value.js';
+import { verbatim } from '../result.js';
+import { LUA } from '../texts.js';
 import { isErrorValue } from '../value.js';
 import type { CompiledCheck } from './compiled-check.js';
-
-const EXPECTED = 'the script returns 1';
 
 /** `lua`: EVAL on the checker; 1 or true passes, a returned string is the failure message the learner reads. */
 export function compileLuaCheck(check: LuaCheck): CompiledCheck {
@@ -13,9 +13,10 @@ export function compileLuaCheck(check: LuaCheck): CompiledCheck {
     commands: () => [command],
     judge([reply = null]) {
       if (reply === 1 || reply === true || reply === '1') return { passed: true };
-      if (isErrorValue(reply)) return { passed: false, error: `the check's script failed: ${reply.message}` };
-      if (typeof reply === 'string') return { passed: false, expected: EXPECTED, found: reply };
-      return { passed: false, expected: EXPECTED, found: `it returned ${formatValue(reply)}` };
+      if (isErrorValue(reply)) return { passed: false, error: LUA.scriptFailed(reply.message) };
+      // A returned string is the author's own message: shown as written, in either language.
+      if (typeof reply === 'string') return { passed: false, expected: LUA.returnsOne, found: verbatim(reply) };
+      return { passed: false, expected: LUA.returnsOne, found: LUA.returned(formatValue(reply)) };
     },
   };
 }

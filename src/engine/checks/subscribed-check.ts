@@ -1,4 +1,6 @@
 import type { SubscribedCheck } from '../../course/schema.js';
+import type { BilingualText } from '../result.js';
+import { joinPieces, SUBSCRIBED } from '../texts.js';
 import type { CompiledCheck } from './compiled-check.js';
 
 /**
@@ -14,10 +16,11 @@ export function compileSubscribedCheck(check: SubscribedCheck): CompiledCheck {
     commands: (context) => (context.learnerClientId === undefined ? [] : [['CLIENT', 'LIST', 'ID', String(context.learnerClientId)]]),
     judge([line], context) {
       const counts = typeof line === 'string' ? subscriptionCounts(line) : undefined;
-      if (!counts) return { passed: false, expected, found: 'your connection is closed' };
+      if (!counts) return { passed: false, expected, found: SUBSCRIBED.connectionClosed };
       const { channels, patterns } = context.learnerSubscriptions;
       const agrees = counts.sub === channels.size && counts.psub === patterns.size;
-      const found = counts.sub + counts.psub === 0 ? 'not subscribed' : agrees ? describe([...channels], [...patterns]) : `${counts.sub} channel(s), ${counts.psub} pattern(s)`;
+      const found =
+        counts.sub + counts.psub === 0 ? SUBSCRIBED.notSubscribed : agrees ? describe([...channels], [...patterns]) : SUBSCRIBED.counts(counts.sub, counts.psub);
       const holds = agrees && check.channels.every((c) => channels.has(c)) && check.patterns.every((p) => patterns.has(p));
       return holds ? { passed: true } : { passed: false, expected, found };
     },
@@ -32,9 +35,9 @@ export function subscriptionCounts(line: string): { sub: number; psub: number } 
   return sub === undefined || psub === undefined ? undefined : { sub: Number(sub), psub: Number(psub) };
 }
 
-function describe(channels: readonly string[], patterns: readonly string[]): string {
-  const parts = [];
-  if (channels.length > 0) parts.push(`subscribed to ${channels.join(', ')}`);
-  if (patterns.length > 0) parts.push(`subscribed to the patterns ${patterns.join(', ')}`);
-  return parts.join(' and ');
+function describe(channels: readonly string[], patterns: readonly string[]): BilingualText {
+  const parts: BilingualText[] = [];
+  if (channels.length > 0) parts.push(SUBSCRIBED.to(channels));
+  if (patterns.length > 0) parts.push(SUBSCRIBED.toPatterns(patterns));
+  return joinPieces(parts, SUBSCRIBED.and);
 }

@@ -1,5 +1,7 @@
 import type { NotUsedCheck, UsedCheck } from '../../course/schema.js';
-import { compileCommandPattern, formatRecordedCommand, type CommandMatcher } from './command-pattern.js';
+import { USED } from '../texts.js';
+import type { BilingualText } from '../result.js';
+import { compileCommandPattern, formatRecordedCommand, type CommandMatcher, type MissingPart } from './command-pattern.js';
 import type { CompiledCheck } from './compiled-check.js';
 
 /**
@@ -10,17 +12,17 @@ import type { CompiledCheck } from './compiled-check.js';
  */
 export function compileUsedCheck(check: UsedCheck): CompiledCheck {
   const matchers = check.commands.map(compileCommandPattern);
-  const expected = `you use ${matchers.map((matcher) => matcher.label).join(' or ')}`;
+  const expected = USED.youUse(matchers.map((matcher) => matcher.label));
   return {
     check,
     commands: () => [],
     judge(_replies, { commands }) {
       if (commands.some((args) => matchers.some((matcher) => matcher.matches(args)))) return { passed: true };
-      if (commands.length === 0) return { passed: false, expected, found: 'no commands yet' };
+      if (commands.length === 0) return { passed: false, expected, found: USED.noCommandsYet };
       const near = nearestAttempt(commands, matchers);
-      if (!near) return { passed: false, expected, found: `${uniqueNames(matchers).join(' or ')} not used` };
-      const lacking = near.matcher.missing(near.args).map((part) => `no ${part}`);
-      return { passed: false, expected, found: `you ran ${formatRecordedCommand(near.args)} (${lacking.join(', ')})` };
+      if (!near) return { passed: false, expected, found: USED.notUsed(uniqueNames(matchers)) };
+      const lacking = near.matcher.missing(near.args).map(lackPhrase);
+      return { passed: false, expected, found: USED.youRanLacking(formatRecordedCommand(near.args), lacking) };
     },
   };
 }
@@ -28,14 +30,14 @@ export function compileUsedCheck(check: UsedCheck): CompiledCheck {
 /** `notUsed`: no command matched any of the items; the first offending command is shown. */
 export function compileNotUsedCheck(check: NotUsedCheck): CompiledCheck {
   const matchers = check.commands.map(compileCommandPattern);
-  const expected = `no ${matchers.map((matcher) => matcher.label).join(', ')}`;
+  const expected = USED.noneOf(matchers.map((matcher) => matcher.label));
   return {
     check,
     commands: () => [],
     judge(_replies, { commands }) {
       const offending = commands.find((args) => matchers.some((matcher) => matcher.matches(args)));
       if (!offending) return { passed: true };
-      return { passed: false, expected, found: `you ran ${formatRecordedCommand(offending)}` };
+      return { passed: false, expected, found: USED.youRan(formatRecordedCommand(offending)) };
     },
   };
 }
@@ -53,6 +55,10 @@ function nearestAttempt(
     if (matcher) return { args, matcher };
   }
   return undefined;
+}
+
+function lackPhrase(part: MissingPart): BilingualText {
+  return part.kind === 'argument' ? USED.lacksArgument(part.argument) : USED.lacksMatching(part.source);
 }
 
 function uniqueNames(matchers: readonly CommandMatcher[]): string[] {

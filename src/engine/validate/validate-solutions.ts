@@ -72,6 +72,7 @@ async function validateOne(exercise: LoadedExercise, engine: Engine): Promise<So
 
 function describeFailure(check: CheckResult): string {
   const what = `check ${check.index + 1} "${check.description.en}"`;
-  if (check.error) return `${what} could not run: ${check.error}`;
-  return `${what} fails: expected ${check.expected ?? '?'}, found ${check.found ?? '?'}`;
+  // validate is for course authors: English is enough.
+  if (check.error) return `${what} could not run: ${check.error.en}`;
+  return `${what} fails: expected ${check.expected?.en ?? '?'}, found ${check.found?.en ?? '?'}`;
 }

@@ -1,6 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import { Box } from 'ink';
 import { useEffect } from 'react';
+import type { Language } from '../../course/schema.js';
 import { buildPanel, headingLine, type PictureLine, type Tone } from '../../data-panel/panel-model.js';
 import type { PanelData } from '../state/app-state.js';
 import type { Texts } from '../texts.js';
@@ -12,7 +13,7 @@ import { Lines } from './Lines.js';
  * pictures (see src/data-panel/panel-model.ts), cut to its rows. TTLs count
  * down every second without asking Redis; when one runs out the panel is read again.
  */
-export function DataPanel({ data, width, height, t }: { data: PanelData | undefined; width: number; height: number; t: Texts }) {
+export function DataPanel({ data, width, height, t, language }: { data: PanelData | undefined; width: number; height: number; t: Texts; language: Language }) {
   const { chalk, session } = useTui();
   const hasTtl = data?.snapshots.some((snapshot) => snapshot.pttl >= 0) ?? false;
   const now = useTicker(1_000, hasTtl);
@@ -20,7 +21,7 @@ export function DataPanel({ data, width, height, t }: { data: PanelData | undefi
   useEffect(() => {
     if (expired) void session?.refreshPanel();
   }, [expired, session]);
-  const lines = panelLines(data, width, height, now, chalk, t);
+  const lines = panelLines(data, { width, height, now, language }, chalk, t);
   return (
     <Box flexDirection="column" width={width} height={height}>
       <Lines lines={lines} height={height} width={width} />
@@ -28,14 +29,19 @@ export function DataPanel({ data, width, height, t }: { data: PanelData | undefi
   );
 }
 
-export function panelLines(data: PanelData | undefined, width: number, height: number, now: number, chalk: ChalkInstance, t: Texts): string[] {
+export function panelLines(
+  data: PanelData | undefined,
+  { width, height, now, language }: { width: number; height: number; now: number; language: Language },
+  chalk: ChalkInstance,
+  t: Texts,
+): string[] {
   const inner = width - 2;
   const out: string[] = [chalk.bold(t.panelTitle)];
   if (!data || data.snapshots.length === 0) return [...out, chalk.dim(t.panelEmpty)];
-  const model = buildPanel(data.snapshots, { width: inner, pinned: data.pinned });
+  const model = buildPanel(data.snapshots, { width: inner, pinned: data.pinned, language });
   let shown = 0;
   for (const picture of model.keys) {
-    const block = [paint(headingLine(picture, inner, now), chalk), ...picture.body.map((line) => paint(line, chalk))];
+    const block = [paint(headingLine(picture, inner, now, language), chalk), ...picture.body.map((line) => paint(line, chalk))];
     // Keep a row for "… n more keys" unless this is the last key.
     const room = height - out.length - (shown < model.keys.length - 1 ? 1 : 0);
     if (block.length + 1 > room && shown > 0) break;

@@ -1,4 +1,5 @@
 import { Box, Text } from 'ink';
+import { describeRedis } from '../redis-where.js';
 import { texts } from '../texts.js';
 import { useAppState, useTerminalSize, useTui } from '../tui-context.js';
 
@@ -15,7 +16,7 @@ export function StatusLine() {
         ? chalk.yellow(state.notice.text)
         : chalk.green(state.notice.text)
     : '';
-  const parts = [chalk.dim(state.redisDescription), chalk.dim(state.language.toUpperCase())];
+  const parts = [chalk.dim(describeRedis(state.redis, state.language)), chalk.dim(state.language.toUpperCase())];
   if (!state.progressSaved) parts.push(chalk.dim(t.notSaved));
   const line = notice ? `${notice}  ${parts.join(chalk.dim(' · '))}` : parts.join(chalk.dim(' · '));
   return (

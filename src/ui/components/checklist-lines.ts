@@ -1,12 +1,16 @@
 import type { ChalkInstance } from 'chalk';
+import { localize } from '../../course/localize.js';
 import type { Language } from '../../course/schema.js';
 import type { ExerciseResult } from '../../engine/result.js';
+import { textWidth } from '../../markdown/text-width.js';
+import { wordWrap } from '../layout.js';
 import type { Texts } from '../texts.js';
 
 /**
  * The live checklist as lines: ✓/✗ per check, and for the first failing
- * check what was expected and what was found. The title line carries the
- * success state.
+ * check what was expected and what was found, in the learner's language.
+ * The title line carries the success state. Check lines wrap at words to
+ * `width` (Russian phrases run longer, and a cut "found" hides the answer).
  */
 export function checklistLines(input: {
   result: ExerciseResult | undefined;
@@ -14,6 +18,7 @@ export function checklistLines(input: {
   isLast: boolean;
   language: Language;
   lastCheckMs: number | undefined;
+  width: number;
   chalk: ChalkInstance;
   t: Texts;
 }): string[] {
@@ -25,16 +30,26 @@ export function checklistLines(input: {
     ? chalk.bold.green(input.isLast ? t.solvedLast : t.solved) + timing
     : `${chalk.bold(t.checks)} ${chalk.dim(`${passed}/${result.checks.length}`)}${timing}`;
   const lines = [title];
+  const wrap = (mark: string, text: string) => {
+    const [first = '', ...rest] = wordWrap(`${mark} ${text}`, input.width, textWidth, '  ');
+    lines.push(mark === '✓' ? chalk.green(mark) + first.slice(mark.length) : chalk.red(mark) + first.slice(mark.length), ...rest);
+  };
+  /** `    expected: …`, the label dim, the rest hanging under the value. */
+  const detail = (label: string, text: string) => {
+    const [first = '', ...rest] = wordWrap(`    ${label}: ${text}`, input.width, textWidth, '      ');
+    const head = `    ${label}:`;
+    lines.push(chalk.dim(head) + first.slice(head.length), ...rest);
+  };
   let explained = false;
   for (const check of result.checks) {
-    const description = input.language === 'ru' ? check.description.ru : check.description.en;
-    lines.push(check.passed ? `${chalk.green('✓')} ${description}` : `${chalk.red('✗')} ${description}`);
+    wrap(check.passed ? '✓' : '✗', localize(check.description, input.language));
     if (!check.passed && !explained) {
       explained = true;
-      if (check.error !== undefined) lines.push(chalk.dim(`    ${t.checkError}: `) + check.error);
+      // The engine wrote these in both languages; the learner reads theirs.
+      if (check.error !== undefined) detail(t.checkError, localize(check.error, input.language));
       else {
-        if (check.expected !== undefined) lines.push(chalk.dim(`    ${t.expected}: `) + check.expected);
-        if (check.found !== undefined) lines.push(chalk.dim(`    ${t.found}: `) + check.found);
+        if (check.expected !== undefined) detail(t.expected, localize(check.expected, input.language));
+        if (check.found !== undefined) detail(t.found, localize(check.found, input.language));
       }
     }
   }

@@ -10,7 +10,7 @@ import { DataPanel } from '../components/DataPanel.js';
 import { Lines } from '../components/Lines.js';
 import { PromptLine } from '../components/PromptLine.js';
 import { StatusLine } from '../components/StatusLine.js';
-import { exerciseLayout, hardWrap } from '../layout.js';
+import { exerciseLayout, hardWrap, leftWidthFor, wordWrap } from '../layout.js';
 import { nextPlace, placeOf } from '../session/course-nav.js';
 import type { TranscriptLine } from '../state/app-state.js';
 import { texts } from '../texts.js';
@@ -42,19 +42,22 @@ export function ExerciseScreen() {
 
   const theme = useMemo(() => chalkTheme(chalk), [chalk]);
   const panelVisible = state.panelVisible;
+  const leftWidth = leftWidthFor(columns, panelVisible);
   const checks = checklistLines({
     result: state.result,
     solvedNow: state.solvedNow,
     isLast: place ? nextPlace(course, place.exercise.id) === undefined : false,
     language: state.language,
     lastCheckMs: state.lastCheckMs,
+    width: leftWidth,
     chalk,
     t,
   });
-  const provisional = exerciseLayout({ rows, columns, panelVisible, taskLines: 3, checkLines: checks.length, transcriptLines: state.transcript.length });
-  const textWidthAvail = provisional.leftWidth - 1;
+  // Wrapped before the rows are shared out, so a long hint gets the rows it needs.
+  const allTranscript = transcriptLines(state.transcript, leftWidth, chalk);
+  const textWidthAvail = leftWidth - 1;
   const task = place ? renderMarkdown(localize(place.exercise.task, state.language), { width: textWidthAvail - 2, theme }) : [];
-  const layout = exerciseLayout({ rows, columns, panelVisible, taskLines: task.length, checkLines: checks.length, transcriptLines: state.transcript.length });
+  const layout = exerciseLayout({ rows, columns, panelVisible, taskLines: task.length, checkLines: checks.length, transcriptLines: allTranscript.length });
   const lesson = useMemo(
     () => (place ? renderMarkdown(localize(place.exercise.lesson, state.language), { width: textWidthAvail, theme }) : []),
     [place, state.language, textWidthAvail, theme],
@@ -79,7 +82,7 @@ export function ExerciseScreen() {
     lessonLines[layout.lessonRows - 1] = chalk.dim(`${more} ${scroll + layout.lessonRows}/${lesson.length}`);
   }
   const taskLines = [chalk.bold(t.task), ...task.map((line) => `  ${line}`)];
-  const transcript = transcriptLines(state.transcript, layout.leftWidth, chalk).slice(-layout.transcriptRows);
+  const transcript = allTranscript.slice(-layout.transcriptRows);
   const leftHeight = layout.frameRows - 2;
 
   let promptArea;
@@ -106,7 +109,7 @@ export function ExerciseScreen() {
         </Box>
         {layout.panelWidth > 0 ? (
           <Box marginLeft={1} width={layout.panelWidth} height={leftHeight} flexDirection="column">
-            <DataPanel data={state.panel} width={layout.panelWidth} height={leftHeight} t={t} />
+            <DataPanel data={state.panel} width={layout.panelWidth} height={leftHeight} t={t} language={state.language} />
           </Box>
         ) : null}
       </Box>
@@ -115,8 +118,12 @@ export function ExerciseScreen() {
   );
 }
 
-/** Transcript entries as screen lines: plain replies wrapped like a terminal would, styled by kind. */
-function transcriptLines(lines: readonly TranscriptLine[], width: number, chalk: ChalkInstance): string[] {
+/**
+ * Transcript entries as screen lines, styled by kind. What Redis printed is
+ * cut by column as a terminal would; the tutor's own prose (hints, the
+ * solution, notices, the other client's lines) wraps at word boundaries.
+ */
+export function transcriptLines(lines: readonly TranscriptLine[], width: number, chalk: ChalkInstance): string[] {
   const out: string[] = [];
   for (const line of lines) {
     const style =
@@ -127,7 +134,8 @@ function transcriptLines(lines: readonly TranscriptLine[], width: number, chalk:
           : line.kind === 'warning'
             ? chalk.yellow
             : (text: string) => text;
-    for (const part of hardWrap(line.text, width, textWidth)) out.push(style(part));
+    const prose = line.kind === 'tutor' || line.kind === 'actor' || line.kind === 'warning';
+    for (const part of (prose ? wordWrap : hardWrap)(line.text, width, textWidth)) out.push(style(part));
   }
   return out;
 }

@@ -23,6 +23,7 @@ import type { AppAction } from '../state/app-actions.js';
 import { appReducer } from '../state/app-reducer.js';
 import type { AppState, TranscriptKind } from '../state/app-state.js';
 import type { AppStore } from '../state/store.js';
+import { redisWhere } from '../redis-where.js';
 import { texts } from '../texts.js';
 import { moduleEntry, nextPlace, placeOf, prevPlace } from './course-nav.js';
 import type { LearnerTap } from './learner-tap.js';
@@ -101,7 +102,7 @@ export class TutorSession {
     const { target } = options;
     this.unsubscribeExit =
       target.kind === 'private' && target.onUnexpectedExit
-        ? target.onUnexpectedExit(() => void this.recover('redis-server exited'))
+        ? target.onUnexpectedExit(() => void this.recover(this.t.serverExited))
         : undefined;
   }
 
@@ -167,7 +168,7 @@ export class TutorSession {
       attempt = await engine.startAttempt(place.exercise, { onEvent: (event) => this.actorEvent(event, generation) });
     } catch (error) {
       if (generation !== this.generation) return;
-      this.say('warning', `Error: ${message(error)}`);
+      this.say('warning', this.t.tutorError(message(error)));
       await this.checkHealth(message(error));
       return;
     }
@@ -343,7 +344,7 @@ export class TutorSession {
   private printReply(args: readonly Buffer[], reply: Reply): void {
     const output = replyOutput(args, reply);
     this.say(this.subscribed || this.monitoring ? 'message' : 'reply', ...output.lines);
-    if (output.omitted > 0) this.say('tutor', `… ${output.omitted} more not shown`);
+    if (output.omitted > 0) this.say('tutor', this.t.moreNotShown(output.omitted));
   }
 
   /** A reply no command claimed: subscribe-mode messages, MONITOR lines and RESP3 pushes. */
@@ -469,7 +470,7 @@ export class TutorSession {
         this.cli = applyCommand(this.cli, args, await engine.learner.send(args));
       }
     } catch (error) {
-      this.say('warning', `Error: ${message(error)}`);
+      this.say('warning', this.t.tutorError(message(error)));
       await this.checkHealth(message(error));
     }
     this.updatePrompt();
@@ -593,7 +594,7 @@ export class TutorSession {
     try {
       result = await attempt.evaluate({ wait: false });
     } catch (error) {
-      this.say('warning', `Error: ${message(error)}`);
+      this.say('warning', this.t.tutorError(message(error)));
       return;
     }
     if (generation !== this.generation) return;
@@ -691,7 +692,7 @@ export class TutorSession {
       return;
     }
     this.recovering = false;
-    this.dispatch({ type: 'redis', description: target.describe() });
+    this.dispatch({ type: 'redis', redis: redisWhere(target) });
     this.dispatch({ type: 'notice', notice: { text: this.t.redisBack, tone: 'info' } });
     const id = this.state.exerciseId;
     if (this.state.screen === 'exercise' && id) await this.openExercise(id);

@@ -1,3 +1,4 @@
+import type { RedisWhere } from '../redis-where.js';
 import type { Language } from '../../course/schema.js';
 import type { ExerciseResult } from '../../engine/result.js';
 import type { Progress } from '../../progress/progress-file.js';
@@ -24,5 +25,5 @@ export type AppAction =
   | { type: 'progress'; progress: Progress }
   | { type: 'language'; language: Language }
   | { type: 'notice'; notice: AppState['notice'] }
-  | { type: 'redis'; description: string }
+  | { type: 'redis'; redis: RedisWhere }
   | { type: 'quit' };

@@ -69,7 +69,7 @@ export function appReducer(state: AppState, action: AppAction): AppState {
     case 'notice':
       return { ...state, notice: action.notice };
     case 'redis':
-      return { ...state, redisDescription: action.description };
+      return { ...state, redis: action.redis };
     case 'quit':
       return { ...state, quitting: true };
   }

@@ -2,6 +2,7 @@ import type { Language } from '../../course/schema.js';
 import type { ExerciseResult } from '../../engine/result.js';
 import type { KeySnapshot } from '../../data-panel/key-snapshot.js';
 import type { Progress } from '../../progress/progress-file.js';
+import type { RedisWhere } from '../redis-where.js';
 
 /**
  * Everything the screens show, as plain data. Only the reducer changes it;
@@ -75,8 +76,8 @@ export interface AppState {
   progress: Progress;
   /** Progress is not saved this session (`--fresh`). */
   progressSaved: boolean;
-  /** One line about the Redis in use, for the status line. */
-  redisDescription: string;
+  /** The Redis in use, for the status line (which says it in the learner's language). */
+  redis: RedisWhere;
   /** A message for the status line (a warning, "restarting Redis..."). */
   notice: { text: string; tone: 'info' | 'warning' | 'error' } | undefined;
   /** Milliseconds from Enter to the checklist update, for the last command. */
@@ -96,7 +97,7 @@ export function initialState(options: {
   language: Language;
   progress: Progress;
   progressSaved: boolean;
-  redisDescription: string;
+  redis: RedisWhere;
   panelVisible: boolean;
   notice?: AppState['notice'];
 }): AppState {
@@ -120,7 +121,7 @@ export function initialState(options: {
     lessonScroll: 0,
     progress: options.progress,
     progressSaved: options.progressSaved,
-    redisDescription: options.redisDescription,
+    redis: options.redis,
     notice: options.notice,
     lastCheckMs: undefined,
     quitting: false,

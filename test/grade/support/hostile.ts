@@ -40,7 +40,7 @@ export async function gradeHostile(hostile: HostileCase): Promise<Graded> {
   const list = graded.grade('extra/list');
   expect(list.status).toBe('failed');
   expect(list.problem).toBeUndefined();
-  expect(list.checks.find((check) => !check.passed)).toMatchObject({ expected: '["a", "b", "c"]', found: '["a", "b"]' });
+  expect(list.checks.find((check) => !check.passed)).toMatchObject({ expected: { en: '["a", "b", "c"]' }, found: { en: '["a", "b"]' } });
   await hostile.afterwards?.();
   return graded;
 }

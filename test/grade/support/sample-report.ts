@@ -40,8 +40,23 @@ export const SAMPLE_REPORT: GradeReport = {
           status: 'failed',
           answer: { path: 'basics/greeting.redis', kind: 'redis' },
           checks: [
-            { index: 0, description: { en: 'greeting is "hello" & <friendly>', ru: 'greeting равен "hello" & <дружелюбно>' }, passed: false, expected: '"hello"', found: '"hi"' },
-            { index: 1, description: { en: 'Only SET was used', ru: 'Использована только SET' }, passed: false, error: 'NOPERM this user has no permissions' },
+            // Values quoted from Redis read the same in both languages; the engine's words are translated.
+            { index: 0, description: { en: 'greeting is "hello" & <friendly>', ru: 'greeting равен "hello" & <дружелюбно>' }, passed: false, expected: { en: '"hello"', ru: '"hello"' }, found: { en: '"hi"', ru: '"hi"' } },
+            { index: 1, description: { en: 'Only SET was used', ru: 'Использована только SET' }, passed: false, error: { en: 'NOPERM this user has no permissions', ru: 'NOPERM this user has no permissions' } },
+            {
+              index: 2,
+              description: { en: 'greeting expires within a minute', ru: 'greeting истекает в течение минуты' },
+              passed: false,
+              expected: { en: 'TTL between 1 and 60 s', ru: 'TTL от 1 до 60 с' },
+              found: { en: 'no expiry', ru: 'без срока жизни' },
+            },
+            {
+              index: 3,
+              description: { en: 'The greeting was set with SET … NX', ru: 'Приветствие записано командой SET … NX' },
+              passed: false,
+              expected: { en: 'you use SET … NX', ru: 'команда SET … NX' },
+              found: { en: 'you ran SET greeting hi (no NX)', ru: 'вы выполнили SET greeting hi (нет NX)' },
+            },
           ],
           lineErrors: [{ line: 2, text: 'SETT greeting hi', error: "ERR unknown command 'SETT', with args beginning with: 'greeting' 'hi' " }],
           timings: { answerMs: 3, checksMs: 2, totalMs: 15 },

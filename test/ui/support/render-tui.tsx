@@ -71,7 +71,7 @@ export function renderTui(options: {
       language: options.language ?? 'en',
       progress: options.progress ?? emptyProgress(),
       progressSaved: true,
-      redisDescription: 'private redis-server 7.0.15 on 127.0.0.1:6390',
+      redis: { kind: 'private', version: '7.0.15', address: '127.0.0.1:6390' },
       panelVisible: (options.columns ?? 100) >= 100,
     }),
   );
