@@ -109,10 +109,13 @@ export async function gradeExercise(lane: GradingLane, work: ExerciseWork, setti
       ...(ran.output ? { output: ran.output } : {}),
     };
 
-    // Whatever the answer did to the server is judged before the lane is repaired.
-    let problem = memoryExceeded ? problems.memoryLimit(settings.memoryLimitBytes) : lane.serverStopped ? problems.serverStopped() : ran.problem;
-    const restarted = await lane.ensureHealthy();
-    if (restarted && problem === undefined) problem = problems.serverHung();
+    // Whatever the answer did to the server is judged by what the repair had to do.
+    const health = await lane.ensureHealthy();
+    let problem = memoryExceeded
+      ? problems.memoryLimit(settings.memoryLimitBytes)
+      : health === 'stopped'
+        ? problems.serverStopped()
+        : (ran.problem ?? (health === 'hung' ? problems.serverHung() : undefined));
     if (problem && problem.code !== 'exit-code') return failed(problem, { ...extra, timings: { answerMs, checksMs: 0, totalMs: 0 } });
 
     const checksStarted = performance.now();

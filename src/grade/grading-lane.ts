@@ -6,6 +6,7 @@ import { EnvironmentError } from '../errors.js';
 import { startPrivateServer, type PrivateRedisTarget } from '../redis/private-server.js';
 import type { ConnectionSpec } from '../redis/target.js';
 import { connectToUrl, type UrlRedisTarget } from '../redis/url-target.js';
+import { Socket } from 'node:net';
 import { within } from './within.js';
 
 export interface LaneOptions {
@@ -112,21 +113,25 @@ export class GradingLane {
   /**
    * Makes sure the next exercise starts on a server that answers: cheap when
    * all is well (one PING), otherwise stops runaways, and as a last resort
-   * restarts the server. Returns whether it had to restart.
+   * restarts the server. Says why it had to restart: the server was gone
+   * (SHUTDOWN, a crash) or it was there but did not answer.
    */
-  async ensureHealthy(): Promise<boolean> {
+  async ensureHealthy(): Promise<'healthy' | 'stopped' | 'hung'> {
+    let cause: 'stopped' | 'hung' = 'stopped';
     if (!this.serverStopped) {
       const state = await this.probe();
-      if (state === 'ok') return false;
+      if (state === 'ok') return 'healthy';
       // BUSY: a script past lua-time-limit, which SCRIPT KILL / FUNCTION KILL may end. No answer at all
       // (CLIENT PAUSE, lua-time-limit 0): only a restart helps.
       if (state === 'busy') {
         await this.stopRunaways();
-        if ((await this.probe()) === 'ok') return false;
+        if ((await this.probe()) === 'ok') return 'healthy';
       }
+      // The exit event of a server that shut down can lag behind its closed port on a loaded machine.
+      cause = this.serverStopped || (await refusesConnections(this.target.spec)) ? 'stopped' : 'hung';
     }
     await this.recover();
-    return true;
+    return cause;
   }
 
   /** Throws the engine away and opens a fresh one, on a restarted server when the lane owns it. */
@@ -180,4 +185,18 @@ async function openEngine(target: PrivateRedisTarget | UrlRedisTarget, options: 
     `the Redis for grading (${target.describe()}) did not let the grader in within ${OPEN_TIMEOUT_MS / 1000} s.`,
     'Check that the server is running and answers; a private server (no --url) is restarted automatically.',
   );
+}
+
+/** True when nothing listens on the server's port any more (connection refused), as opposed to a server that is up but silent. */
+function refusesConnections(spec: ConnectionSpec): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = new Socket();
+    const done = (refused: boolean) => {
+      socket.destroy();
+      resolve(refused);
+    };
+    socket.setTimeout(PING_TIMEOUT_MS, () => done(false));
+    socket.once('error', (error: NodeJS.ErrnoException) => done(error.code === 'ECONNREFUSED'));
+    socket.connect(spec.port, spec.host, () => done(false));
+  });
 }
