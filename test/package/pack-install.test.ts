@@ -19,7 +19,9 @@ describe('the packed tarball, installed offline', () => {
 
   beforeAll(() => {
     work = mkdtempSync(join(tmpdir(), 'redis-tutor-pack-'));
-    execFileSync('npm', ['pack', '--pack-destination', work, '--silent'], { cwd: root, stdio: 'pipe' });
+    // `npm test` built dist/ already; a second build here (npm pack's prepare) would rewrite dist/ under
+    // the feet of other test files running the bin at the same time.
+    execFileSync('npm', ['pack', '--ignore-scripts', '--pack-destination', work, '--silent'], { cwd: root, stdio: 'pipe' });
     const tarball = readdirSync(work).find((name) => name.endsWith('.tgz'));
     if (!tarball) throw new Error('npm pack produced no tarball');
     const prefix = join(work, 'prefix');
