@@ -1,57 +1,18 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { compileApp, type CompiledApp } from './support/compile-app.js';
-import { startInPty, tempHome, type PtySession } from './support/pty-session.js';
+import { describe, expect, it } from 'vitest';
+import type { PtySession } from './support/pty-session.js';
+import { command, savedStatus, useTutorApp } from './support/tutor-harness.js';
 
 /**
  * `redis-tutor start` in a pseudo-terminal, for what only a terminal shows:
  * history kept between sessions, resizes, MONITOR and RESP3 subscribe mode.
  * (A file of its own so it runs beside start.e2e.test.ts on a second core.)
  */
-let app: CompiledApp;
-const cleanups: Array<() => void> = [];
-
-beforeAll(() => {
-  app = compileApp();
-});
-afterAll(() => app.remove());
-afterEach(() => {
-  for (const cleanup of cleanups.splice(0)) cleanup();
-});
-
-function start(args: string[], options: { home?: string; columns?: number; rows?: number; env?: NodeJS.ProcessEnv } = {}): { tui: PtySession; home: string } {
-  let home = options.home;
-  if (!home) {
-    const made = tempHome();
-    cleanups.push(made.remove);
-    home = made.dir;
-  }
-  const tui = startInPty({ entry: app.entry, args: ['start', ...args], home, ...options });
-  cleanups.unshift(() => tui.kill());
-  return { tui, home };
-}
-
-async function command(tui: PtySession, line: string): Promise<void> {
-  await tui.type(line);
-  await tui.press('enter');
-}
+const tutor = useTutorApp();
+const { start } = tutor;
 
 const PROMPT = /127\.0\.0\.1:\d+(\[\d+\])?> /;
-
-async function savedStatus(home: string, id: string, timeoutMs = 5_000): Promise<string | undefined> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    let status: string | undefined;
-    try {
-      status = (JSON.parse(readFileSync(join(home, 'progress.json'), 'utf8')) as { exercises: Record<string, { status: string }> }).exercises[id]?.status;
-    } catch {
-      status = undefined;
-    }
-    if (status === 'solved' || Date.now() > deadline) return status;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 /** Polls the screen until `check` holds (a resize is redrawn a frame or two later). */
 async function screenWhere(tui: PtySession, check: (rows: string[]) => boolean, what: string, timeoutMs = 5_000): Promise<string[]> {
@@ -85,11 +46,10 @@ function isCleanFrame(screen: string[], columns: number, rows: number): boolean 
 
 describe('redis-tutor start in a terminal', () => {
   it('keeps the prompt history between sessions, beside the progress file, away from redis-cli’s own', async () => {
-    const made = tempHome();
-    cleanups.push(made.remove);
-    const rediscliHistory = join(made.dir, '.rediscli_history');
+    const home = tutor.tempHome();
+    const rediscliHistory = join(home, '.rediscli_history');
     const env = { REDISCLI_HISTFILE: rediscliHistory };
-    const first = start(['--exercise', 'getting-started/hello-redis'], { home: made.dir, env });
+    const first = start(['--exercise', 'getting-started/hello-redis'], { home, env });
     await first.tui.waitFor(PROMPT);
     await command(first.tui, 'SET greeting hi');
     await first.tui.waitFor(/\nOK/);
@@ -103,10 +63,10 @@ describe('redis-tutor start in a terminal', () => {
     await first.tui.type('y');
     expect(await first.tui.waitForExit()).toBe(0);
 
-    expect(readFileSync(join(made.dir, 'history'), 'utf8')).toBe('SET greeting hi\n');
+    expect(readFileSync(join(home, 'history'), 'utf8')).toBe('SET greeting hi\n');
     expect(existsSync(rediscliHistory)).toBe(false);
 
-    const second = start(['--exercise', 'getting-started/hello-redis'], { home: made.dir, env });
+    const second = start(['--exercise', 'getting-started/hello-redis'], { home, env });
     await second.tui.waitFor(PROMPT);
     await second.tui.press('up');
     await second.tui.waitFor(/127\.0\.0\.1:\d+> SET greeting hi/);

@@ -1,57 +1,13 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { compileApp, type CompiledApp } from './support/compile-app.js';
-import { startInPty, tempHome, type PtySession } from './support/pty-session.js';
+import { describe, expect, it } from 'vitest';
+import { command, savedStatus, useTutorApp } from './support/tutor-harness.js';
 
 /**
  * `redis-tutor start` in a real pseudo-terminal (node-pty) read back through
  * a headless xterm.js, typed into key by key, with a real private
  * redis-server and progress in a temporary REDIS_TUTOR_HOME.
  */
-let app: CompiledApp;
-const cleanups: Array<() => void> = [];
-
-beforeAll(() => {
-  app = compileApp();
-});
-afterAll(() => app.remove());
-afterEach(() => {
-  for (const cleanup of cleanups.splice(0)) cleanup();
-});
-
-function start(args: string[], options: { home?: string; columns?: number; rows?: number; env?: NodeJS.ProcessEnv } = {}): { tui: PtySession; home: string } {
-  let home = options.home;
-  if (!home) {
-    const made = tempHome();
-    cleanups.push(made.remove);
-    home = made.dir;
-  }
-  const tui = startInPty({ entry: app.entry, args: ['start', ...args], home, ...options });
-  cleanups.unshift(() => tui.kill());
-  return { tui, home };
-}
-
-/** Progress is written just after the screen updates; poll the file like a person would look again. */
-async function savedStatus(home: string, id: string, timeoutMs = 5_000): Promise<string | undefined> {
-  const deadline = Date.now() + timeoutMs;
-  let status: string | undefined;
-  for (;;) {
-    try {
-      const saved = JSON.parse(readFileSync(join(home, 'progress.json'), 'utf8')) as { exercises: Record<string, { status: string }> };
-      status = saved.exercises[id]?.status;
-    } catch {
-      status = undefined;
-    }
-    if (status === 'solved' || Date.now() > deadline) return status;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
-async function command(tui: PtySession, line: string): Promise<void> {
-  await tui.type(line);
-  await tui.press('enter');
-}
+const tutor = useTutorApp();
+const { start } = tutor;
 
 describe('redis-tutor start, end to end', () => {
   it('home → exercise → wrong answer → hint → solution → success → reset → next → quit → resume where you stopped', async () => {
@@ -186,9 +142,8 @@ describe('redis-tutor start, end to end', () => {
 
   it('refuses to run without a terminal and points to cli, show and grade (exit 2)', async () => {
     const { spawnSync } = await import('node:child_process');
-    const home = tempHome();
-    cleanups.push(home.remove);
-    const result = spawnSync(process.execPath, [app.entry, 'start'], { input: '', env: { PATH: process.env.PATH, REDIS_TUTOR_HOME: home.dir }, encoding: 'utf8' });
+    const home = tutor.tempHome();
+    const result = spawnSync(process.execPath, [tutor.entry(), 'start'], { input: '', env: { PATH: process.env.PATH, REDIS_TUTOR_HOME: home }, encoding: 'utf8' });
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('needs an interactive terminal');
     expect(result.stderr).toContain('redis-tutor cli');
