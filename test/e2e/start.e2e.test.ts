@@ -68,7 +68,8 @@ describe('redis-tutor start, end to end', () => {
     const screen = await tui.waitFor('Задание');
     expect(screen).toContain('Первые шаги › Привет, Redis  1 из 8');
     await command(tui, 'SET greeting hello');
-    const failing = await tui.waitFor(/ожидалось: /);
+    // The checklist before the command already shows an expectation: wait for the one after it.
+    const failing = await tui.waitFor('найдено: команда PING не использовалась');
     // The engine's words in Russian too, not only the labels around them.
     expect(failing).toContain('✗ Соединение проверено командой PING');
     expect(failing).toContain('ожидалось: команда PING');
