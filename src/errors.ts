@@ -49,3 +49,8 @@ export class BugError extends TutorError {
 export function isTutorError(value: unknown): value is TutorError {
   return value instanceof TutorError;
 }
+
+/** The message of anything thrown: an Error's own, or the value as text. */
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

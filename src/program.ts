@@ -1,10 +1,9 @@
 import { Command, CommanderError, Option } from 'commander';
 import { UserError } from './errors.js';
+import type { Action } from './commands/action.js';
 import type { Io } from './io.js';
 import { packageVersion } from './version.js';
 
-/** A subcommand handler: receives parsed options (and positional arguments), returns the exit code. */
-export type Action = (args: { options: Record<string, unknown>; operands: string[]; io: Io }) => Promise<number>;
 
 /**
  * Each subcommand's code is imported only when that subcommand runs, so

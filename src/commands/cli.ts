@@ -1,4 +1,4 @@
-import type { Action } from '../program.js';
+import type { Action } from './action.js';
 import { parseCliOptions } from '../cli/cli-options.js';
 import { processInterrupts } from '../cli/interrupts.js';
 import { runCli } from '../cli/run-cli.js';

@@ -3,7 +3,7 @@ import { decideColour } from '../doctor/colour.js';
 import { diagnose } from '../doctor/diagnose.js';
 import { gatherFacts } from '../doctor/gather-facts.js';
 import { renderDoctor } from '../doctor/render-doctor.js';
-import type { Action } from '../program.js';
+import type { Action } from './action.js';
 
 /** `redis-tutor doctor [--url URL] [--redis-server PATH]`: reports what this machine has; changes nothing. Exit 0 when the tutor can run, else 2. */
 export const doctorAction: Action = async ({ options, io }) => {

@@ -4,11 +4,11 @@ import { resolveLanguage } from '../course/language.js';
 import { bundledCourseDir, loadCourse } from '../course/load.js';
 import { connectRespLearner } from '../engine/default-learner.js';
 import type { ConnectLearner } from '../engine/learner-connection.js';
-import { EXIT, EnvironmentError, UserError } from '../errors.js';
+import { EXIT, EnvironmentError, UserError, errorMessage } from '../errors.js';
 import { DEFAULT_TIMEOUT_SECONDS, gradeSubmission } from '../grade/grade-submission.js';
 import { reportPasses, type GradeReport } from '../grade/report-model.js';
 import { isReporterName, REPORTER_NAMES, reporters, type ReporterName } from '../grade/reporters.js';
-import type { Action } from '../program.js';
+import type { Action } from './action.js';
 
 export interface GradeRun {
   /** The submission folder as given; resolved against cwd. */
@@ -84,7 +84,7 @@ export const gradeAction: Action = async ({ options, operands, io }) => {
   if (typeof options.output === 'string') {
     const file = resolve(io.cwd, options.output);
     await writeFile(file, text).catch((error: unknown) => {
-      throw new EnvironmentError(`cannot write the report to ${file}: ${error instanceof Error ? error.message : String(error)}.`, 'Check that its folder exists and is writable.', { cause: error });
+      throw new EnvironmentError(`cannot write the report to ${file}: ${errorMessage(error)}.`, 'Check that its folder exists and is writable.', { cause: error });
     });
     io.stdout.write(reporters.pretty(report, { language, color }));
   } else {

@@ -4,7 +4,7 @@ import { resolveLanguage } from '../course/language.js';
 import { buildListModel } from '../course/list-model.js';
 import { renderList } from '../course/render-list.js';
 import { textStyle } from '../course/text-style.js';
-import type { Action } from '../program.js';
+import type { Action } from './action.js';
 import { loadProgress, progressFilePath } from '../progress/progress-store.js';
 import { progressLookup } from '../progress/progress-updates.js';
 

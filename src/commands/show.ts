@@ -6,7 +6,7 @@ import { renderShow } from '../course/render-show.js';
 import { buildShowModel } from '../course/show-model.js';
 import { textStyle } from '../course/text-style.js';
 import { UserError } from '../errors.js';
-import type { Action } from '../program.js';
+import type { Action } from './action.js';
 
 /** `redis-tutor show MODULE/EXERCISE [--solution] [--json] [--lang en|ru]` */
 export const showAction: Action = async ({ options, operands, io }) => {

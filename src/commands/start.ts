@@ -5,7 +5,7 @@ import type { Course, Language } from '../course/schema.js';
 import type { Io } from '../io.js';
 import { Engine } from '../engine/engine.js';
 import { EnvironmentError, UserError } from '../errors.js';
-import type { Action } from '../program.js';
+import type { Action } from './action.js';
 import { emptyProgress } from '../progress/progress-file.js';
 import { promptHistoryFilePath } from '../progress/history-path.js';
 import { loadProgress, progressFilePath, ProgressStore } from '../progress/progress-store.js';

@@ -7,7 +7,7 @@ import type { ConnectLearner } from '../engine/learner-connection.js';
 import { renderValidateReport, reportHolds, type ValidateReport } from '../engine/validate/render-validate.js';
 import { validateSolutions } from '../engine/validate/validate-solutions.js';
 import { EXIT } from '../errors.js';
-import type { Action } from '../program.js';
+import type { Action } from './action.js';
 import { acquireRedis } from '../redis/acquire.js';
 import { resolve } from 'node:path';
 

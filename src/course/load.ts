@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
-import { UserError } from '../errors.js';
+import { UserError, errorMessage } from '../errors.js';
 import { buildExercise } from './build-exercise.js';
 import { hasErrors, type Problem } from './problems.js';
 import { formatPropertyPath, isPlainMap } from './property-path.js';
@@ -45,7 +45,7 @@ export async function loadCourse(dir: string | URL = bundledCourseDir()): Promis
   const courseDir = resolve(dir instanceof URL ? fileURLToPath(dir) : dir);
   const entries = await readdir(courseDir, { withFileTypes: true }).catch((error: unknown) => {
     throw new UserError(
-      `cannot read the exercise folder ${courseDir}: ${error instanceof Error ? error.message : String(error)}`,
+      `cannot read the exercise folder ${courseDir}: ${errorMessage(error)}`,
       'Check the path; a course folder holds one NN-<module> folder per module.',
       { cause: error },
     );

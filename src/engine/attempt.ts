@@ -1,4 +1,6 @@
 import { performance } from 'node:perf_hooks';
+import { errorMessage } from '../errors.js';
+import { sleep } from '../lib/async.js';
 import { directiveName, type Actor, type LoadedExercise, type ScriptLine } from '../course/schema.js';
 import type { Reply } from '../resp/types.js';
 import type { ActorEvent, AttemptEvent } from './attempt-events.js';
@@ -80,7 +82,7 @@ export class Attempt {
     try {
       args = parseCommandLine(line);
     } catch (error) {
-      return outcome({ problem: error instanceof Error ? error.message : String(error) });
+      return outcome({ problem: errorMessage(error) });
     }
     const strings = argsToStrings(args);
     const name = commandName(strings);
@@ -97,7 +99,7 @@ export class Attempt {
         clearTimeout(timer);
       }
     } catch (error) {
-      return outcome({ args: strings, problem: error instanceof Error ? error.message : String(error) });
+      return outcome({ args: strings, problem: errorMessage(error) });
     }
 
     const failed = reply.type === 'error';
@@ -250,7 +252,7 @@ function actorCommandMatches(command: string, args: readonly string[]): boolean 
 }
 
 function failed(error: unknown): string {
-  return `(failed) ${error instanceof Error ? error.message : String(error)}`;
+  return `(failed) ${errorMessage(error)}`;
 }
 
 function settledFlag(promise: Promise<unknown>): () => boolean {
@@ -260,8 +262,4 @@ function settledFlag(promise: Promise<unknown>): () => boolean {
     () => (settled = true),
   );
   return () => settled;
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }

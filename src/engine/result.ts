@@ -7,6 +7,7 @@
  * (src/engine/texts.ts). Front ends pick the language with localize().
  */
 import type { Text } from '../course/schema.js';
+import { errorMessage } from '../errors.js';
 
 /**
  * A text in both course languages: the course's Text with the Russian filled
@@ -76,5 +77,5 @@ export function failedVerdict(expected: BilingualText, found: BilingualText): Ve
 /** A check that could not run. Messages of other errors (ioredis, the OS, an author's js) are kept as they are in both languages. */
 export function errorVerdict(error: unknown): Verdict {
   if (error instanceof BilingualError) return { passed: false, error: error.text };
-  return { passed: false, error: verbatim(error instanceof Error ? error.message : String(error)) };
+  return { passed: false, error: verbatim(errorMessage(error)) };
 }

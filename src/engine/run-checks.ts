@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import { sleep } from '../lib/async.js';
 import type { CheckerCommand, CheckContext, CompiledCheck } from './checks/compiled-check.js';
 import { execPipeline } from './checker-pipeline.js';
 import type { CheckResult, ExerciseResult, Verdict } from './result.js';
@@ -89,8 +90,4 @@ function safely<T>(make: () => T, fallback: T): T {
   } catch {
     return fallback;
   }
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }

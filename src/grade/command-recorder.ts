@@ -3,7 +3,7 @@ import { splitArgs } from '../redis-cli/split-args.js';
 import { CHECKER_CLIENT_NAME, type ConnectionSpec } from '../redis/target.js';
 import { RespConnection } from '../resp/connection.js';
 import type { Reply } from '../resp/types.js';
-import { sleep, within } from './within.js';
+import { sleep, within } from '../lib/async.js';
 
 /** `1700000000.123456 [0 127.0.0.1:54321] "SET" "k" "v"`: the time, the database and the client, then the command quoted as redis-cli would. */
 const MONITOR_LINE = /^\d+\.\d+ \[\d+ ([^\]]*)\] (.*)$/s;

@@ -15,7 +15,8 @@ import { programEnv } from './program-env.js';
 import type { ExerciseGrade, LineError, Problem, ProgramOutput } from './report-model.js';
 import { answerLines, runRedisAnswer, type AnswerLine, type RedisAnswerProgress } from './run-redis-answer.js';
 import { runProgram } from './run-program.js';
-import { errorMessage, within } from './within.js';
+import { errorMessage } from '../errors.js';
+import { within } from '../lib/async.js';
 
 export interface GradeSettings {
   timeoutMs: number;

@@ -7,7 +7,7 @@ import { startPrivateServer, type PrivateRedisTarget } from '../redis/private-se
 import type { ConnectionSpec } from '../redis/target.js';
 import { connectToUrl, type UrlRedisTarget } from '../redis/url-target.js';
 import { Socket } from 'node:net';
-import { within } from './within.js';
+import { within } from '../lib/async.js';
 
 export interface LaneOptions {
   url?: string;

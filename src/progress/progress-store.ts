@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import envPaths from 'env-paths';
 import writeFileAtomic from 'write-file-atomic';
 import { emptyProgress, parseProgress, type Progress } from './progress-file.js';
+import { errorMessage } from '../errors.js';
 
 /** Tests (and people who want several learners on one account) point this at another folder. */
 export const PROGRESS_HOME_ENV = 'REDIS_TUTOR_HOME';
@@ -32,7 +33,7 @@ export async function loadProgress(file: string, options: { now?: Date; moveCorr
   try {
     return { progress: parseProgress(text) };
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = errorMessage(error);
     if (options.moveCorruptAside === false) return { progress: emptyProgress(), warning: `Your progress file ${file} could not be read (${reason}).` };
     const aside = `${file}.corrupt-${(options.now ?? new Date()).toISOString().replace(/[:.]/g, '-')}`;
     await rename(file, aside);

@@ -3,6 +3,7 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BugError, EnvironmentError } from '../errors.js';
+import { within } from '../lib/async.js';
 import { readBinaryVersion } from './binary-version.js';
 import { registerExitCleanup } from './exit-cleanup.js';
 import { spawnExitGuard, type ExitGuard } from './exit-guard.js';
@@ -264,7 +265,7 @@ async function launchOnce(binary: string, version: string, port: number, setting
 
   await stopServer(server, { removeDir: settings.dir === undefined });
   // 'exit' can come before the last output: read it all before deciding why the start failed.
-  await settleWithin(outputClosed, 500);
+  await within(outputClosed, 500);
   if (/address already in use/i.test(tail)) return 'port-taken';
   const output = tail.trim() === '' ? '' : `\n${tail.trim()}`;
   throw new EnvironmentError(
@@ -294,14 +295,7 @@ async function stopServer(server: RunningServer, options: { removeDir: boolean }
 async function killServer(server: RunningServer): Promise<void> {
   stopping.add(server);
   if (!server.hasExited() && server.child.pid !== undefined) killQuietly(server.child.pid);
-  await settleWithin(server.exited, 5_000);
-}
-
-/** Waits for promise, at most ms. The timer also keeps the event loop alive meanwhile (the child is unref'd). */
-async function settleWithin(promise: Promise<unknown>, ms: number): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  await Promise.race([promise, new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]);
-  clearTimeout(timer);
+  await within(server.exited, 5_000);
 }
 
 function killQuietly(pid: number): void {

@@ -1,6 +1,6 @@
 import { readBinaryVersion } from '../../redis/binary-version.js';
 import { findOnPath, findRedisServer } from '../../redis/find-redis-server.js';
-import { isTutorError } from '../../errors.js';
+import { isTutorError, errorMessage } from '../../errors.js';
 import type { RedisCliFact, RedisServerFact } from '../doctor-facts.js';
 import { runQuietly } from './run-quietly.js';
 
@@ -18,7 +18,7 @@ export async function probeRedisServer(request: { explicitPath?: string; env: No
   try {
     return { state: 'found', path: found.path, source: found.source, version: await readBinaryVersion(found.path) };
   } catch (error) {
-    return { state: 'unrunnable', path: found.path, source: found.source, reason: error instanceof Error ? error.message : String(error) };
+    return { state: 'unrunnable', path: found.path, source: found.source, reason: errorMessage(error) };
   }
 }
 

@@ -2,6 +2,7 @@ import { checkCourse } from '../../course/check-course.js';
 import { courseDirFor } from '../../course/course-dir.js';
 import { formatProblem } from '../../course/problems.js';
 import type { CourseFact } from '../doctor-facts.js';
+import { errorMessage } from '../../errors.js';
 
 /** Loads and lints the course `start` would read (bundled, or REDIS_TUTOR_EXERCISES); needs no Redis. */
 export async function probeCourse(env: NodeJS.ProcessEnv, cwd: string): Promise<CourseFact> {
@@ -17,6 +18,6 @@ export async function probeCourse(env: NodeJS.ProcessEnv, cwd: string): Promise<
       warnings: problems.filter((problem) => problem.severity === 'warning').length,
     };
   } catch (error) {
-    return { state: 'unreadable', dir, message: error instanceof Error ? error.message : String(error) };
+    return { state: 'unreadable', dir, message: errorMessage(error) };
   }
 }

@@ -2,7 +2,7 @@ import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Redis } from 'ioredis';
-import { isTutorError } from '../../errors.js';
+import { isTutorError, errorMessage } from '../../errors.js';
 import { connect } from '../../redis/connect.js';
 import { formatAddress, parseRedisUrl } from '../../redis/connection-url.js';
 import { claimIfEmpty, defaultOwnershipFile } from '../../redis/ownership.js';
@@ -68,5 +68,5 @@ async function mayResetWithoutClaiming(target: UrlRedisTarget, redis: Redis, rec
 
 function unreachable(url: string, error: unknown): UrlFact {
   if (isTutorError(error)) return { state: 'unreachable', url, message: error.message, nextStep: error.nextStep };
-  return { state: 'unreachable', url, message: error instanceof Error ? error.message : String(error), nextStep: undefined };
+  return { state: 'unreachable', url, message: errorMessage(error), nextStep: undefined };
 }

@@ -1,4 +1,5 @@
 import { pathToFileURL } from 'node:url';
+import { withTimeout } from '../../lib/async.js';
 import type { JsCheck } from '../../course/schema.js';
 import type { CheckApiResult, CheckFunction } from '../check-api.js';
 import { BilingualError, verbatim, type BilingualText, type Verdict } from '../result.js';
@@ -16,7 +17,7 @@ export function compileJsCheck(check: JsCheck): CompiledCheck {
     async judge(_replies, context) {
       const run = await loadCheckFunction(check.modulePath);
       const api = { redis: context.checker, commands: context.commands, run: context.runLine };
-      const result = await withTimeout(Promise.resolve(run(api)), JS_CHECK_TIMEOUT_MS, JS.timeout(check.module, JS_CHECK_TIMEOUT_MS));
+      const result = await withTimeout(Promise.resolve(run(api)), JS_CHECK_TIMEOUT_MS, () => new BilingualError(JS.timeout(check.module, JS_CHECK_TIMEOUT_MS)));
       return toVerdict(result, check.module);
     },
   };
@@ -62,10 +63,3 @@ function authorText(text: unknown): BilingualText | undefined | 'invalid' {
   return 'invalid';
 }
 
-function withTimeout<T>(promise: Promise<T>, ms: number, message: BilingualText): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new BilingualError(message)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}

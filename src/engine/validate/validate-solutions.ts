@@ -3,6 +3,7 @@ import type { Course, LoadedExercise } from '../../course/schema.js';
 import type { Engine } from '../engine.js';
 import { needsOwnedServer } from '../requirements.js';
 import type { CheckResult } from '../result.js';
+import { errorMessage } from '../../errors.js';
 
 export type ExerciseVerdict = 'passed' | 'failed' | 'skipped';
 
@@ -58,7 +59,7 @@ async function validateOne(exercise: LoadedExercise, engine: Engine): Promise<So
     for (const problem of reset.problems) reasons.push(`the reset could not restore: ${problem}`);
     for (const leftover of await engine.leftovers()) reasons.push(`after the reset: ${leftover}`);
   } catch (error) {
-    reasons.push(error instanceof Error ? error.message : String(error));
+    reasons.push(errorMessage(error));
   }
   return {
     id: exercise.id,
