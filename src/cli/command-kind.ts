@@ -3,12 +3,7 @@
  * (cliSendCommand), and the ones a pipelining runner must not send ahead of
  * earlier replies.
  */
-import { cString } from '../redis-cli/split-args.js';
-
-export function commandName(args: readonly Buffer[]): string {
-  const first = args[0];
-  return first === undefined ? '' : cString(first).toString('latin1').toLowerCase();
-}
+import { commandWord } from '../redis-cli/command-word.js';
 
 /** Enter subscribe mode: `Reading messages...`, then every reply until an error or Ctrl-C. */
 export function isSubscribe(name: string): boolean {
@@ -46,5 +41,5 @@ const SEQUENTIAL_COMMANDS: ReadonlySet<string> = new Set([
 ]);
 
 export function mustRunAlone(args: readonly Buffer[]): boolean {
-  return SEQUENTIAL_COMMANDS.has(commandName(args));
+  return SEQUENTIAL_COMMANDS.has(commandWord(args));
 }

@@ -12,9 +12,10 @@ import { formatPush, formatReplyForCommand, UnknownReplyTypeError, type OutputMo
 import { helpText } from '../redis-cli/help.js';
 import { applyPreference, type Preferences } from '../redis-cli/rc-file.js';
 import { isSensitiveCommand } from '../redis-cli/sensitive.js';
-import { applyCommand, isReselectingAuth } from '../redis-cli/session-state.js';
+import { applyCommand, isReselectingAuth } from '../redis-cli/client-state.js';
 import { CliExit } from './cli-exit.js';
-import { commandName, isSubscribe } from './command-kind.js';
+import { commandWord } from '../redis-cli/command-word.js';
+import { isSubscribe } from './command-kind.js';
 import { INVALID_ARGUMENTS_MESSAGE, INVALID_REPEAT_MESSAGE, planLine, type LinePlan } from './line-plan.js';
 import type { OutputSink } from './output-sink.js';
 import { readCommandReply } from './read-reply.js';
@@ -176,7 +177,7 @@ export class LineExecutor {
 
   /** cliSendCommand(). @returns the reason when the connection was lost and the session goes on. */
   private async sendCommand(args: Buffer[], repeat: number): Promise<CloseReason | null> {
-    const name = commandName(args);
+    const name = commandWord(args);
     if (name === 'shutdown') this.link.shutdownSent = true;
     for (let i = 0; i < repeat; i++) {
       const connection = this.link.connection;

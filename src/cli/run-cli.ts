@@ -8,15 +8,15 @@ import type { Io } from '../io.js';
 import { isHelpCommand, helpText } from '../redis-cli/help.js';
 import { HistoryFile } from '../redis-cli/history.js';
 import { DEFAULT_PREFERENCES, loadPreferences, rcFilePath, type Preferences } from '../redis-cli/rc-file.js';
-import { initialSessionState } from '../redis-cli/session-state.js';
+import { initialClientState } from '../redis-cli/client-state.js';
 import { CliExit } from './cli-exit.js';
 import { AUTH_WARNING, type CliOptions } from './cli-options.js';
 import { HelpTable } from './help-table.js';
-import { runInteractive } from './interactive-session.js';
+import { runInteractive } from './interactive-mode.js';
 import { noInterrupts, type InterruptSource } from './interrupts.js';
 import { LineExecutor } from './line-executor.js';
 import { OutputSink } from './output-sink.js';
-import { runPipedLines } from './piped-session.js';
+import { runPipedLines } from './piped-mode.js';
 import { ServerLink } from './server-link.js';
 import { readLineBatches } from './stdin-lines.js';
 
@@ -41,7 +41,7 @@ export async function runCli(options: CliOptions, io: Io, dependencies: RunCliDe
   io.stdout.on('error', ignore);
   const link = new ServerLink(
     { host: server.host, port: server.port, tls: server.tls, user: options.user, password: options.password },
-    initialSessionState({ db: options.db, resp3: options.resp3 }),
+    initialClientState({ db: options.db, resp3: options.resp3 }),
     sink,
   );
   const oneShot = options.command.length > 0;

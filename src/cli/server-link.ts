@@ -8,7 +8,7 @@
  */
 import { ConnectError, ConnectionClosedError, RespConnection } from '../resp/connection.js';
 import type { Reply } from '../resp/types.js';
-import { afterReconnect, dbToReselect, promptFor, type SessionState } from '../redis-cli/session-state.js';
+import { afterReconnect, dbToReselect, promptFor, type ClientState } from '../redis-cli/client-state.js';
 import type { OutputSink } from './output-sink.js';
 
 export interface LinkTarget {
@@ -22,13 +22,13 @@ export interface LinkTarget {
 export class ServerLink {
   /** redis-cli's `context`: null means `not connected> `. */
   connection: RespConnection | null = null;
-  state: SessionState;
+  state: ClientState;
   /** Set once a command named SHUTDOWN was sent; never cleared, as in redis-cli. */
   shutdownSent = false;
 
   constructor(
     private target: LinkTarget,
-    state: SessionState,
+    state: ClientState,
     private readonly sink: OutputSink,
   ) {
     this.state = state;

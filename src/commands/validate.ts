@@ -1,6 +1,6 @@
 import { checkCourse } from '../course/check-course.js';
 import { bundledCourseDir } from '../course/load.js';
-import { hasErrors } from '../course/problems.js';
+import { hasErrors } from '../course/course-problems.js';
 import { Engine } from '../engine/engine.js';
 import { connectRespLearner } from '../engine/default-learner.js';
 import type { ConnectLearner } from '../engine/learner-connection.js';

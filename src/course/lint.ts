@@ -4,7 +4,7 @@ import { splitArgs } from '../redis-cli/split-args.js';
 import { closestMatches } from './closest.js';
 import { EXERCISE_FILE, MODULE_FILE, NUMBERED_NAME } from './load.js';
 import { formatPropertyPath } from './property-path.js';
-import type { Problem } from './problems.js';
+import type { CourseProblem } from './course-problems.js';
 import { ACTOR_DIRECTIVES, directiveName, isActorDirective, type Course, type LoadedExercise, type LoadedModule, type PathSegment, type SourceLocation } from './schema.js';
 import { exerciseTexts, moduleTexts, type LocatedText } from './texts.js';
 
@@ -13,8 +13,8 @@ import { exerciseTexts, moduleTexts, type LocatedText } from './texts.js';
  * loader's own problems (syntax, schema, missing translations) are not
  * repeated here — `validate` shows both lists.
  */
-export async function lintCourse(course: Course): Promise<Problem[]> {
-  const problems: Problem[] = [];
+export async function lintCourse(course: Course): Promise<CourseProblem[]> {
+  const problems: CourseProblem[] = [];
   problems.push(...duplicateIds(course));
   problems.push(...(await strayFiles(course.dir)));
   for (const module of course.modules) {
@@ -29,7 +29,7 @@ export async function lintCourse(course: Course): Promise<Problem[]> {
   return problems;
 }
 
-function problemAt(location: SourceLocation, severity: Problem['severity'], code: Problem['code'], message: string): Problem {
+function problemAt(location: SourceLocation, severity: CourseProblem['severity'], code: CourseProblem['code'], message: string): CourseProblem {
   return { severity, code, file: location.file, line: location.line, column: location.column, message };
 }
 
@@ -37,8 +37,8 @@ function problemAt(location: SourceLocation, severity: Problem['severity'], code
  * Ids come from the names, so duplicates are `01-strings/` beside
  * `05-strings/`; a repeated number makes the order a coin toss.
  */
-function duplicateIds(course: Course): Problem[] {
-  const problems: Problem[] = [];
+function duplicateIds(course: Course): CourseProblem[] {
+  const problems: CourseProblem[] = [];
   const name = (location: SourceLocation) => relative(course.dir, location.file).split(sep).join('/');
   const seen = <T extends { id: string; number: number }>(items: readonly T[], where: (item: T) => SourceLocation, what: string) => {
     const byId = new Map<string, T>();
@@ -60,7 +60,7 @@ function duplicateIds(course: Course): Problem[] {
   return problems;
 }
 
-function emptyTexts(texts: readonly LocatedText[], locate: (path: readonly PathSegment[]) => SourceLocation): Problem[] {
+function emptyTexts(texts: readonly LocatedText[], locate: (path: readonly PathSegment[]) => SourceLocation): CourseProblem[] {
   return texts.flatMap(({ path, text }) =>
     (['en', 'ru'] as const)
       .filter((language) => text[language] !== undefined && text[language].trim() === '')
@@ -69,7 +69,7 @@ function emptyTexts(texts: readonly LocatedText[], locate: (path: readonly PathS
 }
 
 /** Every line the tutor will run must split the way redis-cli splits it, or it would fail at the learner's desk. */
-function unparsableLines(exercise: LoadedExercise): Problem[] {
+function unparsableLines(exercise: LoadedExercise): CourseProblem[] {
   const scripts = [
     ...exercise.setupLines.map((line) => ({ line, what: 'setup' })),
     ...exercise.solutionLines.map((line) => ({ line, what: 'solution' })),
@@ -90,7 +90,7 @@ function unparsableLines(exercise: LoadedExercise): Problem[] {
 }
 
 /** `!` lines in an actor's run are tutor directives: only known ones, and `!restart` only where the tutor owns the server. */
-function actorDirectives(module: LoadedModule, exercise: LoadedExercise): Problem[] {
+function actorDirectives(module: LoadedModule, exercise: LoadedExercise): CourseProblem[] {
   const ownsServer = (exercise.requires ?? module.requires) === 'owned-server';
   return exercise.actors.flatMap((actor) =>
     actor.run.flatMap((line) => {
@@ -119,8 +119,8 @@ function actorDirectives(module: LoadedModule, exercise: LoadedExercise): Proble
   );
 }
 
-async function missingJsModules(exercise: LoadedExercise): Promise<Problem[]> {
-  const problems: Problem[] = [];
+async function missingJsModules(exercise: LoadedExercise): Promise<CourseProblem[]> {
+  const problems: CourseProblem[] = [];
   for (const check of exercise.checks) {
     if (check.kind !== 'js') continue;
     const exists = await access(check.modulePath).then(
@@ -140,8 +140,8 @@ async function missingJsModules(exercise: LoadedExercise): Promise<Problem[]> {
  * Anything the loader would silently skip: a misnamed exercise is the
  * dangerous case (an error), other stray files are warnings.
  */
-async function strayFiles(courseDir: string): Promise<Problem[]> {
-  const problems: Problem[] = [];
+async function strayFiles(courseDir: string): Promise<CourseProblem[]> {
+  const problems: CourseProblem[] = [];
   const stray = (file: string, why: string, isDirectory: boolean) => {
     const looksLikeExercise = !isDirectory && /\.ya?ml$/.test(file);
     problems.push({ severity: looksLikeExercise ? 'error' : 'warning', code: 'stray-file', file, message: `stray ${isDirectory ? 'folder' : 'file'}: ${why}` });

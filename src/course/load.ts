@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
 import { UserError, errorMessage } from '../errors.js';
 import { buildExercise } from './build-exercise.js';
-import { hasErrors, type Problem } from './problems.js';
+import { hasErrors, type CourseProblem } from './course-problems.js';
 import { formatPropertyPath, isPlainMap } from './property-path.js';
 import {
   ExerciseFileSchema,
@@ -23,7 +23,7 @@ export interface CourseLoad {
   /** Everything that loaded; a file with errors is left out, the rest is kept. */
   course: Course;
   /** Errors (a file left out) and warnings (loaded, but worth fixing), in file order. */
-  problems: Problem[];
+  problems: CourseProblem[];
 }
 
 export const MODULE_FILE = 'module.yaml';
@@ -52,7 +52,7 @@ export async function loadCourse(dir: string | URL = bundledCourseDir()): Promis
   });
   const moduleDirs = numbered(entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name), NUMBERED_NAME);
 
-  const problems: Problem[] = [];
+  const problems: CourseProblem[] = [];
   const modules: LoadedModule[] = [];
   for (const { name, number, id } of moduleDirs) {
     const result = await loadModule(join(courseDir, name), { number, id });
@@ -62,7 +62,7 @@ export async function loadCourse(dir: string | URL = bundledCourseDir()): Promis
   return { course: { dir: courseDir, modules }, problems };
 }
 
-async function loadModule(dir: string, expected: { number: number; id: string }): Promise<{ module?: LoadedModule; problems: Problem[] }> {
+async function loadModule(dir: string, expected: { number: number; id: string }): Promise<{ module?: LoadedModule; problems: CourseProblem[] }> {
   const file = join(dir, MODULE_FILE);
   const text = await readFile(file, 'utf8').catch(() => undefined);
   if (text === undefined) {
@@ -114,7 +114,7 @@ interface Validated<T> {
   source: YamlSource;
   /** Absent when the file has errors. */
   data?: T;
-  problems: Problem[];
+  problems: CourseProblem[];
 }
 
 /** Parse, refuse newer formats, validate, and check the id against the file name — each step only if the previous held. */
@@ -128,7 +128,7 @@ function validateFile<S extends z.ZodType>(
 ): Validated<z.infer<S>> {
   const source = parseYamlSource(file, text);
   const problems = [...source.problems];
-  const fail = (problem: Omit<Problem, 'file' | 'severity'> & { path?: PathSegment[] }): Validated<z.infer<S>> => {
+  const fail = (problem: Omit<CourseProblem, 'file' | 'severity'> & { path?: PathSegment[] }): Validated<z.infer<S>> => {
     const { path, ...rest } = problem;
     const location = path ? source.locate(path) : undefined;
     problems.push({ severity: 'error', file, ...(location ? { line: location.line, column: location.column } : {}), ...rest });
@@ -168,7 +168,7 @@ function validateFile<S extends z.ZodType>(
   return { source, data, problems };
 }
 
-function missingTranslations(source: YamlSource, texts: readonly LocatedText[]): Problem[] {
+function missingTranslations(source: YamlSource, texts: readonly LocatedText[]): CourseProblem[] {
   return texts
     .filter(({ text }) => text.ru === undefined)
     .map(({ path }) => {

@@ -1,5 +1,5 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
-import type { Problem } from './problems.js';
+import type { CourseProblem } from './course-problems.js';
 import type { PathSegment, SourceLocation } from './schema.js';
 
 /** A parsed YAML file that can say where any of its values is. */
@@ -8,7 +8,7 @@ export interface YamlSource {
   /** The plain data; undefined when the file has syntax errors. */
   value: unknown;
   /** Syntax errors (and yaml's warnings), with positions. */
-  problems: Problem[];
+  problems: CourseProblem[];
   /** Where the value at `path` starts; the nearest existing parent when it is absent. */
   locate(path: readonly PathSegment[]): SourceLocation;
   /** Where the key `key` of the map at `path` is written; falls back to the map. */
@@ -23,7 +23,7 @@ export interface YamlSource {
 export function parseYamlSource(file: string, text: string): YamlSource {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
-  const problems: Problem[] = [
+  const problems: CourseProblem[] = [
     ...doc.errors.map((error) => syntaxProblem(file, 'error', error.message, error.linePos?.[0])),
     ...doc.warnings.map((warning) => syntaxProblem(file, 'warning', warning.message, warning.linePos?.[0])),
   ];
@@ -84,10 +84,10 @@ function walk(doc: Document, path: readonly PathSegment[]): { node: Node | null;
 
 function syntaxProblem(
   file: string,
-  severity: Problem['severity'],
+  severity: CourseProblem['severity'],
   prettyMessage: string,
   position: { line: number; col: number } | undefined,
-): Problem {
+): CourseProblem {
   // yaml appends " at line L, column C:" and a code excerpt; the position is ours to print.
   const firstLine = prettyMessage.split('\n')[0] ?? prettyMessage;
   const message = firstLine.replace(/ at line \d+, column \d+:?$/, '');

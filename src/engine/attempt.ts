@@ -8,9 +8,10 @@ import { execPipeline } from './checker-pipeline.js';
 import type { CheckContext, CompiledCheck } from './checks/compiled-check.js';
 import { compileCheckSafely } from './checks/compile-check.js';
 import { isBlocked, parseClientLine } from './client-list.js';
-import { argsToStrings, commandName, parseCommandLine } from './command-line.js';
+import { commandWord } from '../redis-cli/command-word.js';
+import { argsToStrings, parseCommandLine } from './command-line.js';
 import { formatValue } from './format-value.js';
-import type { LearnerSession } from './learner-session.js';
+import type { LearnerClient } from './learner-client.js';
 import type { ExerciseResult } from './result.js';
 import { runChecks, type RunChecksOptions } from './run-checks.js';
 import type { TutorSubscriber } from './tutor-subscriber.js';
@@ -38,7 +39,7 @@ export interface AttemptTimings {
 
 export interface AttemptDependencies {
   checker: Redis;
-  learner: LearnerSession;
+  learner: LearnerClient;
   subscriber: TutorSubscriber | undefined;
   /** `!restart` in an actor's run: crash and restart the server with its data; says what happened. */
   restartServer?: () => Promise<string>;
@@ -85,7 +86,7 @@ export class Attempt {
       return outcome({ problem: errorMessage(error) });
     }
     const strings = argsToStrings(args);
-    const name = commandName(strings);
+    const name = commandWord(args).toUpperCase();
 
     let reply: Reply;
     try {

@@ -14,11 +14,6 @@ export function parseCommandLine(line: string): CommandArgs {
   return args;
 }
 
-/** Upper-case command name plus the first argument, for matching `CONFIG SET` style names. */
-export function commandName(args: readonly (Buffer | string)[]): string {
-  return String(args[0] ?? '').toUpperCase();
-}
-
 export function argsToStrings(args: readonly Buffer[]): string[] {
   return args.map((arg) => arg.toString('utf8'));
 }

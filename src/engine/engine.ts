@@ -10,7 +10,7 @@ import type { AttemptEvent } from './attempt-events.js';
 import { execPipeline } from './checker-pipeline.js';
 import { parseCommandLine } from './command-line.js';
 import type { ConnectLearner } from './learner-connection.js';
-import { LearnerSession } from './learner-session.js';
+import { LearnerClient } from './learner-client.js';
 import { closeConnection, reopenConnection } from './reopen-connection.js';
 import { Sandbox, type ResetReport, type SandboxOptions } from './sandbox.js';
 import { adoptTutorUser, dropTutorUser, forgetTutorUser, type TutorCredentials } from './tutor-credentials.js';
@@ -45,7 +45,7 @@ export class Engine {
   private constructor(
     readonly target: RedisTarget,
     readonly checker: Redis,
-    readonly learner: LearnerSession,
+    readonly learner: LearnerClient,
     private sandbox: Sandbox,
     private readonly sandboxOptions: SandboxOptions,
     private readonly credentials: TutorCredentials | undefined,
@@ -60,7 +60,7 @@ export class Engine {
         ...(options.ownershipFile !== undefined ? { ownershipFile: options.ownershipFile } : {}),
       };
       const sandbox = await Sandbox.open(target, checker, sandboxOptions);
-      return new Engine(target, checker, new LearnerSession(target.spec, options.connectLearner), sandbox, sandboxOptions, credentials);
+      return new Engine(target, checker, new LearnerClient(target.spec, options.connectLearner), sandbox, sandboxOptions, credentials);
     } catch (error) {
       checker.disconnect();
       throw error;

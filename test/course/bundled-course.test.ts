@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkCourse } from '../../src/course/check-course.js';
 import type { Course, LoadedModule } from '../../src/course/schema.js';
-import type { Problem } from '../../src/course/problems.js';
+import type { CourseProblem } from '../../src/course/course-problems.js';
 import { splitArgs } from '../../src/redis-cli/split-args.js';
 
 /**
@@ -47,7 +47,7 @@ function isUsed(requirement: string, commands: string[][]): boolean {
 
 describe('the bundled course', () => {
   let course: Course;
-  let problems: Problem[];
+  let problems: CourseProblem[];
 
   beforeAll(async () => {
     ({ course, problems } = await checkCourse());

@@ -6,18 +6,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkCourse } from '../../src/course/check-course.js';
 import { lintCourse } from '../../src/course/lint.js';
 import { loadCourse } from '../../src/course/load.js';
-import { formatProblem, type Problem } from '../../src/course/problems.js';
+import { formatCourseProblem, type CourseProblem } from '../../src/course/course-problems.js';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/${name}/`, import.meta.url));
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
 describe('lintCourse', () => {
-  let problems: Problem[];
+  let problems: CourseProblem[];
   let lines: string[];
   beforeAll(async () => {
     const { course } = await loadCourse(fixture('course-lint'));
     problems = await lintCourse(course);
-    lines = problems.map((problem) => formatProblem(problem, repoRoot));
+    lines = problems.map((problem) => formatCourseProblem(problem, repoRoot));
   });
 
   const at = 'test/fixtures/course-lint/';
@@ -52,7 +52,7 @@ describe('lintCourse', () => {
   });
 
   it('reports stray files: a misnamed exercise as an error, the rest as warnings', () => {
-    const stray = problems.filter((problem) => problem.code === 'stray-file').map((problem) => [formatProblem(problem, repoRoot), problem.severity]);
+    const stray = problems.filter((problem) => problem.code === 'stray-file').map((problem) => [formatCourseProblem(problem, repoRoot), problem.severity]);
     expect(stray).toEqual(
       expect.arrayContaining([
         [`${at}stray.txt: warning: stray file: the course folder holds README.md and NN-<module> folders only`, 'warning'],
@@ -101,7 +101,7 @@ describe('lintCourse: tutor directives in actors', () => {
     await write('02-beta/01-in-module.yaml', exercise('in-module', '    run: ["SET a 1", "!restart"]'));
     const { course, problems } = await loadCourse(dir);
     expect(problems).toEqual([]);
-    lines = (await lintCourse(course)).map((problem) => formatProblem(problem, dir));
+    lines = (await lintCourse(course)).map((problem) => formatCourseProblem(problem, dir));
   });
   afterAll(() => rm(dir, { recursive: true, force: true }));
 

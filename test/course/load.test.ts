@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundledCourseDir, loadCourse, type CourseLoad } from '../../src/course/load.js';
-import { formatProblem } from '../../src/course/problems.js';
+import { formatCourseProblem } from '../../src/course/course-problems.js';
 import { UserError } from '../../src/errors.js';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/${name}/`, import.meta.url));
@@ -64,7 +64,7 @@ describe('loading a course with broken files', () => {
   let lines: string[];
   beforeAll(async () => {
     loaded = await loadCourse(fixture('course-broken'));
-    lines = loaded.problems.map((problem) => formatProblem(problem, repoRoot));
+    lines = loaded.problems.map((problem) => formatCourseProblem(problem, repoRoot));
   });
 
   it('still loads everything that is not broken', () => {

@@ -1,6 +1,6 @@
 import { checkCourse } from '../../course/check-course.js';
 import { courseDirFor } from '../../course/course-dir.js';
-import { formatProblem } from '../../course/problems.js';
+import { formatCourseProblem } from '../../course/course-problems.js';
 import type { CourseFact } from '../doctor-facts.js';
 import { errorMessage } from '../../errors.js';
 
@@ -14,7 +14,7 @@ export async function probeCourse(env: NodeJS.ProcessEnv, cwd: string): Promise<
       dir,
       modules: course.modules.length,
       exercises: course.modules.reduce((sum, module) => sum + module.exercises.length, 0),
-      errors: problems.filter((problem) => problem.severity === 'error').map((problem) => formatProblem(problem, cwd)),
+      errors: problems.filter((problem) => problem.severity === 'error').map((problem) => formatCourseProblem(problem, cwd)),
       warnings: problems.filter((problem) => problem.severity === 'warning').length,
     };
   } catch (error) {

@@ -1,8 +1,8 @@
-import { displayPath, formatProblem, type Problem } from '../../course/problems.js';
+import { displayPath, formatCourseProblem, type CourseProblem } from '../../course/course-problems.js';
 import type { SolutionValidation } from './validate-solutions.js';
 
 export interface ValidateReport {
-  problems: Problem[];
+  problems: CourseProblem[];
   /** Absent without --solutions. */
   solutions?: SolutionValidation[];
   /** Exercises that loaded, for the summary without --solutions. */
@@ -18,7 +18,7 @@ export function reportHolds(report: ValidateReport): boolean {
 
 /** The text `validate` prints, pure so it is tested without a terminal or a Redis. */
 export function renderValidateReport(report: ValidateReport, cwd: string): string {
-  const lines: string[] = report.problems.map((problem) => formatProblem(problem, cwd));
+  const lines: string[] = report.problems.map((problem) => formatCourseProblem(problem, cwd));
   if (report.solutions) {
     if (lines.length > 0) lines.push('');
     if (report.server) lines.push(`solutions on ${report.server}`);

@@ -14,7 +14,7 @@ import { markHelped, markSolved, markStarted, withLanguage } from '../../progres
 import { isHelpCommand } from '../../redis-cli/help.js';
 import { INVALID_REPEAT_MESSAGE, parseRepeatPrefix } from '../../redis-cli/repeat.js';
 import { isSensitiveCommand } from '../../redis-cli/sensitive.js';
-import { afterReconnect, applyCommand, dbToReselect, initialSessionState, promptFor, type SessionState } from '../../redis-cli/session-state.js';
+import { afterReconnect, applyCommand, dbToReselect, initialClientState, promptFor, type ClientState } from '../../redis-cli/client-state.js';
 import { splitArgs } from '../../redis-cli/split-args.js';
 import { CHECKER_CLIENT_NAME, type RedisTarget } from '../../redis/target.js';
 import type { Reply } from '../../resp/types.js';
@@ -71,7 +71,7 @@ const LEAVE_SUBSCRIBE_TIMEOUT_MS = 2_000;
 export class TutorSession {
   private engine: Engine | undefined;
   private attempt: Attempt | undefined;
-  private cli: SessionState = initialSessionState();
+  private cli: ClientState = initialClientState();
   /** Bumped whenever the exercise changes, so late results of the previous one are dropped. */
   private generation = 0;
   private inFlight = false;
@@ -174,7 +174,7 @@ export class TutorSession {
     }
     if (generation !== this.generation) return;
     this.attempt = attempt;
-    this.cli = initialSessionState();
+    this.cli = initialClientState();
     this.updatePrompt();
     await this.evaluate(generation);
     if (generation !== this.generation) return;

@@ -3,11 +3,11 @@ import {
   afterReconnect,
   applyCommand,
   dbToReselect,
-  initialSessionState,
+  initialClientState,
   isReselectingAuth,
   promptFor,
-  type SessionState,
-} from '../../src/redis-cli/session-state.js';
+  type ClientState,
+} from '../../src/redis-cli/client-state.js';
 import { splitArgs } from '../../src/redis-cli/split-args.js';
 import type { Reply } from '../../src/resp/types.js';
 
@@ -20,7 +20,7 @@ const target = { host: '127.0.0.1', port: 6401, connected: true };
 
 type Step = [line: string, reply: Reply, prompt: string];
 
-function run(steps: Step[], start: SessionState = initialSessionState()): string[] {
+function run(steps: Step[], start: ClientState = initialClientState()): string[] {
   let state = start;
   return steps.map(([line, reply]) => {
     state = applyCommand(state, splitArgs(line) as Buffer[], reply);
@@ -131,14 +131,14 @@ describe('prompt after each command (spec 4.1, 4.2)', () => {
 });
 
 describe('promptFor', () => {
-  const inDb2 = applyCommand(initialSessionState(), [Buffer.from('select'), Buffer.from('2')], OK);
-  it.each<[string, SessionState, { host: string; port: number; connected: boolean }, string]>([
-    ['db 0', initialSessionState(), target, '127.0.0.1:6401> '],
+  const inDb2 = applyCommand(initialClientState(), [Buffer.from('select'), Buffer.from('2')], OK);
+  it.each<[string, ClientState, { host: string; port: number; connected: boolean }, string]>([
+    ['db 0', initialClientState(), target, '127.0.0.1:6401> '],
     ['hostname as given', inDb2, { host: 'localhost', port: 6401, connected: true }, 'localhost:6401[2]> '],
-    ['IPv6 in brackets', initialSessionState(), { host: '::1', port: 6401, connected: true }, '[::1]:6401> '],
+    ['IPv6 in brackets', initialClientState(), { host: '::1', port: 6401, connected: true }, '[::1]:6401> '],
     ['not connected hides everything', inDb2, { ...target, connected: false }, 'not connected> '],
     ['cut to 127 bytes', inDb2, { host: 'h'.repeat(130), port: 6401, connected: true }, 'h'.repeat(127)],
-    ['exactly 127 bytes fits', initialSessionState(), { host: 'h'.repeat(120), port: 6401, connected: true }, `${'h'.repeat(120)}:6401> `],
+    ['exactly 127 bytes fits', initialClientState(), { host: 'h'.repeat(120), port: 6401, connected: true }, `${'h'.repeat(120)}:6401> `],
   ])('%s', (_name, state, where, expected) => {
     expect(promptFor(state, where)).toBe(expected);
   });
@@ -146,7 +146,7 @@ describe('promptFor', () => {
 
 describe('re-selecting the remembered db', () => {
   it('a reconnect starts in db 0 outside MULTI and asks for the remembered db', () => {
-    let state = initialSessionState();
+    let state = initialClientState();
     state = applyCommand(state, splitArgs('select 2') as Buffer[], OK);
     state = applyCommand(state, splitArgs('multi') as Buffer[], OK);
     state = afterReconnect(state);
@@ -158,7 +158,7 @@ describe('re-selecting the remembered db', () => {
   });
 
   it('a failed re-select leaves the db at 0 and the wish in place (e.g. NOAUTH)', () => {
-    let state = afterReconnect(initialSessionState({ db: 3 }));
+    let state = afterReconnect(initialClientState({ db: 3 }));
     state = applyCommand(state, splitArgs('select 3') as Buffer[], error('NOAUTH Authentication required.'));
     expect(promptFor(state, target)).toBe('127.0.0.1:6401> ');
     expect(dbToReselect(state)).toBe(3);
@@ -177,10 +177,10 @@ describe('re-selecting the remembered db', () => {
 
 describe('the -3 flag', () => {
   it('is kept across reconnects and cleared by RESET; a typed HELLO 3 is not tracked', () => {
-    const flagged = initialSessionState({ resp3: true });
+    const flagged = initialClientState({ resp3: true });
     expect(afterReconnect(flagged).resp3).toBe(true);
     expect(applyCommand(flagged, splitArgs('reset') as Buffer[], status('RESET')).resp3).toBe(false);
-    const plain = initialSessionState();
+    const plain = initialClientState();
     expect(applyCommand(plain, splitArgs('hello 3') as Buffer[], { type: 'map', entries: [] }).resp3).toBe(false);
   });
 });

@@ -6,8 +6,9 @@
 import type { Reply } from '../resp/types.js';
 import { strtol } from './repeat.js';
 import { cString } from './split-args.js';
+import { commandWord } from './command-word.js';
 
-export interface SessionState {
+export interface ClientState {
   /** The db the prompt shows (config.dbnum). */
   readonly db: number;
   /** The db to SELECT again after a reconnect or AUTH (config.input_dbnum). */
@@ -20,7 +21,7 @@ export interface SessionState {
 }
 
 /** Before the first connection: `-n db` and `-3` as given on the command line. */
-export function initialSessionState(options: { db?: number; resp3?: boolean } = {}): SessionState {
+export function initialClientState(options: { db?: number; resp3?: boolean } = {}): ClientState {
   return { db: 0, rememberedDb: options.db ?? 0, inTransaction: false, preMultiDb: 0, resp3: options.resp3 ?? false };
 }
 
@@ -29,7 +30,7 @@ export function initialSessionState(options: { db?: number; resp3?: boolean } = 
  * sends `SELECT <dbToReselect()>` when that is not null, and applies its
  * reply with applyCommand like any other SELECT.
  */
-export function afterReconnect(state: SessionState): SessionState {
+export function afterReconnect(state: ClientState): ClientState {
   return { ...state, db: 0, inTransaction: false };
 }
 
@@ -37,16 +38,16 @@ export function afterReconnect(state: SessionState): SessionState {
  * The db redis-cli silently SELECTs after a reconnect, and after an AUTH
  * typed with 2 or 3 arguments (whatever its reply): null when already there.
  */
-export function dbToReselect(state: SessionState): number | null {
+export function dbToReselect(state: ClientState): number | null {
   return state.rememberedDb === state.db ? null : state.rememberedDb;
 }
 
 export function isReselectingAuth(args: readonly Buffer[]): boolean {
-  return commandName(args) === 'auth' && (args.length === 2 || args.length === 3);
+  return commandWord(args) === 'auth' && (args.length === 2 || args.length === 3);
 }
 
-export function applyCommand(state: SessionState, args: readonly Buffer[], reply: Reply): SessionState {
-  const name = commandName(args);
+export function applyCommand(state: ClientState, args: readonly Buffer[], reply: Reply): ClientState {
+  const name = commandWord(args);
   const argc = args.length;
   const failed = reply.type === 'error';
   // Inside MULTI the reply is QUEUED, which counts as success: the prompt moves at once.
@@ -78,7 +79,7 @@ export interface PromptTarget {
 }
 
 /** `127.0.0.1:6379[2](TX)> `, cut to 127 bytes like redis-cli's char prompt[128]. */
-export function promptFor(state: SessionState, target: PromptTarget): string {
+export function promptFor(state: ClientState, target: PromptTarget): string {
   if (!target.connected) return 'not connected> ';
   // anetFormatAddr brackets any host containing ':' (IPv6).
   const address = target.host.includes(':') ? `[${target.host}]:${target.port}` : `${target.host}:${target.port}`;
@@ -86,12 +87,6 @@ export function promptFor(state: SessionState, target: PromptTarget): string {
   const transaction = state.inTransaction ? '(TX)' : '';
   const prompt = Buffer.from(`${address}${db}${transaction}> `, 'utf8');
   return prompt.subarray(0, PROMPT_BUFFER_SIZE - 1).toString('utf8');
-}
-
-/** strcasecmp compares up to the first NUL. */
-function commandName(args: readonly Buffer[]): string | undefined {
-  const first = args[0];
-  return first === undefined ? undefined : cString(first).toString('latin1').toLowerCase();
 }
 
 /**

@@ -10,7 +10,7 @@ import type { ConnectLearner, LearnerConnection } from './learner-connection.js'
  * exercises with RESET + the handshake, so MULTI, SELECT, CLIENT SETNAME,
  * AUTH and subscriptions never leak.
  */
-export class LearnerSession {
+export class LearnerClient {
   private connection: LearnerConnection | undefined;
   private id: number | undefined;
 

@@ -3,7 +3,7 @@ import { relative, sep } from 'node:path';
 export type Severity = 'error' | 'warning';
 
 /** What kind of problem, so tools and tests need not parse messages. */
-export type ProblemCode =
+export type CourseProblemCode =
   | 'course-missing'
   | 'unreadable'
   | 'yaml-syntax'
@@ -22,9 +22,9 @@ export type ProblemCode =
   | 'missing-js';
 
 /** A problem found in course files; data only — printing is the caller's job. */
-export interface Problem {
+export interface CourseProblem {
   severity: Severity;
-  code: ProblemCode;
+  code: CourseProblemCode;
   /** Absolute path of the file or folder. */
   file: string;
   /** 1-based; absent when the problem concerns the whole file or folder. */
@@ -34,7 +34,7 @@ export interface Problem {
 }
 
 /** `exercises/02-strings/03-setnx.yaml:14:5: checks[1].expect: ...`, the path relative to `cwd`. */
-export function formatProblem(problem: Problem, cwd: string): string {
+export function formatCourseProblem(problem: CourseProblem, cwd: string): string {
   const shown = displayPath(problem.file, cwd);
   const place = problem.line === undefined ? shown : `${shown}:${problem.line}:${problem.column ?? 1}`;
   const severity = problem.severity === 'warning' ? 'warning: ' : '';
@@ -47,6 +47,6 @@ export function displayPath(file: string, cwd: string): string {
   return (outside ? file : fromCwd).split(sep).join('/');
 }
 
-export function hasErrors(problems: readonly Problem[]): boolean {
+export function hasErrors(problems: readonly CourseProblem[]): boolean {
   return problems.some((problem) => problem.severity === 'error');
 }
