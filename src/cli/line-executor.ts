@@ -11,16 +11,15 @@ import type { CommandTable } from '../redis-cli/command-docs.js';
 import { formatPush, formatReplyForCommand, UnknownReplyTypeError, type OutputMode } from '../redis-cli/format.js';
 import { helpText } from '../redis-cli/help.js';
 import { applyPreference, type Preferences } from '../redis-cli/rc-file.js';
-import { isSensitiveCommand } from '../redis-cli/sensitive.js';
 import { applyCommand, isReselectingAuth } from '../redis-cli/client-state.js';
 import { CliExit } from './cli-exit.js';
 import { commandWord } from '../redis-cli/command-word.js';
 import { isSubscribe } from './command-kind.js';
-import { INVALID_ARGUMENTS_MESSAGE, INVALID_REPEAT_MESSAGE, planLine, type LinePlan } from './line-plan.js';
+import { INVALID_ARGUMENTS_MESSAGE, INVALID_REPEAT_MESSAGE, keepsInHistory, RESTART_MESSAGE, routeLine, type LineRoute } from '../redis-cli/line-router.js';
 import type { OutputSink } from './output-sink.js';
 import { readCommandReply } from './read-reply.js';
 import type { ServerLink } from './server-link.js';
-import { timingLine } from './timing-line.js';
+import { timingLine } from '../redis-cli/timing-line.js';
 
 export interface LineExecutorOptions {
   link: ServerLink;
@@ -54,7 +53,6 @@ type ReadFailure = { kind: 'interrupted' } | { kind: 'lost'; reason: CloseReason
 
 const READING_MESSAGES = 'Reading messages... (press Ctrl-C to quit)\n';
 const CLEAR_SCREEN = '\x1b[H\x1b[2J';
-const RESTART_MESSAGE = "Use 'restart' only in Lua debugging mode.\n";
 
 export class LineExecutor {
   readonly link: ServerLink;
@@ -79,13 +77,13 @@ export class LineExecutor {
 
   /** One line as typed. Throws CliExit where redis-cli exits. */
   async runLine(line: Buffer): Promise<void> {
-    await this.runPlan(planLine(line), line);
+    await this.runRoute(routeLine(line), line);
   }
 
-  async runPlan(plan: LinePlan, line: Buffer): Promise<void> {
+  async runRoute(route: LineRoute, line: Buffer): Promise<void> {
     this.running = true;
     try {
-      await this.dispatch(plan, line);
+      await this.dispatch(route, line);
     } finally {
       this.running = false;
       await this.sink.flush();
@@ -105,21 +103,17 @@ export class LineExecutor {
     return 'cancelled';
   }
 
-  private async dispatch(plan: LinePlan, line: Buffer): Promise<void> {
+  private async dispatch(plan: LineRoute, line: Buffer): Promise<void> {
+    if (keepsInHistory(plan)) this.options.addToHistory?.(line);
     switch (plan.kind) {
       case 'skip':
         return;
       case 'invalid-arguments':
-        this.options.addToHistory?.(line);
         this.sink.write(`${INVALID_ARGUMENTS_MESSAGE}\n`);
         return;
       case 'invalid-repeat':
         this.sink.write(`${INVALID_REPEAT_MESSAGE}\n`);
         return;
-    }
-    const addToHistory = this.options.addToHistory;
-    if (addToHistory !== undefined && !isSensitiveCommand(plan.afterPrefix)) addToHistory(line);
-    switch (plan.kind) {
       case 'quit':
         throw new CliExit(0);
       case 'preference': {
@@ -129,7 +123,7 @@ export class LineExecutor {
         return;
       }
       case 'restart':
-        this.sink.write(RESTART_MESSAGE);
+        this.sink.write(`${RESTART_MESSAGE}\n`);
         return;
       case 'connect':
         this.link.retarget(plan.host, plan.port);

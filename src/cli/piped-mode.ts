@@ -8,7 +8,7 @@
  */
 import { mustRunAlone } from './command-kind.js';
 import type { LineExecutor } from './line-executor.js';
-import { planLine } from './line-plan.js';
+import { routeLine } from '../redis-cli/line-router.js';
 import { ReplyPump } from './reply-pump.js';
 
 /** Commands in flight before the reader waits for replies; bounds memory on huge inputs. */
@@ -23,7 +23,7 @@ export async function runPipedLines(batches: AsyncIterable<Buffer[]>, executor: 
       const next = await Promise.race([input.next(), pump.failed]);
       if (next.done === true) break;
       for (const line of next.value) {
-        const plan = planLine(line);
+        const plan = routeLine(line);
         const connection = executor.link.connection;
         if (plan.kind === 'command' && plan.repeat <= WINDOW && connection !== null && connection.closed === null && !mustRunAlone(plan.args)) {
           for (let i = 0; i < plan.repeat; i++) connection.write(plan.args);
@@ -32,7 +32,7 @@ export async function runPipedLines(batches: AsyncIterable<Buffer[]>, executor: 
           continue;
         }
         await pump.drain();
-        await executor.runPlan(plan, line);
+        await executor.runRoute(plan, line);
       }
     }
     await pump.drain();

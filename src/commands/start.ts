@@ -12,14 +12,14 @@ import { loadProgress, progressFilePath, ProgressStore } from '../progress/progr
 import { acquireRedis } from '../redis/acquire.js';
 import { tuiChalk } from '../ui/color-level.js';
 import { MIN_COLUMNS_FOR_DEFAULT_PANEL } from '../ui/layout.js';
-import { redisWhere } from '../ui/redis-where.js';
-import { loadCommandTable, openHistoryFile, promptServices } from '../ui/prompt/prompt-services.js';
+import { redisWhere } from '../tutor/redis-where.js';
+import { loadCommandTable, openHistoryFile, promptServices } from '../tutor/prompt-services.js';
 import { runTui } from '../ui/run-tui.js';
-import { LearnerTap } from '../ui/session/learner-tap.js';
+import { LearnerTap } from '../tutor/learner-tap.js';
 import { TutorSession } from '../ui/session/tutor-session.js';
-import { initialState } from '../ui/state/app-state.js';
-import { AppStore } from '../ui/state/store.js';
-import { texts } from '../ui/texts.js';
+import { initialState } from '../tutor/state/app-state.js';
+import { AppStore } from '../tutor/state/store.js';
+import { texts } from '../tutor/texts.js';
 
 /** `redis-tutor start [--module ID] [--exercise ID] [--url URL] [--lang en|ru] [--fresh]` */
 export const startAction: Action = async ({ options, io }) => {

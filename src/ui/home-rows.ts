@@ -1,6 +1,6 @@
 import type { Course } from '../course/schema.js';
 import type { Progress } from '../progress/progress-file.js';
-import { resumePlace } from './session/course-nav.js';
+import { resumePlace } from '../tutor/course-nav.js';
 
 /** One selectable line of the home screen. */
 export type HomeRow =

@@ -3,9 +3,9 @@ import { render } from 'ink';
 import type { Course } from '../course/schema.js';
 import type { Io } from '../io.js';
 import { App } from './App.js';
-import type { PromptServices } from './prompt/prompt-services.js';
+import type { PromptServices } from '../tutor/prompt-services.js';
 import type { TutorSession } from './session/tutor-session.js';
-import type { AppStore } from './state/store.js';
+import type { AppStore } from '../tutor/state/store.js';
 
 /** Alternate screen buffer: the tutor takes the whole terminal and gives it back untouched, like less or vim. */
 const ENTER_ALT_SCREEN = '\x1b[?1049h\x1b[H';

@@ -2,10 +2,10 @@ import type { ChalkInstance } from 'chalk';
 import { createContext, useContext, useEffect, useState, useSyncExternalStore } from 'react';
 import { useStdout } from 'ink';
 import type { Course } from '../course/schema.js';
-import type { PromptServices } from './prompt/prompt-services.js';
+import type { PromptServices } from '../tutor/prompt-services.js';
 import type { TutorSession } from './session/tutor-session.js';
-import type { AppState } from './state/app-state.js';
-import type { AppStore } from './state/store.js';
+import type { AppState } from '../tutor/state/app-state.js';
+import type { AppStore } from '../tutor/state/store.js';
 
 /** What every screen may use: the state (read), the session (to act), the course, the styles. */
 export interface Tui {

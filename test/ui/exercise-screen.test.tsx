@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CheckResult, ExerciseResult } from '../../src/engine/result.js';
 import { textWidth } from '../../src/markdown/text-width.js';
 import { buildCommandTable } from '../../src/redis-cli/command-docs.js';
-import type { AppAction } from '../../src/ui/state/app-actions.js';
+import type { AppAction } from '../../src/tutor/state/app-actions.js';
 import { fixtureCourse, recordingSession, renderTui, tick } from './support/render-tui.js';
 
 /** A value quoted from Redis: the same in both languages. */

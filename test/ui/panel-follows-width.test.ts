@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { emptyProgress } from '../../src/progress/progress-file.js';
-import { appReducer } from '../../src/ui/state/app-reducer.js';
-import { initialState } from '../../src/ui/state/app-state.js';
+import { appReducer } from '../../src/tutor/state/app-reducer.js';
+import { initialState } from '../../src/tutor/state/app-state.js';
 
 const state = initialState({ language: 'en', progress: emptyProgress(), progressSaved: true, redis: { kind: 'private', version: '7.0.15', address: '127.0.0.1:6379' }, panelVisible: false });
 

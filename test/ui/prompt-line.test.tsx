@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { textWidth } from '../../src/markdown/text-width.js';
-import type { AppAction } from '../../src/ui/state/app-actions.js';
+import type { AppAction } from '../../src/tutor/state/app-actions.js';
 import { fixtureCourse, recordingSession, renderTui, tick } from './support/render-tui.js';
 
 const opened: AppAction[] = [

@@ -1,5 +1,5 @@
 import { Text, useInput } from 'ink';
-import { texts } from '../texts.js';
+import { texts } from '../../tutor/texts.js';
 import { useAppState, useTui } from '../tui-context.js';
 
 /** A yes/no question in place of the prompt: y or Enter-after-y confirms, anything else declines. */

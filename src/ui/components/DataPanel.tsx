@@ -3,8 +3,8 @@ import { Box } from 'ink';
 import { useEffect } from 'react';
 import type { Language } from '../../course/schema.js';
 import { buildPanel, headingLine, type PictureLine, type Tone } from '../../data-panel/panel-model.js';
-import type { PanelData } from '../state/app-state.js';
-import type { Texts } from '../texts.js';
+import type { PanelData } from '../../tutor/state/app-state.js';
+import type { Texts } from '../../tutor/texts.js';
 import { useTicker, useTui } from '../tui-context.js';
 import { Lines } from './Lines.js';
 

@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
-import { describeRedis } from '../redis-where.js';
-import { texts } from '../texts.js';
+import { describeRedis } from '../../tutor/redis-where.js';
+import { texts } from '../../tutor/texts.js';
 import { useAppState, useTerminalSize, useTui } from '../tui-context.js';
 
 /** The bottom line: the Redis in use, the language, and any notice (a warning wins the room). */

@@ -4,7 +4,7 @@ import type { Language } from '../../course/schema.js';
 import type { ExerciseResult } from '../../engine/result.js';
 import { textWidth } from '../../markdown/text-width.js';
 import { wordWrap } from '../layout.js';
-import type { Texts } from '../texts.js';
+import type { Texts } from '../../tutor/texts.js';
 
 /**
  * The live checklist as lines: ✓/✗ per check, and for the first failing

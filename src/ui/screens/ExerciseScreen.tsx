@@ -11,9 +11,9 @@ import { Lines } from '../components/Lines.js';
 import { PromptLine } from '../components/PromptLine.js';
 import { StatusLine } from '../components/StatusLine.js';
 import { exerciseLayout, hardWrap, leftWidthFor, wordWrap } from '../layout.js';
-import { nextPlace, placeOf } from '../session/course-nav.js';
-import type { TranscriptLine } from '../state/app-state.js';
-import { texts } from '../texts.js';
+import { nextPlace, placeOf } from '../../tutor/course-nav.js';
+import type { TranscriptLine } from '../../tutor/state/app-state.js';
+import { texts } from '../../tutor/texts.js';
 import { useAppState, useTerminalSize, useTui } from '../tui-context.js';
 import type { ChalkInstance } from 'chalk';
 

@@ -18,18 +18,18 @@ import { afterReconnect, applyCommand, dbToReselect, initialClientState, promptF
 import { splitArgs } from '../../redis-cli/split-args.js';
 import { CHECKER_CLIENT_NAME, type RedisTarget } from '../../redis/target.js';
 import type { Reply } from '../../resp/types.js';
-import type { PromptServices } from '../prompt/prompt-services.js';
-import type { AppAction } from '../state/app-actions.js';
-import { appReducer } from '../state/app-reducer.js';
-import type { AppState, TranscriptKind } from '../state/app-state.js';
-import type { AppStore } from '../state/store.js';
-import { redisWhere } from '../redis-where.js';
-import { texts } from '../texts.js';
-import { moduleEntry, nextPlace, placeOf, prevPlace } from './course-nav.js';
-import type { LearnerTap } from './learner-tap.js';
-import { MonitorFilter } from './monitor-filter.js';
-import { replyOutput } from './reply-output.js';
-import { parseTutorCommand, type TutorCommand } from './tutor-commands.js';
+import type { PromptServices } from '../../tutor/prompt-services.js';
+import type { AppAction } from '../../tutor/state/app-actions.js';
+import { appReducer } from '../../tutor/state/app-reducer.js';
+import type { AppState, TranscriptKind } from '../../tutor/state/app-state.js';
+import type { AppStore } from '../../tutor/state/store.js';
+import { redisWhere } from '../../tutor/redis-where.js';
+import { texts } from '../../tutor/texts.js';
+import { moduleEntry, nextPlace, placeOf, prevPlace } from '../../tutor/course-nav.js';
+import type { LearnerTap } from '../../tutor/learner-tap.js';
+import { MonitorFilter } from '../../tutor/monitor-filter.js';
+import { replyOutput } from '../../tutor/reply-output.js';
+import { parseTutorCommand, type TutorCommand } from '../../tutor/tutor-commands.js';
 
 /** A private server can be restarted; the session only needs these two calls of it. */
 export interface RestartableTarget {

@@ -6,10 +6,10 @@ import type { Course, Language } from '../../../src/course/schema.js';
 import { emptyProgress, type Progress } from '../../../src/progress/progress-file.js';
 import { EMPTY_COMMAND_TABLE, type CommandTable } from '../../../src/redis-cli/command-docs.js';
 import { App } from '../../../src/ui/App.js';
-import { promptServices } from '../../../src/ui/prompt/prompt-services.js';
-import type { AppAction } from '../../../src/ui/state/app-actions.js';
-import { initialState } from '../../../src/ui/state/app-state.js';
-import { AppStore } from '../../../src/ui/state/store.js';
+import { promptServices } from '../../../src/tutor/prompt-services.js';
+import type { AppAction } from '../../../src/tutor/state/app-actions.js';
+import { initialState } from '../../../src/tutor/state/app-state.js';
+import { AppStore } from '../../../src/tutor/state/store.js';
 import type { Tui } from '../../../src/ui/tui-context.js';
 import { repoRoot } from '../../e2e/support/compile-app.js';
 

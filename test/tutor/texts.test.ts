@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describeRedis, redisWhere } from '../../src/ui/redis-where.js';
-import { texts } from '../../src/ui/texts.js';
+import { describeRedis, redisWhere } from '../../src/tutor/redis-where.js';
+import { texts } from '../../src/tutor/texts.js';
 
 describe('the TUI texts', () => {
   // The Russian table starts from the English one; only these may stay as they are.

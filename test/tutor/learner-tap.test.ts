@@ -1,7 +1,7 @@
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Reply } from '../../src/resp/types.js';
-import { LearnerTap } from '../../src/ui/session/learner-tap.js';
+import { LearnerTap } from '../../src/tutor/learner-tap.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 
 let server: TestServer;

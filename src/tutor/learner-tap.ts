@@ -1,7 +1,7 @@
-import type { ConnectLearner, LearnerConnection } from '../../engine/learner-connection.js';
-import type { ConnectionSpec } from '../../redis/target.js';
-import { RespConnection } from '../../resp/connection.js';
-import type { Reply } from '../../resp/types.js';
+import type { ConnectLearner, LearnerConnection } from '../engine/learner-connection.js';
+import type { ConnectionSpec } from '../redis/target.js';
+import { RespConnection } from '../resp/connection.js';
+import type { Reply } from '../resp/types.js';
 
 /**
  * In RESP3 the server confirms these with a push, which RespConnection never

@@ -1,5 +1,5 @@
-import type { Course, LoadedExercise, LoadedModule } from '../../course/schema.js';
-import type { Progress } from '../../progress/progress-file.js';
+import type { Course, LoadedExercise, LoadedModule } from '../course/schema.js';
+import type { Progress } from '../progress/progress-file.js';
 
 /** The course as one ordered list of exercises: what next/prev and "continue" walk. */
 export interface Place {

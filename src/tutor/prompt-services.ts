@@ -1,13 +1,13 @@
-import { buildCommandTable, EMPTY_COMMAND_TABLE, type CommandTable } from '../../redis-cli/command-docs.js';
-import { completionsFor } from '../../redis-cli/completion.js';
-import { genericHelpText, helpText } from '../../redis-cli/help.js';
-import { hintFor } from '../../redis-cli/hints.js';
+import { buildCommandTable, EMPTY_COMMAND_TABLE, type CommandTable } from '../redis-cli/command-docs.js';
+import { completionsFor } from '../redis-cli/completion.js';
+import { genericHelpText, helpText } from '../redis-cli/help.js';
+import { hintFor } from '../redis-cli/hints.js';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { History, HistoryFile, loadHistory } from '../../redis-cli/history.js';
-import { learnerHandshake } from '../../redis/checker.js';
-import type { ConnectionSpec } from '../../redis/target.js';
-import { RespConnection } from '../../resp/connection.js';
+import { History, HistoryFile, loadHistory } from '../redis-cli/history.js';
+import { learnerHandshake } from '../redis/checker.js';
+import type { ConnectionSpec } from '../redis/target.js';
+import { RespConnection } from '../resp/connection.js';
 
 /**
  * The seam between the TUI prompt and the `redis-tutor cli` pieces: the

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { planLine } from '../../src/cli/line-plan.js';
-import { formatSeconds, timingLine } from '../../src/cli/timing-line.js';
+import { routeLine } from '../../src/redis-cli/line-router.js';
+import { formatSeconds, timingLine } from '../../src/redis-cli/timing-line.js';
 
-const plan = (line: string) => planLine(Buffer.from(line, 'latin1'));
+const plan = (line: string) => routeLine(Buffer.from(line, 'latin1'));
 
-describe('planLine', () => {
+describe('routeLine', () => {
   it('checks local commands on the first argument, so a repeat count sends them', () => {
     expect(plan('quit').kind).toBe('quit');
     expect(plan('EXIT now').kind).toBe('quit');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/course/schema.js';
-import { MonitorFilter, monitorCommandText, parseMonitorLine } from '../../src/ui/session/monitor-filter.js';
+import { MonitorFilter, monitorCommandText, parseMonitorLine } from '../../src/tutor/monitor-filter.js';
 
 const actor = (...run: string[]) => ({ run: run.map((text) => ({ text })) }) as unknown as Actor;
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EMPTY_COMMAND_TABLE } from '../../src/redis-cli/command-docs.js';
 import { HISTORY_MAX_LENGTH } from '../../src/redis-cli/history.js';
-import { openHistoryFile, promptServices } from '../../src/ui/prompt/prompt-services.js';
+import { openHistoryFile, promptServices } from '../../src/tutor/prompt-services.js';
 
 const dirs: string[] = [];
 afterEach(() => {

@@ -1,5 +1,5 @@
-import { isLanguage } from '../../course/language.js';
-import type { Language } from '../../course/schema.js';
+import { isLanguage } from '../course/language.js';
+import type { Language } from '../course/schema.js';
 
 /**
  * Tutor commands start with `:` so they can never be taken for Redis

@@ -1,6 +1,6 @@
-import { directiveName, type Actor } from '../../course/schema.js';
-import { parseClientList } from '../../engine/client-list.js';
-import { parseCommandLine } from '../../engine/command-line.js';
+import { directiveName, type Actor } from '../course/schema.js';
+import { parseClientList } from '../engine/client-list.js';
+import { parseCommandLine } from '../engine/command-line.js';
 
 /**
  * What the learner's MONITOR shows of the tutor's own traffic.

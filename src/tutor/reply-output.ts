@@ -1,5 +1,5 @@
-import { formatReplyForCommand, UnknownReplyTypeError } from '../../redis-cli/format.js';
-import type { Reply } from '../../resp/types.js';
+import { formatReplyForCommand, UnknownReplyTypeError } from '../redis-cli/format.js';
+import type { Reply } from '../resp/types.js';
 
 /** How much of one reply goes on screen; the rest is counted, not drawn. */
 export const MAX_REPLY_ITEMS = 200;
