@@ -3,7 +3,6 @@ import type { Redis } from 'ioredis';
 import type { LoadedExercise } from '../course/schema.js';
 import { openChecker } from '../redis/checker.js';
 import { connect } from '../redis/connect.js';
-import { PrivateRedisTarget } from '../redis/private-server.js';
 import { CHECKER_CLIENT_NAME, type RedisTarget } from '../redis/target.js';
 import { Attempt } from './attempt.js';
 import type { AttemptEvent } from './attempt-events.js';
@@ -106,11 +105,11 @@ export class Engine {
   async resetSandbox(): Promise<ResetReport> {
     const started = performance.now();
     // What a SAVE, an AOF or a `!restart` left on disk would come back at the next restart: a fresh server (the baseline) instead.
-    const restartedServer = this.target instanceof PrivateRedisTarget && (this.restartedWithData || this.target.hasPersistenceFiles());
-    if (restartedServer && this.target instanceof PrivateRedisTarget) {
-      const target = this.target;
-      await this.withRestart(() => target.restart());
-      this.sandbox = await Sandbox.open(target, this.checker, this.sandboxOptions);
+    const control = this.target.control;
+    const restartedServer = control.restartable && (this.restartedWithData || control.hasPersistenceFiles());
+    if (restartedServer) {
+      await this.withRestart(() => control.restart());
+      this.sandbox = await Sandbox.open(this.target, this.checker, this.sandboxOptions);
       this.restartedWithData = false;
     }
     // The learner's connection is kept if it is alive; if not, it is made after the restore (the learner may have set requirepass).
@@ -142,10 +141,10 @@ export class Engine {
    * for the actor's event.
    */
   async crashAndRestart(): Promise<string> {
-    const target = this.target;
-    if (!(target instanceof PrivateRedisTarget)) throw new Error(`the tutor can restart only a redis-server it started itself, not a ${target.kind} one`);
+    const control = this.target.control;
+    if (!control.restartable) throw new Error(`the server cannot be restarted: ${control.why}`);
     this.restartedWithData = true;
-    await this.withRestart(() => target.restart({ keepData: true }));
+    await this.withRestart(() => control.restart({ keepData: true }));
     const loaded = /^rdb_last_load_keys_loaded:(\d+)/m.exec(await this.checker.info('persistence'))?.[1];
     return loaded === undefined ? 'restarted' : `restarted, ${loaded} key(s) loaded`;
   }

@@ -88,15 +88,15 @@ export async function gradeExercise(lane: GradingLane, work: ExerciseWork, setti
   // The server can die under the answer (SHUTDOWN, the memory watchdog): stop waiting on it then.
   const abort = new AbortController();
   let memoryExceeded = false;
-  const watchdog =
-    lane.serverPid !== undefined
-      ? watchMemory(() => lane.serverPid ?? -1, settings.memoryLimitBytes, () => {
-          memoryExceeded = true;
-          lane.killServer();
-          abort.abort();
-        })
-      : undefined;
-  const stopAborting = lane.target.kind === 'private' ? lane.target.onUnexpectedExit(() => abort.abort()) : () => undefined;
+  const control = lane.target.control;
+  const watchdog = control.restartable
+    ? watchMemory(() => control.pid, settings.memoryLimitBytes, () => {
+        memoryExceeded = true;
+        lane.supervisor.killServer();
+        abort.abort();
+      })
+    : undefined;
+  const stopAborting = lane.supervisor.onServerLost(() => abort.abort());
 
   try {
     const answerStarted = performance.now();
@@ -183,7 +183,7 @@ async function startAttempt(lane: GradingLane, exercise: LoadedExercise): Promis
     const started = await within(lane.engine.startAttempt(exercise), START_TIMEOUT_MS);
     if (started.kind === 'done') return started.value;
     why = started.kind === 'timeout' ? `the sandbox reset did not finish within ${START_TIMEOUT_MS / 1000} s` : errorMessage(started.error);
-    await lane.recover();
+    await lane.supervisor.recover();
   }
   return problems.graderError(why);
 }
@@ -199,7 +199,7 @@ async function runRedis(lane: GradingLane, attempt: Attempt, lines: readonly Ans
     stop = true;
     // An endless script or a pause is not a blocked client: CLIENT UNBLOCK alone does not end it.
     // What still hangs after this is the lane's to repair (ensureHealthy restarts the server).
-    await Promise.all([lane.stopRunaways(), within(attempt.interrupt(), UNWIND_MS), within(run, UNWIND_MS)]);
+    await Promise.all([lane.supervisor.stopRunaways(), within(attempt.interrupt(), UNWIND_MS), within(run, UNWIND_MS)]);
   }
   const hung = progress.current;
   const timedOut = !signal.aborted && hung !== undefined;

@@ -7,7 +7,8 @@ import { assertSupportedVersion, isSupportedVersion } from './server-version.js'
 import { connectToUrl, type UrlRedisTarget } from './url-target.js';
 
 export { startPrivateServer, PrivateRedisTarget } from './private-server.js';
-export type { StartPrivateServerOptions, ServerExit } from './private-server.js';
+export type { StartPrivateServerOptions } from './private-server.js';
+export type { ServerExit } from './target.js';
 export type { DockerRedisTarget } from './docker-server.js';
 export type { UrlRedisTarget } from './url-target.js';
 

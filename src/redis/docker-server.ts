@@ -75,6 +75,8 @@ export class DockerRedisTarget implements RedisTarget {
     this.spec = { host: HOST, port, db: 0, tls: false };
   }
 
+  readonly control = { restartable: false, why: 'redis-tutor does not restart its Docker container; quit and start again' } as const;
+
   describe(): string {
     return `docker ${this.image} (Redis ${this.version}) container ${this.containerName} on ${HOST}:${this.spec.port}`;
   }

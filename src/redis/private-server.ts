@@ -12,7 +12,7 @@ import { freeLoopbackPort } from './free-port.js';
 import { noRedisAvailableError } from './no-redis-error.js';
 import { privateServerConfig } from './private-server-config.js';
 import { assertSupportedVersion } from './server-version.js';
-import type { ConnectionSpec, RedisTarget } from './target.js';
+import type { ConnectionSpec, RedisTarget, ServerControl, ServerExit } from './target.js';
 import { waitForPing } from './wait-for-ping.js';
 
 export interface StartPrivateServerOptions {
@@ -28,11 +28,6 @@ export interface StartPrivateServerOptions {
   /** Where ports come from; a test uses it to hand out a taken port first. */
   choosePort?: () => Promise<number>;
   startTimeoutMs?: number;
-}
-
-export interface ServerExit {
-  code: number | null;
-  signal: NodeJS.Signals | null;
 }
 
 const PORT_ATTEMPTS = 5;
@@ -82,6 +77,23 @@ export class PrivateRedisTarget implements RedisTarget {
   get pid(): number {
     return this.server.child.pid ?? -1;
   }
+
+  readonly control: ServerControl = (() => {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the control object speaks for this target, including its changing pid
+    const target = this;
+    return {
+      restartable: true as const,
+      restart: (options?: { keepData?: boolean }) => target.restart(options),
+      onUnexpectedExit: (listener: (exit: ServerExit) => void) => target.onUnexpectedExit(listener),
+      get pid() {
+        return target.pid;
+      },
+      kill: () => {
+        if (target.isRunning()) killQuietly(target.pid);
+      },
+      hasPersistenceFiles: () => target.hasPersistenceFiles(),
+    };
+  })();
 
   /** The server's `dir` (a new one on restart(), the same on restart({ keepData: true }); removed on release). */
   get dir(): string {

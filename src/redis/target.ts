@@ -14,6 +14,41 @@ export interface ConnectionSpec {
   tls: boolean;
 }
 
+/** How a redis-server process ended. */
+export interface ServerExit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
+
+/**
+ * What the tutor may do to the server process itself: the one answer to
+ * "can this server be restarted?" for recovery (TUI, grade, validate),
+ * persistence exercises and multi-server labs.
+ */
+export type ServerControl =
+  | {
+      restartable: true;
+      /**
+       * A fresh, empty server (same port when free). With keepData: a crash
+       * (SIGKILL, nothing saved on the way down) and a start in the same
+       * directory, which loads what was saved there.
+       */
+      restart(options?: { keepData?: boolean }): Promise<void>;
+      /** Called when the server exits without the tutor asking (SHUTDOWN, a crash). Returns an unsubscribe. */
+      onUnexpectedExit(listener: (exit: ServerExit) => void): () => void;
+      /** pid of the current process (changes on restart). */
+      readonly pid: number;
+      /** SIGKILL now (a memory bomb); the next restart brings it back. */
+      kill(): void;
+      /** The server's directory holds something a restart with keepData would load (RDB, AOF). */
+      hasPersistenceFiles(): boolean;
+    }
+  | {
+      restartable: false;
+      /** Why not, for people: "the server at --url is not redis-tutor's to restart". */
+      why: string;
+    };
+
 export interface RedisTarget {
   kind: TargetKind;
   spec: ConnectionSpec;
@@ -21,6 +56,8 @@ export interface RedisTarget {
   version: string;
   /** True when the tutor started this server and may do anything to it (FLUSHALL, CONFIG SET, restart). */
   owned: boolean;
+  /** Whether, and how, the tutor can restart the server process. */
+  readonly control: ServerControl;
   /** One line for people: "private redis-server 7.0.15 on 127.0.0.1:41234". */
   describe(): string;
   /** Stops what the tutor started (private server, container); a no-op for --url. Idempotent. */

@@ -9,6 +9,7 @@ import { CHECKER_CLIENT_NAME, type ConnectionSpec, type RedisTarget } from './ta
 export class UrlRedisTarget implements RedisTarget {
   readonly kind = 'url' as const;
   readonly owned = false;
+  readonly control = { restartable: false, why: 'the server at --url is not redis-tutor\'s to restart' } as const;
 
   constructor(
     readonly spec: ConnectionSpec,
