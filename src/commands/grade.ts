@@ -6,7 +6,7 @@ import { connectRespLearner } from '../engine/default-learner.js';
 import type { ConnectLearner } from '../engine/learner-connection.js';
 import { EXIT, EnvironmentError, UserError, errorMessage } from '../errors.js';
 import { DEFAULT_TIMEOUT_SECONDS, gradeSubmission } from '../grade/grade-submission.js';
-import { reportPasses, type GradeReport } from '../grade/report-model.js';
+import { reportPasses, type GradeReport } from '../results/report-model.js';
 import { isReporterName, REPORTER_NAMES, reporters, type ReporterName } from '../grade/reporters.js';
 import type { Action } from './action.js';
 

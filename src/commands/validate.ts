@@ -2,10 +2,11 @@ import { checkCourse } from '../course/check-course.js';
 import { bundledCourseDir } from '../course/load.js';
 import { hasErrors } from '../course/course-problems.js';
 import { Engine } from '../engine/engine.js';
+import { Supervisor } from '../engine/supervisor.js';
 import { connectRespLearner } from '../engine/default-learner.js';
 import type { ConnectLearner } from '../engine/learner-connection.js';
-import { renderValidateReport, reportHolds, type ValidateReport } from '../engine/validate/render-validate.js';
-import { validateSolutions } from '../engine/validate/validate-solutions.js';
+import { renderValidateReport, reportHolds, type ValidateReport } from '../validate/render-validate.js';
+import { validateSolutions } from '../validate/validate-solutions.js';
 import { EXIT } from '../errors.js';
 import type { Action } from './action.js';
 import { acquireRedis } from '../redis/acquire.js';
@@ -34,16 +35,19 @@ export async function runValidate(run: ValidateRun): Promise<ValidateReport> {
     ...(run.ownershipFile !== undefined ? { ownershipFile: run.ownershipFile } : {}),
   });
   try {
-    const engine = await Engine.open(target, {
-      connectLearner: run.connectLearner ?? connectRespLearner,
-      ...(run.force !== undefined ? { force: run.force } : {}),
-      ...(run.ownershipFile !== undefined ? { ownershipFile: run.ownershipFile } : {}),
+    const supervisor = await Supervisor.open(target, {
+      openEngine: (on) =>
+        Engine.open(on, {
+          connectLearner: run.connectLearner ?? connectRespLearner,
+          ...(run.force !== undefined ? { force: run.force } : {}),
+          ...(run.ownershipFile !== undefined ? { ownershipFile: run.ownershipFile } : {}),
+        }),
     });
     try {
       // Exercises whose files have errors did not load; the rest run even when others are broken.
-      return { problems, exercises, solutions: await validateSolutions(course, engine), server: target.describe() };
+      return { problems, exercises, solutions: await validateSolutions(course, supervisor), server: target.describe() };
     } finally {
-      await engine.close();
+      await supervisor.close();
     }
   } finally {
     await target.release();

@@ -1,4 +1,4 @@
-import type { BilingualText } from './result.js';
+import type { BilingualText } from '../results/check-result.js';
 
 /** What set an actor off: the trigger of the exercise format, as data. */
 export type ActorTriggerName = 'blocked' | 'subscribed' | `after ${string}`;

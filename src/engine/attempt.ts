@@ -12,7 +12,7 @@ import { commandWord } from '../redis-cli/command-word.js';
 import { argsToStrings, parseCommandLine } from './command-line.js';
 import { formatValue } from './format-value.js';
 import type { LearnerClient } from './learner-client.js';
-import type { ExerciseResult } from './result.js';
+import type { ExerciseResult } from '../results/check-result.js';
 import { runChecks, type RunChecksOptions } from './run-checks.js';
 import type { TutorSubscriber } from './tutor-subscriber.js';
 import { isErrorValue, type Value } from './value.js';

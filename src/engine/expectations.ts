@@ -1,7 +1,7 @@
 import type { Comparison, Count, Expectation, ReplyValue } from '../course/schema.js';
 import { asNumber, asText, pairsToMap, valuesEqual } from './compare-values.js';
 import { formatValue } from './format-value.js';
-import { verbatim, type BilingualText, type Verdict } from './result.js';
+import { verbatim, type BilingualText, type Verdict } from '../results/check-result.js';
 import { COMPARE, EXPECT, joinPieces } from './texts.js';
 import { isErrorValue, isValueMap, type Value } from './value.js';
 

@@ -2,8 +2,8 @@ import { performance } from 'node:perf_hooks';
 import { sleep } from '../lib/async.js';
 import type { CheckerCommand, CheckContext, CompiledCheck } from './checks/compiled-check.js';
 import { execPipeline } from './checker-pipeline.js';
-import type { CheckResult, ExerciseResult, Verdict } from './result.js';
-import { errorVerdict } from './result.js';
+import type { CheckResult, ExerciseResult, Verdict } from '../results/check-result.js';
+import { errorVerdict } from '../results/check-result.js';
 
 export interface RunChecksOptions {
   /**

@@ -1,5 +1,5 @@
 import { russianPlural } from '../course/localize.js';
-import type { BilingualText } from './result.js';
+import type { BilingualText } from '../results/check-result.js';
 
 /**
  * Every phrase the engine writes into expected / found / error, English and

@@ -4,7 +4,7 @@ import { closestMatches } from '../course/closest.js';
 import { NUMBERED_NAME } from '../course/load.js';
 import type { Course } from '../course/schema.js';
 import { UserError } from '../errors.js';
-import type { AnswerKind, UnmatchedFile } from './report-model.js';
+import type { AnswerKind, UnmatchedFile } from '../results/report-model.js';
 
 /** One file that answers an exercise. */
 export interface AnswerFile {

@@ -2,7 +2,7 @@ import type { Language, Text } from '../course/schema.js';
 import { localize } from '../course/localize.js';
 import { gradeTexts } from './grade-texts.js';
 import { printable } from './printable.js';
-import type { ExerciseGrade } from './report-model.js';
+import type { ExerciseGrade } from '../results/report-model.js';
 
 /** At most this many lines of a program's output are shown with a failure. */
 const OUTPUT_LINES = 15;

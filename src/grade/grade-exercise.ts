@@ -4,19 +4,20 @@ import type { LoadedExercise, LoadedModule } from '../course/schema.js';
 import type { Attempt } from '../engine/attempt.js';
 import { execPipeline } from '../engine/checker-pipeline.js';
 import { needsOwnedServer } from '../engine/requirements.js';
-import type { ExerciseResult } from '../engine/result.js';
+import type { ExerciseResult } from '../results/check-result.js';
 import { CommandRecorder } from './command-recorder.js';
 import type { AnswerFile } from './discover-submission.js';
 import type { GradingLane } from './grading-lane.js';
 import { watchMemory } from './memory-watchdog.js';
-import { problems } from './problems.js';
+import { problems } from '../results/problems.js';
 import { programCommand } from './program-command.js';
 import { programEnv } from './program-env.js';
-import type { ExerciseGrade, LineError, Problem, ProgramOutput } from './report-model.js';
+import type { ExerciseGrade, LineError, Problem, ProgramOutput } from '../results/report-model.js';
 import { answerLines, runRedisAnswer, type AnswerLine, type RedisAnswerProgress } from './run-redis-answer.js';
 import { runProgram } from './run-program.js';
 import { errorMessage } from '../errors.js';
 import { within } from '../lib/async.js';
+import { OWNED_SERVER_SKIP_REASON } from '../validate/validate-solutions.js';
 
 export interface GradeSettings {
   timeoutMs: number;
@@ -62,7 +63,7 @@ export async function gradeExercise(lane: GradingLane, work: ExerciseWork, setti
   const decided = gradeWithoutServer(work);
   if (decided || !answer) return decided ?? { ...base, status: 'not-submitted', checks: [] };
   const answerField = { answer: { path: answer.path, kind: answer.kind } };
-  if (needsOwnedServer(module, exercise) && !lane.target.owned) return { ...base, ...answerField, status: 'skipped', checks: [] };
+  if (needsOwnedServer(module, exercise) && !lane.target.owned) return { ...base, ...answerField, status: 'skipped', skipReason: OWNED_SERVER_SKIP_REASON, checks: [] };
 
   const started = performance.now();
   const failed = (problem: Problem, extra: Partial<ExerciseGrade> = {}): ExerciseGrade => ({

@@ -5,7 +5,7 @@ import { packageVersion } from '../version.js';
 import { discoverSubmission } from './discover-submission.js';
 import { gradeExercise, gradeWithoutServer, type ExerciseWork, type GradeSettings } from './grade-exercise.js';
 import { GradingLane, type LaneOptions } from './grading-lane.js';
-import { GRADE_REPORT_SCHEMA_VERSION, scoreOf, type ExerciseGrade, type GradeReport } from './report-model.js';
+import { GRADE_REPORT_SCHEMA_VERSION, scoreOf, type ExerciseGrade, type GradeReport } from '../results/report-model.js';
 import { selectExercises } from './select-exercises.js';
 
 /** The lane's options (where Redis comes from, signals) apply to every lane the grading opens. */

@@ -1,6 +1,6 @@
 import type { Language } from '../course/schema.js';
-import { megabytes } from './problems.js';
-import type { Problem, UnmatchedFile } from './report-model.js';
+import { megabytes } from '../results/problems.js';
+import type { Problem, UnmatchedFile } from '../results/report-model.js';
 
 /**
  * Every word the reporters print, in both languages. The report itself is

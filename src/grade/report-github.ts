@@ -3,7 +3,7 @@ import { failureDetails, failureSummary } from './failure-details.js';
 import { gradeTexts } from './grade-texts.js';
 import { joinPath } from './report-junit.js';
 import { renderPretty } from './report-pretty.js';
-import type { GradeReport } from './report-model.js';
+import type { GradeReport } from '../results/report-model.js';
 
 /** GitHub shows only the first few annotations of a kind per step; a long list of missing answers goes in one notice. */
 const MAX_LISTED = 20;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { GRADE_REPORT_SCHEMA_VERSION, GradeReportSchema } from './report-model.js';
+import { GRADE_REPORT_SCHEMA_VERSION, GradeReportSchema } from '../results/report-model.js';
 
 /** Where the schema is published; `$id` of the generated file. */
 export const GRADE_REPORT_SCHEMA_ID = `https://github.com/redis-tutor/redis-tutor/blob/main/docs/grade-report.schema.json`;

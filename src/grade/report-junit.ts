@@ -2,7 +2,7 @@ import type { Language } from '../course/schema.js';
 import { localize } from '../course/localize.js';
 import { failureDetails, failureSummary } from './failure-details.js';
 import { gradeTexts } from './grade-texts.js';
-import type { ExerciseGrade, GradeReport, ModuleGrade } from './report-model.js';
+import type { ExerciseGrade, GradeReport, ModuleGrade } from '../results/report-model.js';
 import { xmlEscape } from './xml-escape.js';
 
 /**

@@ -4,7 +4,7 @@ import { localize } from '../course/localize.js';
 import { failureDetails } from './failure-details.js';
 import { gradeTexts } from './grade-texts.js';
 import { printable } from './printable.js';
-import type { ExerciseGrade, GradeReport, ModuleGrade } from './report-model.js';
+import type { ExerciseGrade, GradeReport, ModuleGrade } from '../results/report-model.js';
 
 export interface PrettyOptions {
   language: Language;

@@ -4,7 +4,7 @@ import { localize } from '../course/localize.js';
 import { failureSummary } from './failure-details.js';
 import { gradeTexts } from './grade-texts.js';
 import { printable } from './printable.js';
-import type { ExerciseGrade, GradeReport } from './report-model.js';
+import type { ExerciseGrade, GradeReport } from '../results/report-model.js';
 
 /**
  * TAP version 14: one test point per exercise in course order; not

@@ -1,7 +1,7 @@
 import type { Language } from '../course/schema.js';
 import { renderGithub } from './report-github.js';
 import { renderJunit } from './report-junit.js';
-import type { GradeReport } from './report-model.js';
+import type { GradeReport } from '../results/report-model.js';
 import { renderPretty } from './report-pretty.js';
 import { renderTap } from './report-tap.js';
 

@@ -1,6 +1,6 @@
 import type { Attempt } from '../engine/attempt.js';
 import { isCommandLine } from '../course/script-lines.js';
-import type { LineError } from './report-model.js';
+import type { LineError } from '../results/report-model.js';
 
 /** One command line of a .redis file, with its 1-based line number. */
 export interface AnswerLine {

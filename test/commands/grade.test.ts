@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { GradeReportSchema } from '../../src/grade/report-model.js';
+import { GradeReportSchema } from '../../src/results/report-model.js';
 import { runProgram } from '../../src/program.js';
 import { renderError } from '../../src/render-error.js';
 import { writeSubmission, type SubmissionFile } from '../grade/support/grade-fixture.js';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runValidate } from '../../src/commands/validate.js';
-import { renderValidateReport, reportHolds, type ValidateReport } from '../../src/engine/validate/render-validate.js';
+import { reasonsOf, renderValidateReport, reportHolds, type ValidateReport } from '../../src/validate/render-validate.js';
 import { connectMiniLearner } from '../engine/support/mini-learner.js';
 
 const courseDir = join(import.meta.dirname, '../fixtures/engine-validate');
@@ -22,7 +22,7 @@ describe('validate --solutions on a fixture course', () => {
       connectLearner: connectMiniLearner,
     });
     expect(report.problems.filter((problem) => problem.severity === 'error')).toEqual([]);
-    expect(report.solutions?.map((result) => [result.id, result.verdict])).toEqual([
+    expect(report.solutions?.map(({ result }) => [result.id, result.status])).toEqual([
       ['basics/good', 'passed'],
       ['basics/already-passing', 'failed'],
       ['basics/wrong-solution', 'failed'],
@@ -31,8 +31,8 @@ describe('validate --solutions on a fixture course', () => {
 
   it('says why each bad exercise fails', () => {
     const [, already, wrong] = report.solutions ?? [];
-    expect(already?.reasons).toEqual([expect.stringMatching(/already pass after setup alone/)]);
-    expect(wrong?.reasons).toEqual([expect.stringMatching(/after the solution: check 1 "queue holds a b c" fails: expected \["a", "b", "c"\], found \["a", "b"\]/)]);
+    expect(already && reasonsOf(already.result)).toEqual([expect.stringMatching(/already pass after setup alone/)]);
+    expect(wrong && reasonsOf(wrong.result)).toEqual([expect.stringMatching(/after the solution: check 1 "queue holds a b c" fails: expected \["a", "b", "c"\], found \["a", "b"\]/)]);
   });
 
   it('renders per-exercise lines and the summary, and does not hold', () => {
@@ -66,8 +66,11 @@ describe('renderValidateReport', () => {
       exercises: [exercise, { id: 'm/b', file: '/c/01-m/02-b.yaml' }],
       problems: [],
       solutions: [
-        { id: 'm/a', file: exercise.file, verdict: 'passed', reasons: [], ms: 12 },
-        { id: 'm/b', file: '/c/01-m/02-b.yaml', verdict: 'skipped', reasons: ['needs a server redis-tutor starts itself (not with --url)'], ms: 0 },
+        { file: exercise.file, result: { id: 'm/a', exercise: 'a', title: { en: 'A', ru: 'A' }, status: 'passed', checks: [], timings: { answerMs: 1, checksMs: 1, totalMs: 12 } } },
+        {
+          file: '/c/01-m/02-b.yaml',
+          result: { id: 'm/b', exercise: 'b', title: { en: 'B', ru: 'B' }, status: 'skipped', skipReason: 'needs a server redis-tutor starts itself (not with --url)', checks: [] },
+        },
       ],
     };
     const text = renderValidateReport(report, '/c');

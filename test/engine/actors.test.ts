@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AttemptEvent } from '../../src/engine/attempt-events.js';
-import type { ExerciseResult } from '../../src/engine/result.js';
+import type { ExerciseResult } from '../../src/results/check-result.js';
 import { buildTestExercise, named } from './support/build-exercise.js';
 import { startEngineFixture, type EngineFixture } from './support/engine-fixture.js';
 

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BilingualText, CheckResult } from '../../src/engine/result.js';
+import type { BilingualText, CheckResult } from '../../src/results/check-result.js';
 import type { CommandPattern } from '../../src/course/schema.js';
 import { buildTestExercise, named, type CheckInput, type ExerciseInput } from './support/build-exercise.js';
 import { startEngineFixture, type EngineFixture } from './support/engine-fixture.js';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { russianPlural } from '../../src/course/localize.js';
 import { describeComparison } from '../../src/engine/expectations.js';
 import { patternLabel } from '../../src/engine/checks/command-pattern.js';
-import type { BilingualText } from '../../src/engine/result.js';
+import type { BilingualText } from '../../src/results/check-result.js';
 import { AS_USER, COMPARE, EXPECT, JS, joinPieces, KEY, LUA, PUBLISHED, SUBSCRIBED, USED } from '../../src/engine/texts.js';
 
 /** The engine's phrases as the learner reads them: [what, the phrase, English, Russian]. */

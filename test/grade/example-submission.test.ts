@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runGrade } from '../../src/commands/grade.js';
-import type { GradeReport } from '../../src/grade/report-model.js';
+import type { GradeReport } from '../../src/results/report-model.js';
 
 const repositoryRoot = join(import.meta.dirname, '../..');
 const scratch = mkdtempSync(join(tmpdir(), 'redis-tutor-example-'));

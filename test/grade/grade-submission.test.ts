@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gradeSubmission } from '../../src/grade/grade-submission.js';
-import type { ExerciseGrade } from '../../src/grade/report-model.js';
+import type { ExerciseGrade } from '../../src/results/report-model.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 import { gradeFiles, loadFixtureCourse, type SubmissionFile } from './support/grade-fixture.js';
 import { nodeAnswer, pythonAnswer, shellAnswer } from './support/program-answers.js';

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { ExerciseGrade } from '../../src/grade/report-model.js';
+import type { ExerciseGrade } from '../../src/results/report-model.js';
 import { gradeHostile, type HostileCase } from './support/hostile.js';
 import { expectAllGone } from './support/processes.js';
 

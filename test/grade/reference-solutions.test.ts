@@ -8,6 +8,7 @@ import type { Course } from '../../src/course/schema.js';
 import { connectRespLearner } from '../../src/engine/default-learner.js';
 import { gradeSubmission } from '../../src/grade/grade-submission.js';
 import { writeReferenceSubmission } from '../../src/grade/reference-submission.js';
+import { reasonsOf } from '../../src/validate/render-validate.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'redis-tutor-reference-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -27,13 +28,13 @@ describe('grading the reference solutions of the bundled course', () => {
     course = (await loadCourse(bundledCourseDir())).course;
     await writeReferenceSubmission(course, submission);
     validateReport = await runValidate({ dir: bundledCourseDir(), solutions: true, env: { PATH: process.env.PATH ?? '' }, ownershipFile: join(scratch, 'validate-claims.json'), connectLearner: connectRespLearner });
-    validated = new Map((validateReport.solutions ?? []).map((solution) => [solution.id, solution.verdict]));
+    validated = new Map((validateReport.solutions ?? []).map(({ result }) => [result.id, result.status]));
   }, 60_000);
 
   it('holds under validate --solutions: every exercise fails after setup, passes after its solution, and resets clean', () => {
     const solutions = validateReport.solutions ?? [];
     expect(solutions).toHaveLength(course.modules.flatMap((module) => module.exercises).length);
-    expect(solutions.filter((solution) => solution.verdict !== 'passed').map((solution) => [solution.id, solution.reasons])).toEqual([]);
+    expect(solutions.filter(({ result }) => result.status !== 'passed').map(({ result }) => [result.id, reasonsOf(result)])).toEqual([]);
   });
 
   // The time it takes is a figure in `npm run bench`, not an assertion: CI machines are shared and noisy.

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderGradeReportJsonSchema } from '../../src/grade/report-json-schema.js';
-import { GRADE_REPORT_SCHEMA_VERSION, GradeReportSchema } from '../../src/grade/report-model.js';
+import { GRADE_REPORT_SCHEMA_VERSION, GradeReportSchema } from '../../src/results/report-model.js';
 import { gradeFiles } from './support/grade-fixture.js';
 
 const SCHEMA_FILE = join(import.meta.dirname, '../../docs/grade-report.schema.json');

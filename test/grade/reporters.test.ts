@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GradeReportSchema } from '../../src/grade/report-model.js';
+import { GradeReportSchema } from '../../src/results/report-model.js';
 import { REPORTER_NAMES, reporters, type ReporterName } from '../../src/grade/reporters.js';
 import { xmlEscape } from '../../src/grade/xml-escape.js';
 import { SAMPLE_REPORT } from './support/sample-report.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CheckResult, ExerciseResult } from '../../src/engine/result.js';
+import type { CheckResult, ExerciseResult } from '../../src/results/check-result.js';
 import { textWidth } from '../../src/markdown/text-width.js';
 import { buildCommandTable } from '../../src/redis-cli/command-docs.js';
 import type { AppAction } from '../../src/tutor/state/app-actions.js';

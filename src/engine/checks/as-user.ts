@@ -3,7 +3,7 @@ import { Redis } from 'ioredis';
 import type { AsUser } from '../../course/schema.js';
 import type { ConnectionSpec } from '../../redis/target.js';
 import { ioredisToValue } from '../reply-value.js';
-import { verbatim, type Verdict } from '../result.js';
+import { verbatim, type Verdict } from '../../results/check-result.js';
 import { AS_USER } from '../texts.js';
 import { isErrorValue, type Value } from '../value.js';
 

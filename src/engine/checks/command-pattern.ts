@@ -1,5 +1,5 @@
 import type { CommandPattern } from '../../course/schema.js';
-import type { BilingualText } from '../result.js';
+import type { BilingualText } from '../../results/check-result.js';
 import { USED } from '../texts.js';
 
 /**

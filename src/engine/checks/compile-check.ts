@@ -1,5 +1,5 @@
 import type { Check } from '../../course/schema.js';
-import { errorVerdict } from '../result.js';
+import { errorVerdict } from '../../results/check-result.js';
 import { compileCommandCheck } from './command-check.js';
 import type { CompiledCheck } from './compiled-check.js';
 import { compileJsCheck } from './js-check.js';

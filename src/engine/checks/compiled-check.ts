@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
 import type { Check } from '../../course/schema.js';
 import type { ConnectionSpec } from '../../redis/target.js';
-import type { Verdict } from '../result.js';
+import type { Verdict } from '../../results/check-result.js';
 import type { Value } from '../value.js';
 
 /** One command for the checker's shared pipeline. */

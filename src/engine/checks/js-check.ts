@@ -2,7 +2,7 @@ import { pathToFileURL } from 'node:url';
 import { withTimeout } from '../../lib/async.js';
 import type { JsCheck } from '../../course/schema.js';
 import type { CheckApiResult, CheckFunction } from '../check-api.js';
-import { BilingualError, verbatim, type BilingualText, type Verdict } from '../result.js';
+import { BilingualError, verbatim, type BilingualText, type Verdict } from '../../results/check-result.js';
 import { JS } from '../texts.js';
 import type { CompiledCheck } from './compiled-check.js';
 

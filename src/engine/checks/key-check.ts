@@ -2,7 +2,7 @@ import type { KeyCheck, KeyType, Scalar } from '../../course/schema.js';
 import { asNumber, pairsToMap, valuesEqual } from '../compare-values.js';
 import { compareNumber, describeComparison, sameMembers } from '../expectations.js';
 import { formatValue } from '../format-value.js';
-import { verbatim, type BilingualText, type Verdict } from '../result.js';
+import { verbatim, type BilingualText, type Verdict } from '../../results/check-result.js';
 import { EXPECT, KEY } from '../texts.js';
 import { isErrorValue, type Value } from '../value.js';
 import type { CheckerCommand, CompiledCheck } from './compiled-check.js';

@@ -1,6 +1,6 @@
 import type { LuaCheck } from '../../course/schema.js';
 import { formatValue } from '../format-value.js';
-import { verbatim } from '../result.js';
+import { verbatim } from '../../results/check-result.js';
 import { LUA } from '../texts.js';
 import { isErrorValue } from '../value.js';
 import type { CompiledCheck } from './compiled-check.js';

@@ -1,7 +1,7 @@
 import type { PublishedCheck } from '../../course/schema.js';
 import { checkExpectation, compareNumber, describeComparison } from '../expectations.js';
 import { formatValue } from '../format-value.js';
-import { verbatim } from '../result.js';
+import { verbatim } from '../../results/check-result.js';
 import { PUBLISHED } from '../texts.js';
 import type { CompiledCheck } from './compiled-check.js';
 

@@ -1,5 +1,5 @@
 import type { SubscribedCheck } from '../../course/schema.js';
-import type { BilingualText } from '../result.js';
+import type { BilingualText } from '../../results/check-result.js';
 import { joinPieces, SUBSCRIBED } from '../texts.js';
 import type { CompiledCheck } from './compiled-check.js';
 

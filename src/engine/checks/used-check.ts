@@ -1,6 +1,6 @@
 import type { NotUsedCheck, UsedCheck } from '../../course/schema.js';
 import { USED } from '../texts.js';
-import type { BilingualText } from '../result.js';
+import type { BilingualText } from '../../results/check-result.js';
 import { compileCommandPattern, formatRecordedCommand, type CommandMatcher, type MissingPart } from './command-pattern.js';
 import type { CompiledCheck } from './compiled-check.js';
 

@@ -1,6 +1,6 @@
 import type { RedisWhere } from '../redis-where.js';
 import type { Language } from '../../course/schema.js';
-import type { ExerciseResult } from '../../engine/result.js';
+import type { ExerciseResult } from '../../results/check-result.js';
 import type { Progress } from '../../progress/progress-file.js';
 import type { AppState, Confirmation, PanelData, PromptMode, TranscriptKind } from './app-state.js';
 

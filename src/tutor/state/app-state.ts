@@ -1,5 +1,5 @@
 import type { Language } from '../../course/schema.js';
-import type { ExerciseResult } from '../../engine/result.js';
+import type { ExerciseResult } from '../../results/check-result.js';
 import type { KeySnapshot } from '../../data-panel/key-snapshot.js';
 import type { Progress } from '../../progress/progress-file.js';
 import type { RedisWhere } from '../redis-where.js';

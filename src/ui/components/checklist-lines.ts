@@ -1,7 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import { localize } from '../../course/localize.js';
 import type { Language } from '../../course/schema.js';
-import type { ExerciseResult } from '../../engine/result.js';
+import type { ExerciseResult } from '../../results/check-result.js';
 import { textWidth } from '../../markdown/text-width.js';
 import { wordWrap } from '../layout.js';
 import type { Texts } from '../../tutor/texts.js';

@@ -6,7 +6,7 @@ import { loadCourse } from '../../../src/course/load.js';
 import type { Course } from '../../../src/course/schema.js';
 import { connectRespLearner } from '../../../src/engine/default-learner.js';
 import { gradeSubmission, type GradeSubmissionOptions } from '../../../src/grade/grade-submission.js';
-import type { ExerciseGrade, GradeReport } from '../../../src/grade/report-model.js';
+import type { ExerciseGrade, GradeReport } from '../../../src/results/report-model.js';
 
 export const FIXTURE_COURSE_DIR = join(import.meta.dirname, '../fixtures/course');
 

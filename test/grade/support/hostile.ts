@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import type { ExerciseGrade } from '../../../src/grade/report-model.js';
+import type { ExerciseGrade } from '../../../src/results/report-model.js';
 import { gradeFiles, type Graded, type SubmissionFile } from './grade-fixture.js';
 
 /** Answers graded right after the hostile one: one right, one wrong, so both verdicts are seen to stay correct. */

@@ -1,4 +1,4 @@
-import type { GradeReport } from '../../../src/grade/report-model.js';
+import type { GradeReport } from '../../../src/results/report-model.js';
 
 /**
  * A fixed report with every case a reporter meets: passed, failed checks,

@@ -1,4 +1,6 @@
-import { displayPath, formatCourseProblem, type CourseProblem } from '../../course/course-problems.js';
+import { displayPath, formatCourseProblem, type CourseProblem } from '../course/course-problems.js';
+import type { CheckResult } from '../results/check-result.js';
+import type { ExerciseGrade } from '../results/report-model.js';
 import type { SolutionValidation } from './validate-solutions.js';
 
 export interface ValidateReport {
@@ -22,17 +24,34 @@ export function renderValidateReport(report: ValidateReport, cwd: string): strin
   if (report.solutions) {
     if (lines.length > 0) lines.push('');
     if (report.server) lines.push(`solutions on ${report.server}`);
-    for (const result of report.solutions) {
-      const mark = result.verdict === 'passed' ? 'ok  ' : result.verdict === 'failed' ? 'FAIL' : 'skip';
-      const time = result.verdict === 'skipped' ? '' : ` (${Math.round(result.ms)} ms)`;
+    for (const { result, file } of report.solutions) {
+      const mark = result.status === 'passed' ? 'ok  ' : result.status === 'failed' ? 'FAIL' : 'skip';
+      const time = result.status === 'skipped' || !result.timings ? '' : ` (${Math.round(result.timings.totalMs)} ms)`;
       lines.push(`${mark} ${result.id}${time}`);
-      for (const reason of result.reasons) lines.push(`       ${reason}  [${displayPath(result.file, cwd)}]`);
+      for (const reason of reasonsOf(result)) lines.push(`       ${reason}  [${displayPath(file, cwd)}]`);
     }
   }
   const counts = summaryCounts(report);
   if (counts.skipped > 0) lines.push(`${counts.skipped} skipped`);
   lines.push(`${counts.total} exercises: ${counts.passed} passed, ${counts.failed} failed`);
   return lines.join('\n') + '\n';
+}
+
+/** One sentence per thing that does not hold, in English: validate is for course authors. */
+export function reasonsOf(result: ExerciseGrade): string[] {
+  if (result.status === 'skipped') return result.skipReason ? [result.skipReason] : [];
+  return [
+    ...(result.problem ? [result.problem.message] : []),
+    ...(result.findings ?? []),
+    ...(result.lineErrors ?? []).map((line) => `solution line "${line.text}": ${line.error}`),
+    ...result.checks.filter((check) => !check.passed).map((check) => `after the solution: ${describeFailure(check)}`),
+  ];
+}
+
+function describeFailure(check: CheckResult): string {
+  const what = `check ${check.index + 1} "${check.description.en}"`;
+  if (check.error) return `${what} could not run: ${check.error.en}`;
+  return `${what} fails: expected ${check.expected?.en ?? '?'}, found ${check.found?.en ?? '?'}`;
 }
 
 /**
@@ -44,14 +63,14 @@ export function summaryCounts(report: ValidateReport): { total: number; passed: 
   const errorFiles = new Set(report.problems.filter((problem) => problem.severity === 'error').map((problem) => problem.file));
   const loadedFiles = new Set(report.exercises.map((exercise) => exercise.file));
   const unloadedBroken = [...errorFiles].filter((file) => !loadedFiles.has(file)).length;
-  const solutionById = new Map((report.solutions ?? []).map((result) => [result.id, result]));
+  const statusById = new Map((report.solutions ?? []).map(({ result }) => [result.id, result.status]));
   let passed = 0;
   let failed = unloadedBroken;
   let skipped = 0;
   for (const exercise of report.exercises) {
-    const solution = solutionById.get(exercise.id);
-    if (errorFiles.has(exercise.file) || solution?.verdict === 'failed') failed += 1;
-    else if (solution?.verdict === 'skipped') skipped += 1;
+    const status = statusById.get(exercise.id);
+    if (errorFiles.has(exercise.file) || status === 'failed') failed += 1;
+    else if (status === 'skipped') skipped += 1;
     else passed += 1;
   }
   return { total: passed + failed, passed, failed, skipped };

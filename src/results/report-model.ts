@@ -1,6 +1,8 @@
 /**
- * The grade report as data: what every reporter (pretty, json, junit, tap,
- * github) renders, and what `--reporter json` prints as is. The zod schemas
+ * The result model of an exercise as data, shared by `grade` (every
+ * reporter: pretty, json, junit, tap, github; `--reporter json` prints it as
+ * is) and `validate` (which fills the same ExerciseGrade for each reference
+ * solution). The zod schemas
  * are the single source of truth: the TypeScript types are inferred from
  * them and docs/grade-report.schema.json is generated from them.
  *
@@ -8,7 +10,7 @@
  * away; adding an optional field keeps the version.
  */
 import { z } from 'zod';
-import type { CheckResult } from '../engine/result.js';
+import type { CheckResult } from './check-result.js';
 
 export const GRADE_REPORT_SCHEMA_VERSION = 1;
 
@@ -99,7 +101,12 @@ export const ExerciseGradeSchema = z
     answer: z
       .object({ path: z.string().describe('Relative to the submission folder, with / separators.'), kind: z.enum(ANSWER_KINDS) })
       .optional(),
+    skipReason: z.string().optional().describe('skipped: why, in English (e.g. needs a server redis-tutor starts itself).'),
     problem: ProblemSchema.optional(),
+    findings: z
+      .array(z.string())
+      .optional()
+      .describe('validate only: rules of a course author\'s exercise that do not hold besides its checks, in English (it passes before the solution; the reset leaves something behind).'),
     checks: z.array(CheckResultSchema).describe('Empty when the checks did not run (not submitted, skipped, or a problem stopped the answer).'),
     lineErrors: z.array(LineErrorSchema).optional(),
     output: ProgramOutputSchema.optional(),
