@@ -4,6 +4,7 @@ import { readCourse } from '../course/read-course.js';
 import type { Course, Language } from '../course/schema.js';
 import type { Io } from '../io.js';
 import { Engine } from '../engine/engine.js';
+import { Supervisor } from '../engine/supervisor.js';
 import { EnvironmentError, UserError } from '../errors.js';
 import type { Action } from './action.js';
 import { emptyProgress } from '../progress/progress-file.js';
@@ -16,10 +17,13 @@ import { redisWhere } from '../tutor/redis-where.js';
 import { loadCommandTable, openHistoryFile, promptServices } from '../tutor/prompt-services.js';
 import { runTui } from '../ui/run-tui.js';
 import { LearnerTap } from '../tutor/learner-tap.js';
-import { TutorSession } from '../ui/session/tutor-session.js';
+import { TutorController } from '../tutor/tutor-controller.js';
 import { initialState } from '../tutor/state/app-state.js';
 import { AppStore } from '../tutor/state/store.js';
 import { texts } from '../tutor/texts.js';
+
+/** A --url server that went away gets this many tries, a second apart, to come back (a docker restart). */
+const RECONNECT_ATTEMPTS = 30;
 
 /** `redis-tutor start [--module ID] [--exercise ID] [--url URL] [--lang en|ru] [--fresh]` */
 export const startAction: Action = async ({ options, io }) => {
@@ -57,8 +61,10 @@ async function runStart(options: Record<string, unknown>, io: Io, cliLanguage: L
   });
   try {
     const tap = new LearnerTap();
-    const openEngine = () => Engine.open(target, { connectLearner: tap.connectLearner, ...(options.force === true ? { force: true } : {}) });
-    const engine = await openEngine();
+    const supervisor = await Supervisor.open(target, {
+      openEngine: (on) => Engine.open(on, { connectLearner: tap.connectLearner, ...(options.force === true ? { force: true } : {}) }),
+      reconnectAttempts: RECONNECT_ATTEMPTS,
+    });
     // --fresh saves nothing, the history included; otherwise the history sits beside the progress file.
     const services = promptServices(await loadCommandTable(target.spec), fresh ? {} : { historyFile: openHistoryFile(promptHistoryFilePath(io.env)) });
     const columns = io.stdout.columns ?? 80;
@@ -73,30 +79,28 @@ async function runStart(options: Record<string, unknown>, io: Io, cliLanguage: L
         ...(warning ? { notice: { text: warning, tone: 'warning' as const } } : {}),
       }),
     );
-    const session = new TutorSession({
+    const controller = new TutorController({
       store,
       course,
-      target,
-      engine,
-      openEngine,
+      supervisor,
       tap,
       progressStore: new ProgressStore(fresh ? undefined : file),
       services,
-      onQuit: () => undefined,
     });
     await runTui({
       io,
       store,
-      session,
+      controller,
       course,
       chalk: tuiChalk(io.env, true),
       services,
       onMounted: () => {
-        if (firstExercise.kind === 'exercise') void session.openExercise(firstExercise.id);
-        else if (firstExercise.kind === 'module') void session.openModule(firstExercise.id);
+        if (firstExercise.kind === 'exercise') void controller.openExercise(firstExercise.id);
+        else if (firstExercise.kind === 'module') void controller.openModule(firstExercise.id);
       },
     });
-    await session.close();
+    await controller.close();
+    await supervisor.close();
   } finally {
     await target.release();
   }

@@ -76,15 +76,20 @@ export class Attempt {
 
   /** Sends one redis-cli line on the learner's connection, as if typed. */
   async runLine(line: string, options: { timeoutMs?: number } = {}): Promise<LineOutcome> {
-    const started = performance.now();
-    const events: ActorEvent[] = [];
-    const outcome = (rest: Omit<LineOutcome, 'line' | 'events' | 'ms'>): LineOutcome => ({ line, ...rest, events, ms: performance.now() - started });
     let args: Buffer[];
     try {
       args = parseCommandLine(line);
     } catch (error) {
-      return outcome({ problem: errorMessage(error) });
+      return { line, problem: errorMessage(error), events: [], ms: 0 };
     }
+    return this.runArgs(args, line, options);
+  }
+
+  /** Sends one command, already split as redis-cli splits a line (`line` is how it was typed, for the record). */
+  async runArgs(args: Buffer[], line: string, options: { timeoutMs?: number } = {}): Promise<LineOutcome> {
+    const started = performance.now();
+    const events: ActorEvent[] = [];
+    const outcome = (rest: Omit<LineOutcome, 'line' | 'events' | 'ms'>): LineOutcome => ({ line, ...rest, events, ms: performance.now() - started });
     const strings = argsToStrings(args);
     const name = commandWord(args).toUpperCase();
 

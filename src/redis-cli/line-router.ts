@@ -26,7 +26,8 @@ export type LineRoute =
   | { kind: 'clear'; afterPrefix: Buffer[] }
   /** `help ...` / `? ...`: local, runs once whatever the repeat count, but is timed like a command. */
   | { kind: 'help'; words: Buffer[]; afterPrefix: Buffer[] }
-  | { kind: 'command'; args: Buffer[]; repeat: number; afterPrefix: Buffer[] };
+  /** `repeated`: the line began with a repeat count (even `1 PING`). */
+  | { kind: 'command'; args: Buffer[]; repeat: number; repeated: boolean; afterPrefix: Buffer[] };
 
 export type LineRouteKind = LineRoute['kind'];
 
@@ -62,7 +63,7 @@ export function routeLine(line: Buffer): LineRoute {
   if (all.length === 1 && name === 'clear') return { kind: 'clear', afterPrefix };
   // issueCommandRepeat() checks for help after the prefix is removed.
   if (isHelpCommand(afterPrefix[0] as Buffer)) return { kind: 'help', words: afterPrefix.slice(1), afterPrefix };
-  return { kind: 'command', args: afterPrefix, repeat: count, afterPrefix };
+  return { kind: 'command', args: afterPrefix, repeat: count, repeated: repeat.kind === 'repeat', afterPrefix };
 }
 
 /**

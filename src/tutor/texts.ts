@@ -37,6 +37,7 @@ const EN = {
   leftMonitor: 'Left monitor mode (a new connection, as redis-cli makes).',
   monitorKeys: 'Monitoring… Ctrl-C stops',
   interrupted: '(interrupted)',
+  connectStaysHere: 'In the tutor the prompt stays on the exercise’s server; `redis-tutor cli` connects elsewhere.',
   moreNotShown: (n: number) => `… ${n} more not shown`,
   /** A failure of the tutor's own (not a Redis reply, which redis-cli prints as `(error) …`). */
   tutorError: (why: string) => `Error: ${why}`,
@@ -113,6 +114,7 @@ const RU: Texts = {
   leftMonitor: 'Режим мониторинга завершён (новое подключение, как в redis-cli).',
   monitorKeys: 'Мониторинг… Ctrl-C — остановить',
   interrupted: '(прервано)',
+  connectStaysHere: 'В тренажёре приглашение остаётся на сервере упражнения; к другому серверу подключается `redis-tutor cli`.',
   moreNotShown: (n) => `… и ещё ${n} не показано`,
   tutorError: (why) => `Ошибка: ${why}`,
   serverExited: 'redis-server завершился',

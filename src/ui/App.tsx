@@ -4,7 +4,7 @@ import { ExerciseScreen } from './screens/ExerciseScreen.js';
 import { HomeScreen } from './screens/HomeScreen.js';
 import { TuiProvider, useAppState, useTerminalSize, useTui, type Tui } from './tui-context.js';
 
-/** The screen for the current state; unmounts (ending `start`) once the session quits. */
+/** The screen for the current state; unmounts (ending `start`) once the learner quits. */
 function Router() {
   const state = useAppState();
   const { exit } = useApp();

@@ -14,7 +14,7 @@ export interface ExerciseLayout {
   transcriptRows: number;
 }
 
-export const MIN_COLUMNS_FOR_DEFAULT_PANEL = 100;
+export { MIN_COLUMNS_FOR_DEFAULT_PANEL } from '../tutor/state/app-state.js';
 
 export function panelWidthFor(columns: number): number {
   return Math.max(26, Math.min(48, Math.floor(columns * 0.36)));

@@ -4,7 +4,7 @@ import type { Course } from '../course/schema.js';
 import type { Io } from '../io.js';
 import { App } from './App.js';
 import type { PromptServices } from '../tutor/prompt-services.js';
-import type { TutorSession } from './session/tutor-session.js';
+import type { TutorController } from '../tutor/tutor-controller.js';
 import type { AppStore } from '../tutor/state/store.js';
 
 /** Alternate screen buffer: the tutor takes the whole terminal and gives it back untouched, like less or vim. */
@@ -14,7 +14,7 @@ const LEAVE_ALT_SCREEN = '\x1b[?1049l';
 export interface RunTuiOptions {
   io: Io;
   store: AppStore;
-  session: TutorSession;
+  controller: TutorController;
   course: Course;
   chalk: ChalkInstance;
   services: PromptServices;
@@ -27,7 +27,7 @@ export async function runTui(options: RunTuiOptions): Promise<void> {
   const { io } = options;
   io.stdout.write(ENTER_ALT_SCREEN);
   const instance = render(
-    <App tui={{ store: options.store, session: options.session, course: options.course, chalk: options.chalk, services: options.services }} />,
+    <App tui={{ store: options.store, controller: options.controller, course: options.course, chalk: options.chalk, services: options.services }} />,
     {
       stdin: io.stdin as NodeJS.ReadStream,
       stdout: io.stdout as NodeJS.WriteStream,
@@ -36,7 +36,7 @@ export async function runTui(options: RunTuiOptions): Promise<void> {
       patchConsole: false,
     },
   );
-  const stop = () => options.session.quit();
+  const stop = () => options.controller.quit();
   process.once('SIGTERM', stop);
   process.once('SIGHUP', stop);
   try {

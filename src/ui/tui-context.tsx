@@ -3,16 +3,16 @@ import { createContext, useContext, useEffect, useState, useSyncExternalStore } 
 import { useStdout } from 'ink';
 import type { Course } from '../course/schema.js';
 import type { PromptServices } from '../tutor/prompt-services.js';
-import type { TutorSession } from './session/tutor-session.js';
+import type { TutorController } from '../tutor/tutor-controller.js';
 import type { AppState } from '../tutor/state/app-state.js';
 import type { AppStore } from '../tutor/state/store.js';
 
-/** What every screen may use: the state (read), the session (to act), the course, the styles. */
+/** What every screen may use: the state (read), the controller (to act), the course, the styles. */
 export interface Tui {
   store: AppStore;
   /** Undefined in component tests that only render. */
-  session: Pick<
-    TutorSession,
+  controller: Pick<
+    TutorController,
     'openExercise' | 'openModule' | 'submit' | 'interrupt' | 'answer' | 'setLanguage' | 'menu' | 'quit' | 'refreshPanel'
   > | undefined;
   course: Course;

@@ -3,7 +3,7 @@ import type { CheckResult, ExerciseResult } from '../../src/results/check-result
 import { textWidth } from '../../src/markdown/text-width.js';
 import { buildCommandTable } from '../../src/redis-cli/command-docs.js';
 import type { AppAction } from '../../src/tutor/state/app-actions.js';
-import { fixtureCourse, recordingSession, renderTui, tick } from './support/render-tui.js';
+import { fixtureCourse, recordingController, renderTui, tick } from './support/render-tui.js';
 
 /** A value quoted from Redis: the same in both languages. */
 const same = (text: string) => ({ en: text, ru: text });
@@ -195,10 +195,10 @@ describe('ExerciseScreen', () => {
 });
 
 describe('PromptLine', () => {
-  it('sends the typed line on Enter, and Ctrl-C clears a line or (when empty) goes to the session', async () => {
+  it('sends the typed line on Enter, and Ctrl-C clears a line or (when empty) goes to the controller', async () => {
     const course = await fixtureCourse();
-    const { session, calls } = recordingSession();
-    const tui = renderTui({ course, session, actions: opened });
+    const { controller, calls } = recordingController();
+    const tui = renderTui({ course, controller, actions: opened });
     await tick();
     tui.stdin.write('SET greeting hullo');
     await tick();
@@ -252,8 +252,8 @@ describe('PromptLine', () => {
     };
     const table = buildCommandTable(docs as never);
     expect(table).not.toBeNull();
-    const { session, calls } = recordingSession();
-    const tui = renderTui({ course, session, actions: opened, table: table! });
+    const { controller, calls } = recordingController();
+    const tui = renderTui({ course, controller, actions: opened, table: table! });
     await tick();
     tui.stdin.write('GET');
     await tick();
@@ -271,9 +271,9 @@ describe('PromptLine', () => {
 
   it('recalls history with the up arrow', async () => {
     const course = await fixtureCourse();
-    const { session, calls } = recordingSession();
-    const tui = renderTui({ course, session, actions: opened });
-    // What the session does with each submitted line.
+    const { controller, calls } = recordingController();
+    const tui = renderTui({ course, controller, actions: opened });
+    // What the controller does with each submitted line.
     tui.services.history.add('SET greeting hullo');
     tui.services.history.add('GET greeting');
     await tick();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { emptyProgress } from '../../src/progress/progress-file.js';
 import { markSolved, markStarted } from '../../src/progress/progress-updates.js';
-import { fixtureCourse, recordingSession, renderTui, tick } from './support/render-tui.js';
+import { fixtureCourse, recordingController, renderTui, tick } from './support/render-tui.js';
 
 describe('HomeScreen', () => {
   it('lists the modules with progress bars and n/m, continue first, and the Redis in use', async () => {
@@ -20,8 +20,8 @@ describe('HomeScreen', () => {
 
   it('offers "Start" on a fresh course and Enter opens it', async () => {
     const course = await fixtureCourse();
-    const { session, calls } = recordingSession();
-    const tui = renderTui({ course, session });
+    const { controller, calls } = recordingController();
+    const tui = renderTui({ course, controller });
     await tick();
     expect(tui.lastFrame()).toContain('Start: Getting started › Your first key');
     tui.stdin.write('\r');
@@ -32,8 +32,8 @@ describe('HomeScreen', () => {
 
   it('moves with j/k and arrows, expands a module and opens one of its exercises', async () => {
     const course = await fixtureCourse();
-    const { session, calls } = recordingSession();
-    const tui = renderTui({ course, session });
+    const { controller, calls } = recordingController();
+    const tui = renderTui({ course, controller });
     await tick();
     tui.stdin.write('j'); // Getting started
     tui.stdin.write('j'); // Pub/Sub
@@ -54,8 +54,8 @@ describe('HomeScreen', () => {
 
   it('asks before quitting on q, and l switches the language', async () => {
     const course = await fixtureCourse();
-    const { session, calls } = recordingSession();
-    const tui = renderTui({ course, session });
+    const { controller, calls } = recordingController();
+    const tui = renderTui({ course, controller });
     await tick();
     tui.stdin.write('l');
     await tick();

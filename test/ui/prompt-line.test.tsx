@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { textWidth } from '../../src/markdown/text-width.js';
 import type { AppAction } from '../../src/tutor/state/app-actions.js';
-import { fixtureCourse, recordingSession, renderTui, tick } from './support/render-tui.js';
+import { fixtureCourse, recordingController, renderTui, tick } from './support/render-tui.js';
 
 const opened: AppAction[] = [
   { type: 'exercise-opened', exerciseId: 'getting-started/first-key' },
@@ -12,8 +12,8 @@ const opened: AppAction[] = [
 describe('PromptLine keys', () => {
   it('tells the Delete key (ESC [3~) from Backspace (DEL), which Ink reports alike', async () => {
     const course = await fixtureCourse();
-    const { session, calls } = recordingSession();
-    const tui = renderTui({ course, session, actions: opened });
+    const { controller, calls } = recordingController();
+    const tui = renderTui({ course, controller, actions: opened });
     await tick();
     tui.stdin.write('abc');
     tui.stdin.write('\x1b[D');
@@ -33,8 +33,8 @@ describe('PromptLine keys', () => {
 
   it('cuts a long hint to the room left, as linenoise does, instead of pushing the prompt off the line', async () => {
     const course = await fixtureCourse();
-    const { session } = recordingSession();
-    const tui = renderTui({ course, session, actions: opened, columns: 60, rows: 24 });
+    const { controller } = recordingController();
+    const tui = renderTui({ course, controller, actions: opened, columns: 60, rows: 24 });
     tui.services.hint = (line) => (line.length > 0 ? ` value [NX|XX] [GET] [EX seconds|PX milliseconds|EXAT unix-time-seconds|KEEPTTL]` : null);
     await tick();
     tui.stdin.write('SET greeting hi');
@@ -47,8 +47,8 @@ describe('PromptLine keys', () => {
 
   it('keeps what was typed while a command changed the prompt (SELECT), for the next line', async () => {
     const course = await fixtureCourse();
-    const { session, calls } = recordingSession();
-    const tui = renderTui({ course, session, actions: [...opened, { type: 'prompt-text', text: '127.0.0.1:6390[2]> ' }] });
+    const { controller, calls } = recordingController();
+    const tui = renderTui({ course, controller, actions: [...opened, { type: 'prompt-text', text: '127.0.0.1:6390[2]> ' }] });
     await tick();
     tui.stdin.write('SELECT 0\r');
     await tick();

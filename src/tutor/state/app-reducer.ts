@@ -1,6 +1,5 @@
 import type { AppAction } from './app-actions.js';
-import { MIN_COLUMNS_FOR_DEFAULT_PANEL } from '../../ui/layout.js';
-import { TRANSCRIPT_LIMIT, type AppState } from './app-state.js';
+import { MIN_COLUMNS_FOR_DEFAULT_PANEL, TRANSCRIPT_LIMIT, type AppState } from './app-state.js';
 
 /** The only place AppState changes. Pure, so every screen state can be built in a test. */
 export function appReducer(state: AppState, action: AppAction): AppState {

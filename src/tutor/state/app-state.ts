@@ -1,3 +1,4 @@
+import type { PromptMode } from '../prompt-mode.js';
 import type { Language } from '../../course/schema.js';
 import type { ExerciseResult } from '../../results/check-result.js';
 import type { KeySnapshot } from '../../data-panel/key-snapshot.js';
@@ -30,16 +31,8 @@ export interface TranscriptLine {
   text: string;
 }
 
-/**
- * What the prompt line does now:
- * - ready: reading a line;
- * - busy: a command is on its way (Ctrl-C cancels a blocking one);
- * - subscribed: SUBSCRIBE put the connection in subscribe mode (Ctrl-C leaves it);
- * - monitoring: MONITOR streams every command the server runs (Ctrl-C leaves it);
- * - starting: the exercise's sandbox and setup are being prepared;
- * - recovering: the Redis went away and the tutor is bringing it back.
- */
-export type PromptMode = 'ready' | 'busy' | 'subscribed' | 'monitoring' | 'starting' | 'recovering';
+/** What the prompt line does now: the modes of ../prompt-mode.ts. */
+export type { PromptMode };
 
 /** A yes/no question that takes over the prompt until answered. */
 export type Confirmation = 'solution' | 'quit' | 'reset-progress';
@@ -92,6 +85,9 @@ export interface PanelData {
 }
 
 export const TRANSCRIPT_LIMIT = 400;
+
+/** From this many columns the data panel is shown unless the learner chose otherwise. */
+export const MIN_COLUMNS_FOR_DEFAULT_PANEL = 100;
 
 export function initialState(options: {
   language: Language;

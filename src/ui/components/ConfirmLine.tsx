@@ -4,14 +4,14 @@ import { useAppState, useTui } from '../tui-context.js';
 
 /** A yes/no question in place of the prompt: y or Enter-after-y confirms, anything else declines. */
 export function ConfirmLine() {
-  const { chalk, session, store } = useTui();
+  const { chalk, controller, store } = useTui();
   const state = useAppState();
   const t = texts(state.language);
   useInput(
     (input) => {
       if (!state.confirm) return;
       const yes = input === 'y' || input === 'Y' || input === 'д' || input === 'Д';
-      if (session) void session.answer(yes);
+      if (controller) void controller.answer(yes);
       else store.dispatch({ type: 'confirm', question: undefined });
     },
     { isActive: state.confirm !== undefined },

@@ -14,13 +14,13 @@ import { Lines } from './Lines.js';
  * down every second without asking Redis; when one runs out the panel is read again.
  */
 export function DataPanel({ data, width, height, t, language }: { data: PanelData | undefined; width: number; height: number; t: Texts; language: Language }) {
-  const { chalk, session } = useTui();
+  const { chalk, controller } = useTui();
   const hasTtl = data?.snapshots.some((snapshot) => snapshot.pttl >= 0) ?? false;
   const now = useTicker(1_000, hasTtl);
   const expired = data?.snapshots.some((snapshot) => snapshot.pttl >= 0 && snapshot.pttl - (now - snapshot.fetchedAt) <= 0) ?? false;
   useEffect(() => {
-    if (expired) void session?.refreshPanel();
-  }, [expired, session]);
+    if (expired) void controller?.refreshPanel();
+  }, [expired, controller]);
   const lines = panelLines(data, { width, height, now, language }, chalk, t);
   return (
     <Box flexDirection="column" width={width} height={height}>

@@ -9,10 +9,10 @@ import { useAppState, useTerminalSize, useTui } from '../tui-context.js';
  * The redis-cli prompt: redis-cli's own line editor (linenoise as a pure
  * state machine) fed with Ink's keys, with its history, TAB completion and
  * grey argument hints. Ctrl-C clears a typed line, and on an empty line asks
- * the session (cancel a blocking command, leave subscribe mode, or quit).
+ * the controller (cancel a blocking command, leave subscribe mode, or quit).
  */
 export function PromptLine({ active, shown: visible = true, width }: { active: boolean; shown?: boolean; width?: number }) {
-  const { chalk, services, session } = useTui();
+  const { chalk, services, controller } = useTui();
   const state = useAppState();
   const { columns } = useTerminalSize();
   const fresh = () =>
@@ -63,11 +63,11 @@ export function PromptLine({ active, shown: visible = true, width }: { active: b
 
   useInput(
     (input, key) => {
-      if (!session) return;
+      if (!controller) return;
       const current = editorRef.current;
       if (key.ctrl && input === 'c') {
         if (current.buffer.length > 0) setEditor(fresh());
-        else void session.interrupt();
+        else void controller.interrupt();
         return;
       }
       let next = editorRef.current;
@@ -78,10 +78,10 @@ export function PromptLine({ active, shown: visible = true, width }: { active: b
         if (step.outcome?.type === 'line') {
           services.history.replaceEntries(step.outcome.history);
           // submit() adds the line to the history synchronously, before the next line starts from it.
-          void session.submit(step.outcome.line.toString('utf8'));
+          void controller.submit(step.outcome.line.toString('utf8'));
           next = fresh();
         } else if (step.outcome?.type === 'eof' || step.outcome?.type === 'interrupt') {
-          void session.interrupt();
+          void controller.interrupt();
           next = fresh();
         }
       }

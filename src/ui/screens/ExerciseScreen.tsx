@@ -19,7 +19,7 @@ import type { ChalkInstance } from 'chalk';
 
 /** Where you are, the lesson, the task, the live checklist, the transcript and the prompt; the data panel on the right. */
 export function ExerciseScreen() {
-  const { course, chalk, store, session } = useTui();
+  const { course, chalk, store, controller } = useTui();
   const state = useAppState();
   const { columns, rows } = useTerminalSize();
   const t = texts(state.language);
@@ -32,10 +32,10 @@ export function ExerciseScreen() {
     },
     { isActive: state.screen === 'exercise' && !state.confirm },
   );
-  // Outside the prompt (subscribe or monitor mode, a restart), Ctrl-C still reaches the session.
+  // Outside the prompt (subscribe or monitor mode, a restart), Ctrl-C still reaches the controller.
   useInput(
     (input, key) => {
-      if (key.ctrl && input === 'c') void session?.interrupt();
+      if (key.ctrl && input === 'c') void controller?.interrupt();
     },
     { isActive: state.screen === 'exercise' && !state.confirm && (state.promptMode === 'subscribed' || state.promptMode === 'monitoring' || state.promptMode === 'recovering') },
   );

@@ -13,7 +13,7 @@ import { ConfirmLine } from '../components/ConfirmLine.js';
 
 /** The module list: progress per module, "continue" first, Enter opens, q quits. */
 export function HomeScreen() {
-  const { course, chalk, store, session } = useTui();
+  const { course, chalk, store, controller } = useTui();
   const state = useAppState();
   const { columns, rows } = useTerminalSize();
   const t = texts(state.language);
@@ -32,14 +32,14 @@ export function HomeScreen() {
       else if (key.downArrow || input === 'j') store.dispatch({ type: 'home-cursor', cursor: Math.min(rowsNow.length - 1, at + 1) });
       else if (key.return) void activate(rowsNow[at]);
       else if (input === 'q' || (key.ctrl && input === 'c')) store.dispatch({ type: 'confirm', question: 'quit' });
-      else if (input === 'l') session?.setLanguage(state.language === 'en' ? 'ru' : 'en');
+      else if (input === 'l') controller?.setLanguage(state.language === 'en' ? 'ru' : 'en');
     },
     { isActive: state.screen === 'home' },
   );
 
   const activate = async (row: HomeRow | undefined) => {
     if (!row) return;
-    if (row.kind === 'continue' || row.kind === 'exercise') await session?.openExercise(row.exerciseId);
+    if (row.kind === 'continue' || row.kind === 'exercise') await controller?.openExercise(row.exerciseId);
     else store.dispatch({ type: 'toggle-module', moduleId: row.moduleId });
   };
 

@@ -19,8 +19,8 @@ export async function fixtureCourse(): Promise<Course> {
   return (await loadCourse(FIXTURE_COURSE)).course;
 }
 
-/** A session double: records what the screens asked for. */
-export function recordingSession() {
+/** A controller double: records what the screens asked for. */
+export function recordingController() {
   const calls: Array<[string, ...unknown[]]> = [];
   const record =
     (name: string) =>
@@ -30,7 +30,7 @@ export function recordingSession() {
     };
   return {
     calls,
-    session: {
+    controller: {
       openExercise: record('openExercise'),
       openModule: record('openModule'),
       submit: record('submit'),
@@ -40,7 +40,7 @@ export function recordingSession() {
       menu: record('menu'),
       quit: record('quit'),
       refreshPanel: record('refreshPanel'),
-    } as unknown as NonNullable<Tui['session']>,
+    } as unknown as NonNullable<Tui['controller']>,
   };
 }
 
@@ -62,7 +62,7 @@ export function renderTui(options: {
   language?: Language;
   progress?: Progress;
   actions?: AppAction[];
-  session?: Tui['session'];
+  controller?: Tui['controller'];
   table?: CommandTable;
   chalkLevel?: 0 | 1;
 }): RenderedTui {
@@ -78,7 +78,7 @@ export function renderTui(options: {
   for (const action of options.actions ?? []) store.dispatch(action);
   const tui: Tui = {
     store,
-    session: options.session,
+    controller: options.controller,
     course: options.course,
     chalk: new Chalk({ level: options.chalkLevel ?? 0 }),
     services: promptServices(options.table ?? EMPTY_COMMAND_TABLE),

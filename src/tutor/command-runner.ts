@@ -1,0 +1,262 @@
+import type { Language } from '../course/schema.js';
+import { localize } from '../course/localize.js';
+import type { Attempt } from '../engine/attempt.js';
+import type { ActorEvent } from '../engine/attempt-events.js';
+import { execOne } from '../engine/checker-pipeline.js';
+import type { Engine } from '../engine/engine.js';
+import { errorMessage } from '../errors.js';
+import { withTimeout } from '../lib/async.js';
+import { afterReconnect, applyCommand, dbToReselect, initialClientState, promptFor, type ClientState } from '../redis-cli/client-state.js';
+import { commandWord } from '../redis-cli/command-word.js';
+import { CHECKER_CLIENT_NAME, type ConnectionSpec } from '../redis/target.js';
+import type { Reply } from '../resp/types.js';
+import { MonitorFilter } from './monitor-filter.js';
+import { replyOutput } from './reply-output.js';
+import type { ScreenUpdates } from './screen-updates.js';
+import { texts } from './texts.js';
+
+/** What the learner's connection is doing after a command. */
+export type ConnectionMode = 'normal' | 'subscribed' | 'monitoring';
+
+/** How a command ended: its connection's mode, or why it could not run (the caller checks the server's health). */
+export type CommandOutcome = { kind: 'answered'; connection: ConnectionMode; interrupted: boolean } | { kind: 'failed'; problem: string };
+
+export interface CommandRunnerDeps {
+  screen: ScreenUpdates;
+  /** The sandbox server, for the prompt string. */
+  spec: ConnectionSpec;
+}
+
+const SUBSCRIBE_COMMANDS = new Set(['subscribe', 'psubscribe', 'ssubscribe']);
+/** UNSUBSCRIBE normally answers at once; a connection that does not is replaced, as redis-cli would. */
+const LEAVE_SUBSCRIBE_TIMEOUT_MS = 2_000;
+
+/**
+ * The learner's Redis commands in the TUI: sends them on the attempt (which
+ * records them and plays the actors), prints replies exactly as redis-cli
+ * does, keeps redis-cli's client-side state (db, MULTI) for the prompt, and
+ * the connection's subscribe and monitor modes. Replies nobody asked for
+ * (messages, MONITOR lines, pushes) and the actors' moves are shown in the
+ * order the learner would expect: after the reply they follow.
+ */
+export class CommandRunner {
+  private attempt: Attempt | undefined;
+  private engine: Engine | undefined;
+  private client: ClientState = initialClientState();
+  private connection: ConnectionMode = 'normal';
+  /** SSUBSCRIBE was used: leaving needs SUNSUBSCRIBE too. */
+  private shardSubscribed = false;
+  private monitorFilter: MonitorFilter | undefined;
+  private inFlight = false;
+  private interruptRequested = false;
+  /** On the way out of subscribe mode: every reply until the closing PONG belongs to the way out. */
+  private leaving: { sawPong(): void } | undefined;
+  /** Unclaimed replies and actor events that arrived while a command was in flight: shown after its reply. */
+  private held: Array<() => void> = [];
+
+  constructor(private readonly deps: CommandRunnerDeps) {}
+
+  private get language(): Language {
+    return this.deps.screen.state.language;
+  }
+
+  /** A new attempt on a clean sandbox: its reset ended any subscribe or monitor mode on the server. */
+  attach(engine: Engine, attempt: Attempt): void {
+    this.engine = engine;
+    this.attempt = attempt;
+    this.client = initialClientState();
+    this.connection = 'normal';
+    this.shardSubscribed = false;
+    this.monitorFilter = undefined;
+    this.leaving = undefined;
+    this.held = [];
+    this.updatePrompt();
+  }
+
+  /** The exercise is gone (another one opens, the server went away): late replies and events are dropped. */
+  detach(): void {
+    this.attempt = undefined;
+    this.connection = 'normal';
+    this.held = [];
+  }
+
+  get mode(): ConnectionMode {
+    return this.connection;
+  }
+
+  /** Sends one command (arguments after the repeat count) and prints its reply. */
+  async run(args: Buffer[], line: string): Promise<CommandOutcome> {
+    const attempt = this.attempt;
+    if (!attempt) return { kind: 'failed', problem: 'no exercise is open' };
+    const name = commandWord(args);
+    // Known before the first MONITOR line can arrive (the actor answering MONITOR runs inside the command).
+    if (name === 'monitor') this.monitorFilter = await this.tutorTrafficFilter(attempt);
+    this.inFlight = true;
+    this.interruptRequested = false;
+    let outcome;
+    try {
+      outcome = await attempt.runArgs(args, line);
+    } finally {
+      this.inFlight = false;
+    }
+    if (attempt !== this.attempt) return { kind: 'failed', problem: 'the exercise changed' };
+    if (outcome.problem !== undefined || !outcome.reply) {
+      this.flushHeld();
+      const problem = outcome.problem ?? 'no reply';
+      this.deps.screen.say('reply', `Error: ${problem}`);
+      return { kind: 'failed', problem };
+    }
+    const reply = outcome.reply;
+    const interrupted = this.interruptRequested && reply.type === 'error' && reply.value.toString('utf8').startsWith('UNBLOCKED');
+    if (interrupted) {
+      this.deps.screen.say('tutor', texts(this.language).interrupted);
+    } else {
+      const entering = SUBSCRIBE_COMMANDS.has(name) && reply.type !== 'error';
+      if (entering && this.connection !== 'subscribed') this.deps.screen.say('reply', texts(this.language).subscribeBanner);
+      this.printReply(args, reply);
+      if (entering) this.connection = 'subscribed';
+      if (entering && name === 'ssubscribe') this.shardSubscribed = true;
+      // redis-cli enters monitor mode on a MONITOR that answered +OK (not on an error, not when queued in MULTI).
+      if (name === 'monitor' && reply.type === 'status' && reply.value.toString('latin1') === 'OK') this.connection = 'monitoring';
+    }
+    this.client = applyCommand(this.client, args, reply);
+    this.updatePrompt();
+    this.flushHeld();
+    return { kind: 'answered', connection: this.connection, interrupted };
+  }
+
+  /** Ctrl-C during a command: wakes a blocking one (CLIENT UNBLOCK … ERROR). */
+  async interruptCommand(): Promise<void> {
+    const attempt = this.attempt;
+    if (!attempt || !this.inFlight) return;
+    this.interruptRequested = true;
+    await attempt.interrupt();
+  }
+
+  /** A reply no command claimed: subscribe-mode messages, MONITOR lines and RESP3 pushes. */
+  unclaimed(reply: Reply): void {
+    if (this.leaving) {
+      if (isPong(reply)) this.leaving.sawPong();
+      return;
+    }
+    // Decided when shown, not when received: a line held during MONITOR itself is shown once monitoring is known.
+    const show = () => {
+      if (this.connection === 'monitoring') {
+        if (reply.type === 'status' && this.monitorFilter?.shows(reply.value.toString('utf8')) === false) return;
+        this.printReply([], reply);
+        return;
+      }
+      if (this.connection === 'subscribed' || reply.type === 'push') this.printReply([], reply);
+    };
+    if (this.inFlight) this.held.push(show);
+    else show();
+  }
+
+  /** The tutor playing the other client did something. */
+  actorEvent(event: ActorEvent): void {
+    const show = () => {
+      this.deps.screen.say('actor', `⇄ ${localize(event.say, this.language)}`);
+      event.lines.forEach((line, i) => this.deps.screen.say('actor', `  ${line}  → ${event.replies[i] ?? ''}`));
+    };
+    // While the learner waits (BRPOP), the tutor's move is news now; otherwise it follows the reply it reacted to.
+    if (this.inFlight && event.trigger !== 'blocked') this.held.push(show);
+    else show();
+  }
+
+  /**
+   * Leaves subscribe mode the way a client can: UNSUBSCRIBE and PUNSUBSCRIBE
+   * from everything, then a PING whose PONG is the last reply of the way
+   * out (the confirmations before it, one per channel, are not shown). A
+   * connection that does not answer is replaced, as redis-cli does on Ctrl-C.
+   */
+  async leaveSubscribe(): Promise<void> {
+    const attempt = this.attempt;
+    if (!attempt || this.connection !== 'subscribed') return;
+    const commands = ['UNSUBSCRIBE', 'PUNSUBSCRIBE', ...(this.shardSubscribed ? ['SUNSUBSCRIBE'] : []), 'PING'];
+    let sawPong!: () => void;
+    const pong = new Promise<void>((resolve) => (sawPong = resolve));
+    this.leaving = { sawPong };
+    try {
+      const way = (async () => {
+        for (const command of commands) {
+          const outcome = await attempt.runLine(command);
+          if (outcome.reply && isPong(outcome.reply)) sawPong();
+        }
+        await pong;
+      })();
+      const left = await withTimeout(way, LEAVE_SUBSCRIBE_TIMEOUT_MS).then(
+        () => true,
+        () => false,
+      );
+      if (!left && attempt === this.attempt) await this.reconnectLearner();
+    } finally {
+      this.leaving = undefined;
+      this.connection = 'normal';
+      this.shardSubscribed = false;
+    }
+  }
+
+  /**
+   * Leaves monitor mode as redis-cli does on Ctrl-C: the monitoring
+   * connection is closed (the server has no command to end MONITOR short of
+   * RESET) and a new one made, on the db the prompt was on.
+   */
+  async leaveMonitor(): Promise<void> {
+    if (this.connection !== 'monitoring') return;
+    this.connection = 'normal';
+    this.monitorFilter = undefined;
+    await this.reconnectLearner();
+  }
+
+  /** A new learner connection, and redis-cli's silent SELECT of the db it was on (cliConnect with CC_FORCE). */
+  private async reconnectLearner(): Promise<void> {
+    const engine = this.engine;
+    if (!engine) return;
+    try {
+      await engine.learner.reconnect();
+      this.client = afterReconnect(this.client);
+      const db = dbToReselect(this.client);
+      if (db !== null) {
+        const args = [Buffer.from('SELECT'), Buffer.from(String(db))];
+        this.client = applyCommand(this.client, args, await engine.learner.send(args));
+      }
+    } catch (error) {
+      this.deps.screen.say('warning', texts(this.language).tutorError(errorMessage(error)));
+    }
+    this.updatePrompt();
+  }
+
+  private printReply(args: readonly Buffer[], reply: Reply): void {
+    const output = replyOutput(args, reply);
+    this.deps.screen.say(this.connection === 'normal' ? 'reply' : 'message', ...output.lines);
+    if (output.omitted > 0) this.deps.screen.say('tutor', texts(this.language).moreNotShown(output.omitted));
+  }
+
+  private flushHeld(): void {
+    const held = this.held;
+    this.held = [];
+    for (const show of held) show();
+  }
+
+  private updatePrompt(): void {
+    const { host, port } = this.deps.spec;
+    this.deps.screen.dispatch({ type: 'prompt-text', text: promptFor(this.client, { host, port, connected: true }) });
+  }
+
+  /** Which MONITOR lines are the tutor's own (see MonitorFilter); read before MONITOR is sent. */
+  private async tutorTrafficFilter(attempt: Attempt): Promise<MonitorFilter | undefined> {
+    const engine = this.engine;
+    if (!engine) return undefined;
+    try {
+      const list = await execOne(engine.checker, ['CLIENT', 'LIST']);
+      return typeof list === 'string' ? MonitorFilter.fromClientList(list, CHECKER_CLIENT_NAME, attempt.exercise.actors) : undefined;
+    } catch {
+      // Without the list every line is shown: noisy, never wrong.
+      return undefined;
+    }
+  }
+}
+
+function isPong(reply: Reply): boolean {
+  return reply.type === 'status' && reply.value.toString('latin1') === 'PONG';
+}

@@ -1,0 +1,405 @@
+import { performance } from 'node:perf_hooks';
+import type { Course, Language } from '../course/schema.js';
+import type { Attempt } from '../engine/attempt.js';
+import type { Supervisor } from '../engine/supervisor.js';
+import { errorMessage } from '../errors.js';
+import { emptyProgress, type Progress } from '../progress/progress-file.js';
+import type { ProgressStore } from '../progress/progress-store.js';
+import { markSolved, markStarted, withLanguage } from '../progress/progress-updates.js';
+import { INVALID_ARGUMENTS_MESSAGE, INVALID_REPEAT_MESSAGE, keepsInHistory, RESTART_MESSAGE, routeLine } from '../redis-cli/line-router.js';
+import { timingLine } from '../redis-cli/timing-line.js';
+import { CommandRunner } from './command-runner.js';
+import { moduleEntry, nextPlace, placeOf, prevPlace } from './course-nav.js';
+import type { LearnerTap } from './learner-tap.js';
+import { PanelReader } from './panel-reader.js';
+import { INITIAL_PROMPT, promptStep, type PromptEffect, type PromptEvent, type PromptMachine } from './prompt-mode.js';
+import type { PromptServices } from './prompt-services.js';
+import { redisWhere } from './redis-where.js';
+import { ScreenUpdates } from './screen-updates.js';
+import type { AppState } from './state/app-state.js';
+import type { AppStore } from './state/store.js';
+import { texts } from './texts.js';
+import { parseTutorCommand } from './tutor-commands.js';
+import { runTutorCommand } from './tutor-command-handler.js';
+
+export interface TutorControllerOptions {
+  store: AppStore;
+  course: Course;
+  /** Keeps a working engine on the Redis; recovery goes through it. */
+  supervisor: Supervisor;
+  tap: LearnerTap;
+  progressStore: ProgressStore;
+  services: PromptServices;
+}
+
+/** redis-cli repeats `N cmd` any number of times; the tutor stops at a number that cannot be a typo's victim. */
+const MAX_REPEAT = 1_000;
+
+/**
+ * The tutor without its screens: what the learner's keys and lines do to the
+ * exercise, the engine and the progress, turned into AppActions for the
+ * store. The screens call its methods and read the store; it never renders.
+ * Its parts: the prompt's modes (./prompt-mode.ts, pure), the line router
+ * shared with `redis-tutor cli`, the command runner, the panel reader and
+ * the supervisor (recovery).
+ */
+export class TutorController {
+  readonly screen: ScreenUpdates;
+  private machine: PromptMachine = INITIAL_PROMPT;
+  private attempt: Attempt | undefined;
+  /** Bumped whenever the exercise changes, so late results of the previous one are dropped. */
+  private generation = 0;
+  private recovering = false;
+  private closed = false;
+  private readonly runner: CommandRunner;
+  private readonly panel = new PanelReader();
+  private readonly unsubscribeLost: () => void;
+
+  constructor(private readonly options: TutorControllerOptions) {
+    this.screen = new ScreenUpdates(options.store);
+    this.runner = new CommandRunner({ screen: this.screen, spec: options.supervisor.target.spec });
+    options.tap.onUnclaimed((reply) => this.runner.unclaimed(reply));
+    this.unsubscribeLost = options.supervisor.onServerLost(() => void this.recover(this.t.serverExited));
+  }
+
+  get state(): AppState {
+    return this.screen.state;
+  }
+
+  private get t() {
+    return texts(this.state.language);
+  }
+
+  // --- the prompt's modes ---
+
+  private step(event: PromptEvent): void {
+    const { machine, effects } = promptStep(this.machine, event);
+    this.machine = machine;
+    // 'leaving' looks like a running command to the screen: no prompt, no input.
+    this.screen.dispatch({ type: 'prompt-mode', mode: machine.mode });
+    for (const effect of effects) void this.carryOut(effect);
+  }
+
+  private async carryOut(effect: PromptEffect): Promise<void> {
+    switch (effect.type) {
+      case 'run':
+        this.screen.hold();
+        try {
+          await this.runLine(effect.line);
+        } catch (error) {
+          this.screen.say('warning', this.t.tutorError(errorMessage(error)));
+        } finally {
+          this.screen.release();
+          this.step({ type: 'finished', connection: this.runner.mode });
+        }
+        return;
+      case 'unblock':
+        return this.runner.interruptCommand();
+      case 'leave-subscribe':
+        return this.leave(() => this.runner.leaveSubscribe(), this.t.leftSubscribe);
+      case 'leave-monitor':
+        return this.leave(() => this.runner.leaveMonitor(), this.t.leftMonitor);
+      case 'ask-quit':
+        this.screen.dispatch({ type: 'confirm', question: 'quit' });
+        return;
+      case 'dismiss-confirm':
+        this.screen.dispatch({ type: 'confirm', question: undefined });
+        return;
+    }
+  }
+
+  private async leave(way: () => Promise<void>, said: string): Promise<void> {
+    const generation = this.generation;
+    await way();
+    if (generation !== this.generation) return;
+    this.screen.say('tutor', said);
+    this.step({ type: 'left' });
+    await this.evaluate(generation);
+    void this.refreshPanel(generation);
+  }
+
+  // --- navigation ---
+
+  async openExercise(id: string): Promise<void> {
+    const place = placeOf(this.options.course, id);
+    if (!place || this.recovering) return;
+    const engine = this.options.supervisor.engine;
+    const generation = ++this.generation;
+    this.runner.detach();
+    this.panel.reset();
+    this.attempt = undefined;
+    this.step({ type: 'opening' });
+    this.screen.dispatch({ type: 'exercise-opened', exerciseId: id });
+    this.saveProgress(markStarted(this.state.progress, id));
+    let attempt: Attempt;
+    try {
+      attempt = await engine.startAttempt(place.exercise, { onEvent: (event) => generation === this.generation && this.runner.actorEvent(event) });
+    } catch (error) {
+      if (generation !== this.generation) return;
+      this.screen.say('warning', this.t.tutorError(errorMessage(error)));
+      await this.checkHealth(errorMessage(error));
+      return;
+    }
+    if (generation !== this.generation) return;
+    this.attempt = attempt;
+    this.runner.attach(engine, attempt);
+    await this.evaluate(generation);
+    if (generation !== this.generation) return;
+    this.step({ type: 'opened' });
+    void this.refreshPanel(generation);
+  }
+
+  async next(): Promise<void> {
+    const id = this.state.exerciseId;
+    const next = id ? nextPlace(this.options.course, id) : undefined;
+    if (next) return this.openExercise(next.exercise.id);
+    this.menu();
+  }
+
+  async prev(): Promise<void> {
+    const id = this.state.exerciseId;
+    const prev = id ? prevPlace(this.options.course, id) : undefined;
+    if (prev) return this.openExercise(prev.exercise.id);
+  }
+
+  async openModule(moduleId: string): Promise<void> {
+    const module = this.options.course.modules.find((candidate) => candidate.id === moduleId);
+    const exercise = module ? moduleEntry(module, this.state.progress) : undefined;
+    if (exercise) await this.openExercise(exercise.id);
+  }
+
+  menu(): void {
+    // Before the bump: a way out of subscribe mode started here is then silent (nobody is at the prompt to read it).
+    this.step({ type: 'home' });
+    this.generation++;
+    this.screen.dispatch({ type: 'home' });
+  }
+
+  // --- the prompt ---
+
+  /** A line the learner entered at the prompt (Enter). */
+  submit(line: string): Promise<void> {
+    this.step({ type: 'entered', line });
+    return Promise.resolve();
+  }
+
+  /** Ctrl-C: cancels a blocking command, leaves subscribe or monitor mode, or (at an empty prompt) asks before quitting. */
+  interrupt(): Promise<void> {
+    this.step({ type: 'interrupt', confirmOpen: this.state.confirm !== undefined });
+    return Promise.resolve();
+  }
+
+  private async runLine(line: string): Promise<void> {
+    const state = this.state;
+    if (line.trim() === '') {
+      // As in rustlings: once solved, Enter moves on.
+      if (state.solvedNow) return this.next();
+      this.screen.say('input', state.promptText);
+      return;
+    }
+    this.screen.say('input', state.promptText + line);
+    const route = routeLine(Buffer.from(line, 'utf8'));
+    const tutorCommand = route.kind === 'preference' ? parseTutorCommand(line) : undefined;
+    // Tutor commands are handy to recall now, noise in a file of Redis commands.
+    if (tutorCommand) this.options.services.remember(line, { save: false });
+    else if (keepsInHistory(route)) this.options.services.remember(line, { save: true });
+    switch (route.kind) {
+      case 'skip':
+        return;
+      case 'invalid-arguments':
+        this.screen.say('reply', INVALID_ARGUMENTS_MESSAGE);
+        return;
+      case 'invalid-repeat':
+        this.screen.say('reply', INVALID_REPEAT_MESSAGE);
+        return;
+      case 'quit':
+        this.screen.dispatch({ type: 'confirm', question: 'quit' });
+        return;
+      case 'preference':
+        if (tutorCommand) await runTutorCommand(tutorCommand, this.commandActions());
+        return;
+      case 'restart':
+        this.screen.say('reply', RESTART_MESSAGE);
+        return;
+      case 'connect':
+        this.screen.say('tutor', this.t.connectStaysHere);
+        return;
+      case 'clear':
+        this.screen.dispatch({ type: 'clear-transcript' });
+        return;
+      case 'help':
+        this.screen.say('reply', ...this.options.services.help(route.words).replace(/\r\n/g, '\n').replace(/\n$/, '').split('\n'));
+        return;
+      case 'command':
+        return this.runCommand(route.args, route.repeated ? line.trimStart().replace(/^\S+\s+/, '') : line, route.repeat);
+    }
+  }
+
+  /** `text`: the line as typed without its repeat count, for the record. */
+  private async runCommand(args: Buffer[], text: string, repeat: number): Promise<void> {
+    if (!this.attempt) return;
+    const started = performance.now();
+    const generation = this.generation;
+    for (let i = 0; i < Math.min(repeat, MAX_REPEAT); i++) {
+      const outcome = await this.runner.run(args, text);
+      if (generation !== this.generation) return;
+      if (outcome.kind === 'failed') {
+        await this.checkHealth(outcome.problem);
+        return;
+      }
+      if (outcome.interrupted) break;
+      if (outcome.connection !== 'normal') break;
+    }
+    const elapsed = performance.now() - started;
+    if (this.runner.mode === 'normal') {
+      // redis-cli's `(1.28s)` after a command that took half a second or more.
+      const timing = timingLine(elapsed, 'standard');
+      if (timing !== null) this.screen.say('reply', timing.trimEnd());
+    }
+    await this.evaluate(generation, started);
+    // In subscribe or monitor mode the panel waits: its reads would only be more lines in the learner's MONITOR.
+    if (this.runner.mode === 'normal') void this.refreshPanel(generation);
+  }
+
+  private commandActions() {
+    return {
+      screen: this.screen,
+      course: this.options.course,
+      services: this.options.services,
+      saveProgress: (progress: Progress) => this.saveProgress(progress),
+      reset: async (id: string) => {
+        await this.openExercise(id);
+        this.screen.say('tutor', this.t.resetDone);
+      },
+      check: () => this.evaluate(this.generation, performance.now()),
+      next: () => this.next(),
+      prev: () => this.prev(),
+      menu: () => this.menu(),
+      setLanguage: (language: Language) => this.setLanguage(language),
+    };
+  }
+
+  /** The answer to a yes/no question. */
+  async answer(yes: boolean): Promise<void> {
+    const question = this.state.confirm;
+    this.screen.dispatch({ type: 'confirm', question: undefined });
+    if (!yes || !question) return;
+    if (question === 'quit') return this.quit();
+    if (question === 'solution') return runTutorCommand({ name: 'reveal-solution' }, this.commandActions());
+    if (question === 'reset-progress') {
+      this.saveProgress({ ...emptyProgress(), language: this.state.language });
+      this.screen.say('tutor', this.t.progressForgotten);
+    }
+  }
+
+  quit(): void {
+    this.screen.dispatch({ type: 'quit' });
+  }
+
+  setLanguage(language: Language): void {
+    this.screen.dispatch({ type: 'language', language });
+    this.saveProgress(withLanguage(this.state.progress, language));
+  }
+
+  togglePanel(): void {
+    this.screen.dispatch({ type: 'toggle-panel' });
+  }
+
+  // --- checks, progress and the panel ---
+
+  private async evaluate(generation: number, started?: number): Promise<void> {
+    const attempt = this.attempt;
+    if (!attempt) return;
+    let result;
+    try {
+      result = await attempt.evaluate({ wait: false });
+    } catch (error) {
+      this.screen.say('warning', this.t.tutorError(errorMessage(error)));
+      return;
+    }
+    if (generation !== this.generation) return;
+    this.screen.dispatch({ type: 'evaluated', result, ...(started !== undefined ? { ms: performance.now() - started } : {}) });
+    if (result.passed) {
+      this.saveProgress(markSolved(this.state.progress, result.id));
+      return;
+    }
+    // Checks that may wait (a message still on its way) get their time, then the checklist updates again.
+    // Not awaited: the prompt is back at once, and the checklist updates when the wait is over.
+    const waits = attempt.exercise.checks.some((check, i) => (check.wait ?? 0) > 0 && !result.checks[i]?.passed);
+    if (waits) void this.evaluateAfterWait(attempt, generation);
+  }
+
+  private async evaluateAfterWait(attempt: Attempt, generation: number): Promise<void> {
+    const later = await attempt.evaluate().catch(() => undefined);
+    if (!later || generation !== this.generation || attempt !== this.attempt) return;
+    this.screen.dispatch({ type: 'evaluated', result: later });
+    if (later.passed) this.saveProgress(markSolved(this.state.progress, later.id));
+  }
+
+  /** Reads the exercise's keys and the ones the learner touched, for the data panel. */
+  async refreshPanel(generation: number = this.generation): Promise<void> {
+    const attempt = this.attempt;
+    if (!attempt) return;
+    const panel = await this.panel.read(this.options.supervisor.engine, attempt);
+    // The panel is a view; a failed read leaves the last picture up.
+    if (panel && generation === this.generation) this.screen.dispatch({ type: 'panel', panel });
+  }
+
+  private saveProgress(progress: Progress): void {
+    this.screen.dispatch({ type: 'progress', progress });
+    void this.options.progressStore.save(progress).then(() => {
+      const error = this.options.progressStore.error;
+      if (error) this.screen.dispatch({ type: 'notice', notice: { text: this.t.saveFailed(error.message), tone: 'warning' } });
+    });
+  }
+
+  // --- when the Redis goes away ---
+
+  /** After a failed command: is the server still there? If not, bring it back. */
+  private async checkHealth(reason: string): Promise<void> {
+    if (this.recovering) return;
+    if ((await this.options.supervisor.health()) === 'down') await this.recover(reason);
+  }
+
+  /**
+   * The server died or the connection is gone: the supervisor restarts the
+   * private server (or waits for the URL to answer) and opens a new engine;
+   * the exercise starts again. Progress lives in the file, so nothing of it is lost.
+   */
+  async recover(reason: string): Promise<void> {
+    if (this.recovering || this.closed) return;
+    this.recovering = true;
+    this.generation++;
+    this.runner.detach();
+    this.attempt = undefined;
+    this.step({ type: 'lost' });
+    const { supervisor } = this.options;
+    const restartable = supervisor.target.control.restartable;
+    this.screen.dispatch({ type: 'notice', notice: { text: `${this.t.redisGone(reason)} ${restartable ? this.t.restarting : this.t.reconnecting}`, tone: 'warning' } });
+    try {
+      await supervisor.recover();
+    } catch (error) {
+      this.recovering = false;
+      this.screen.dispatch({ type: 'notice', notice: { text: `${this.t.redisLost} (${errorMessage(error)})`, tone: 'error' } });
+      return;
+    }
+    this.recovering = false;
+    this.screen.dispatch({ type: 'redis', redis: redisWhere(supervisor.target) });
+    this.screen.dispatch({ type: 'notice', notice: { text: this.t.redisBack, tone: 'info' } });
+    this.step({ type: 'recovered' });
+    const id = this.state.exerciseId;
+    if (this.state.screen === 'exercise' && id) await this.openExercise(id);
+    else this.step({ type: 'opened' });
+  }
+
+  /** Stops talking to the screen and the engine; the caller closes the supervisor and the target. */
+  async close(): Promise<void> {
+    this.closed = true;
+    this.generation++;
+    this.unsubscribeLost();
+    this.options.tap.onUnclaimed(undefined);
+    this.screen.close();
+    await this.options.progressStore.flush();
+    await this.options.services.flushHistory();
+  }
+}
