@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { errorMessage } from '../errors.js';
 import { sleep } from '../lib/async.js';
 import { directiveName, type Actor, type LoadedExercise, type ScriptLine } from '../course/schema.js';
+import { ConnectionClosedError } from '../resp/connection.js';
 import type { Reply } from '../resp/types.js';
 import type { ActorEvent, AttemptEvent } from './attempt-events.js';
 import { execPipeline } from './checker-pipeline.js';
@@ -105,7 +106,8 @@ export class Attempt {
         clearTimeout(timer);
       }
     } catch (error) {
-      return outcome({ args: strings, problem: errorMessage(error) });
+      // hiredis' words for a lost connection, as redis-cli prints them after `Error: `.
+      return outcome({ args: strings, problem: error instanceof ConnectionClosedError ? error.reason.message : errorMessage(error) });
     }
 
     const failed = reply.type === 'error';

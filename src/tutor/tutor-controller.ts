@@ -8,6 +8,7 @@ import type { ProgressStore } from '../progress/progress-store.js';
 import { markSolved, markStarted, withLanguage } from '../progress/progress-updates.js';
 import { INVALID_ARGUMENTS_MESSAGE, INVALID_REPEAT_MESSAGE, keepsInHistory, RESTART_MESSAGE, routeLine } from '../redis-cli/line-router.js';
 import { timingLine } from '../redis-cli/timing-line.js';
+import { updateChecklist } from './checklist-updates.js';
 import { CommandRunner } from './command-runner.js';
 import { moduleEntry, nextPlace, placeOf, prevPlace } from './course-nav.js';
 import type { LearnerTap } from './learner-tap.js';
@@ -307,33 +308,11 @@ export class TutorController {
 
   // --- checks, progress and the panel ---
 
-  private async evaluate(generation: number, started?: number): Promise<void> {
+  private evaluate(generation: number, started?: number): Promise<void> {
     const attempt = this.attempt;
-    if (!attempt) return;
-    let result;
-    try {
-      result = await attempt.evaluate({ wait: false });
-    } catch (error) {
-      this.screen.say('warning', this.t.tutorError(errorMessage(error)));
-      return;
-    }
-    if (generation !== this.generation) return;
-    this.screen.dispatch({ type: 'evaluated', result, ...(started !== undefined ? { ms: performance.now() - started } : {}) });
-    if (result.passed) {
-      this.saveProgress(markSolved(this.state.progress, result.id));
-      return;
-    }
-    // Checks that may wait (a message still on its way) get their time, then the checklist updates again.
-    // Not awaited: the prompt is back at once, and the checklist updates when the wait is over.
-    const waits = attempt.exercise.checks.some((check, i) => (check.wait ?? 0) > 0 && !result.checks[i]?.passed);
-    if (waits) void this.evaluateAfterWait(attempt, generation);
-  }
-
-  private async evaluateAfterWait(attempt: Attempt, generation: number): Promise<void> {
-    const later = await attempt.evaluate().catch(() => undefined);
-    if (!later || generation !== this.generation || attempt !== this.attempt) return;
-    this.screen.dispatch({ type: 'evaluated', result: later });
-    if (later.passed) this.saveProgress(markSolved(this.state.progress, later.id));
+    if (!attempt) return Promise.resolve();
+    const current = () => generation === this.generation && attempt === this.attempt;
+    return updateChecklist(this.screen, attempt, current, (id) => this.saveProgress(markSolved(this.state.progress, id)), started);
   }
 
   /** Reads the exercise's keys and the ones the learner touched, for the data panel. */

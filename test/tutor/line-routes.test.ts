@@ -1,0 +1,96 @@
+/**
+ * One table of typed lines, run through both front ends that read them —
+ * `redis-tutor cli` and the TUI's prompt — and, where redis-cli has the
+ * behaviour, through the real redis-cli: the same line must mean the same
+ * thing everywhere (src/redis-cli/line-router.ts decides it for both).
+ *
+ * Both clis run with --no-raw, the formatting a terminal gets, which is
+ * what the TUI shows. Each line is followed by PING so that a session that
+ * goes on is told from one that ended.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runBoth } from '../cli/support/run-both.js';
+import { startHeadlessTutor, type HeadlessTutor } from './support/headless-tutor.js';
+
+type TuiExpectation =
+  /** The TUI shows exactly what the clis print for the line. */
+  | { same: true }
+  /** A screen of its own: what the TUI does instead of the terminal's way. */
+  | { confirm: 'quit' }
+  | { cleared: true }
+  | { shows: RegExp };
+
+interface Row {
+  line: string;
+  tui: TuiExpectation;
+  /** The clis' PING after the line gets no PONG: the session ended (quit) or went elsewhere (connect). */
+  noPong?: boolean;
+}
+
+const ROWS: Row[] = [
+  { line: 'PING', tui: { same: true } },
+  { line: 'SET greeting hello', tui: { same: true } },
+  { line: '3 INCR counter', tui: { same: true } },
+  // A command that took half a second or more is followed by redis-cli's timing line.
+  { line: 'BLPOP nothing 0.6', tui: { same: true } },
+  { line: '1 ECHO once', tui: { same: true } },
+  { line: '2 quit', tui: { same: true } },
+  { line: '3 clear', tui: { same: true } },
+  { line: '2 :set hints', tui: { same: true } },
+  { line: 'connect 127.0.0.1', tui: { same: true } },
+  { line: '# not a comment for redis-cli', tui: { same: true } },
+  { line: 'restart', tui: { same: true } },
+  { line: '0 ping', tui: { same: true } },
+  { line: '"" ping', tui: { same: true } },
+  { line: 'echo "unbalanced', tui: { same: true } },
+  { line: 'help GET', tui: { same: true } },
+  { line: '3 help get', tui: { same: true } },
+  { line: ':set hints', tui: { same: true } },
+  { line: 'clear', tui: { cleared: true } },
+  { line: 'quit', tui: { confirm: 'quit' }, noPong: true },
+  { line: 'EXIT now', tui: { confirm: 'quit' }, noPong: true },
+  { line: 'connect 127.0.0.1 1', tui: { shows: /prompt stays on the exercise’s server/ }, noPong: true },
+];
+
+describe('every typed line means the same in redis-cli, `redis-tutor cli` and the TUI', () => {
+  let tui: HeadlessTutor;
+  beforeAll(async () => {
+    tui = await startHeadlessTutor();
+  });
+  afterAll(async () => {
+    await tui?.close();
+  });
+
+  it.each(ROWS)('$line', async (row) => {
+    const { theirs, ours } = await runBoth(['--no-raw'], `${row.line}\nPING\n`);
+    expect(ours).toEqual(theirs);
+    const continued = theirs.stdout.endsWith('PONG\n');
+    expect(continued).toBe(!row.noPong);
+    const forLine = continued ? theirs.stdout.slice(0, -'PONG\n'.length) : theirs.stdout;
+
+    tui.mark();
+    tui.store.dispatch({ type: 'confirm', question: undefined });
+    await tui.type(row.line);
+    const state = tui.store.getState();
+    const shown = tui.lines('reply', 'message', 'tutor');
+    if ('same' in row.tui) {
+      // The TUI's transcript holds lines: redis-cli's \r\n (help) become line breaks; what it writes to stderr is shown after.
+      const seconds = (text: string) => text.replace(/^\(\d+\.\d\ds\)$/gm, '(N.NNs)');
+      expect(seconds(shown.join('\n'))).toBe((forLine + theirs.stderr).replace(/\r\n/g, '\n').replace(/\n$/, ''));
+    } else if ('confirm' in row.tui) {
+      expect(state.confirm).toBe(row.tui.confirm);
+      expect(shown).toEqual([]);
+    } else if ('cleared' in row.tui) {
+      expect(state.transcript).toEqual([]);
+      // The terminal's way: cursor home and erase the screen.
+      expect(forLine).toBe('\x1b[H\x1b[2J');
+    } else {
+      expect(shown.join('\n')).toMatch(row.tui.shows);
+    }
+    // And the TUI's session goes on too.
+    tui.store.dispatch({ type: 'confirm', question: undefined });
+    tui.mark();
+    await tui.type('PING');
+    expect(tui.lines('reply')).toEqual(['PONG']);
+  });
+});
