@@ -64,7 +64,7 @@ export class ServerLink {
       this.state = afterReconnect(this.state);
     }
     try {
-      this.connection = await RespConnection.connect({ host: this.target.host, port: this.target.port, db: 0, tls: this.target.tls });
+      this.connection = await RespConnection.connect({ host: this.target.host, port: this.target.port, tls: this.target.tls });
     } catch (error) {
       if (!(error instanceof ConnectError)) throw error;
       if (options.quiet !== true) this.sink.errorLine(`${error.message}\n`);

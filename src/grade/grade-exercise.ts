@@ -3,7 +3,7 @@ import { performance } from 'node:perf_hooks';
 import type { LoadedExercise, LoadedModule } from '../course/schema.js';
 import type { Attempt } from '../engine/attempt.js';
 import { execPipeline } from '../engine/checker-pipeline.js';
-import { needsOwnedServer } from '../engine/requirements.js';
+import { needsOwnedServer, OWNED_SERVER_SKIP_REASON } from '../engine/requirements.js';
 import type { ExerciseResult } from '../results/check-result.js';
 import { CommandRecorder } from '../programs/command-recorder.js';
 import type { AnswerFile } from './discover-submission.js';
@@ -17,7 +17,6 @@ import { answerLines, runRedisAnswer, type AnswerLine, type RedisAnswerProgress 
 import { runProgram } from '../programs/run-program.js';
 import { errorMessage } from '../errors.js';
 import { within } from '../lib/async.js';
-import { OWNED_SERVER_SKIP_REASON } from '../validate/validate-solutions.js';
 
 export interface GradeSettings {
   timeoutMs: number;

@@ -4,7 +4,7 @@
  * default `-d`/`-D` delimiters (`\n`).
  */
 import type { Reply } from '../resp/types.js';
-import { quoteBytes } from './quote.js';
+import { quoteBytes } from '../resp/quote-bytes.js';
 import { cString } from './split-args.js';
 
 export type OutputMode = 'standard' | 'raw';

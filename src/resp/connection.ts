@@ -14,7 +14,6 @@
  */
 import { Socket, isIP } from 'node:net';
 import { connect as tlsConnect } from 'node:tls';
-import type { ConnectionSpec } from '../redis/target.js';
 import { encodeCommand } from './encode.js';
 import { RespParser, RespProtocolError } from './parser.js';
 import type { Reply } from './types.js';
@@ -25,6 +24,13 @@ export interface CloseReason {
   message: string;
   /** The errno name for io-error, e.g. ECONNRESET. */
   code?: string;
+}
+
+/** Where to connect: a ConnectionSpec (src/redis/target.ts) is one; the protocol needs no more. */
+export interface RespEndpoint {
+  host: string;
+  port: number;
+  tls: boolean;
 }
 
 /** Rejects send() and read() once the connection is gone. */
@@ -121,7 +127,7 @@ export class RespConnection {
   private failure: CloseReason | null = null;
   private corked = false;
 
-  static connect(spec: ConnectionSpec, opts: { connectTimeoutMs?: number } = {}): Promise<RespConnection> {
+  static connect(spec: RespEndpoint, opts: { connectTimeoutMs?: number } = {}): Promise<RespConnection> {
     // No brackets around IPv6 here: redis-cli prints config.hostip as given.
     const address = `${spec.host}:${spec.port}`;
     return new Promise((resolve, reject) => {

@@ -12,7 +12,7 @@
  * error, not a silently dropped attribute.
  */
 import type { Reply } from './types.js';
-import { quoteBytes } from '../redis-cli/quote.js';
+import { quoteBytes } from './quote-bytes.js';
 
 export class RespProtocolError extends Error {
   constructor(message: string) {

@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import type { Course, LoadedExercise, LoadedModule } from '../course/schema.js';
-import { needsOwnedServer } from '../engine/requirements.js';
+import { needsOwnedServer, OWNED_SERVER_SKIP_REASON } from '../engine/requirements.js';
 import type { Supervisor } from '../engine/supervisor.js';
 import { errorMessage } from '../errors.js';
 import { problems } from '../results/problems.js';
@@ -13,8 +13,6 @@ export interface SolutionValidation {
   result: ExerciseGrade;
   resetMs?: number;
 }
-
-export const OWNED_SERVER_SKIP_REASON = 'needs a server redis-tutor starts itself (not with --url)';
 
 /**
  * The three rules of `validate --solutions`, per exercise on a clean sandbox:

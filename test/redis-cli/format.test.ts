@@ -273,7 +273,7 @@ describe('formatting real replies exactly like redis-cli', () => {
   ];
 
   it.each<OutputMode>(['standard', 'raw'])('a RESP3 big number in %s mode ends redis-cli as the error says', async (mode) => {
-    const connection = await RespConnection.connect({ host: '127.0.0.1', port: server.port, db: 0, tls: false });
+    const connection = await RespConnection.connect({ host: '127.0.0.1', port: server.port, tls: false });
     await connection.send([latin1('hello'), latin1('3')]);
     const reply = await connection.send([latin1('debug'), latin1('protocol'), latin1('bignum')]);
     await connection.close();
@@ -312,7 +312,7 @@ describe('formatting real replies exactly like redis-cli', () => {
       'debug protocol push',
     ];
     // Read like hiredis does: pushes are printed as they come, until the command's own reply.
-    const connection = await RespConnection.connect({ host: '127.0.0.1', port: server.port, db: 0, tls: false });
+    const connection = await RespConnection.connect({ host: '127.0.0.1', port: server.port, tls: false });
     connection.write([latin1('hello'), latin1('3')]);
     await connection.read();
     const ours: Buffer[] = [];
@@ -343,7 +343,7 @@ describe('formatting real replies exactly like redis-cli', () => {
     [3, 'raw'],
   ])('RESP%i, %s mode', async (protocol, mode) => {
     const lines = common.map((line) => Buffer.from(line, 'latin1'));
-    const connection = await RespConnection.connect({ host: '127.0.0.1', port: server.port, db: 0, tls: false });
+    const connection = await RespConnection.connect({ host: '127.0.0.1', port: server.port, tls: false });
     if (protocol === 3) await connection.send([latin1('hello'), latin1('3')]);
     const ours: Buffer[] = [];
     for (const line of lines) {
