@@ -1,9 +1,7 @@
 export { KEY, byteInput, bytesInputs, escapeInput, type EditorInput } from './editor-input.js';
+export { applyInput, applyInputs, startLine } from './line-editor.js';
 export {
   MAX_LINE_LENGTH,
-  applyInput,
-  applyInputs,
-  startLine,
   type CompletionCycle,
   type EditorEffect,
   type EditorOutcome,
@@ -11,7 +9,7 @@ export {
   type EditorStep,
   type LineEditorConfig,
   type StartLineOptions,
-} from './line-editor.js';
+} from './editor-state.js';
 export { CLEAR_SCREEN, FRESH_SCREEN, renderLine, type Hint, type LineView, type ScreenState } from './render-line.js';
 export {
   TtyLineReader,

@@ -5,7 +5,8 @@
 import type { Readable, Writable } from 'node:stream';
 import type { History } from '../history.js';
 import { byteInput } from './editor-input.js';
-import { applyInput, startLine, type EditorEffect, type EditorState, type LineEditorConfig } from './line-editor.js';
+import type { EditorEffect, EditorState, LineEditorConfig } from './editor-state.js';
+import { applyInput, startLine } from './line-editor.js';
 
 export type ReadLineResult =
   | { readonly type: 'line'; readonly line: Buffer }
