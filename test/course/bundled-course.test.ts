@@ -27,6 +27,7 @@ const CURRICULUM: Array<[moduleId: string, commands: string[]]> = [
   ['geo', ['GEOADD', 'GEOSEARCH FROMLONLAT', 'GEOSEARCH FROMMEMBER', 'GEOSEARCH BYRADIUS', 'GEOSEARCH BYBOX', 'GEOSEARCH WITHDIST', 'GEOSEARCH WITHCOORD', 'GEODIST', 'GEOPOS', 'GEORADIUS']],
   ['patterns', ['INCR', 'EXPIRE', 'SET NX EX', 'EVAL', 'SET NX', 'HSET', 'ZINCRBY', 'ZRANGE REV', 'HINCRBY']],
   ['persistence', ['SAVE', 'BGSAVE', 'LASTSAVE', 'CONFIG SET APPENDONLY YES']],
+  ['bitmaps', ['SETBIT', 'GETBIT', 'BITCOUNT', 'BITCOUNT BIT', 'BITOP OR', 'BITOP AND', 'BITPOS', 'BITFIELD INCRBY', 'BITFIELD GET', 'BITFIELD OVERFLOW SAT', 'BITFIELD OVERFLOW FAIL']],
 ];
 
 /** Every solution line of a module, as upper-cased argument lists. */
