@@ -1,4 +1,5 @@
-import { padToWidth, textWidth, truncateToWidth } from '../markdown/text-width.js';
+import stringWidth from 'string-width';
+import { padToWidth, truncateToWidth } from '../markdown/text-width.js';
 import type { Language } from '../course/schema.js';
 import type { KeySnapshot } from './key-snapshot.js';
 import { panelTexts, type PanelTexts } from './panel-texts.js';
@@ -72,7 +73,7 @@ export function headingLine(picture: KeyPicture, width: number, now: number, lan
   const ttl = ttlLabel(picture.pttl, picture.fetchedAt, now, language);
   const right = ttl ? ` ${ttl}` : '';
   const meta = ` ${picture.type}${size}`;
-  const keyRoom = Math.max(4, width - textWidth(meta) - textWidth(right));
+  const keyRoom = Math.max(4, width - stringWidth(meta) - stringWidth(right));
   const line: PictureLine = [
     { text: truncateToWidth(picture.key, keyRoom), tone: picture.type === 'none' ? 'missing' : 'key' },
     { text: meta, tone: 'type' },
@@ -138,6 +139,7 @@ function pictureBody(snapshot: KeySnapshot, width: number, t: PanelTexts): Pictu
 
 function show(value: string): string {
   // Control characters would break the layout; show them the way redis-cli escapes them.
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
   return value.replace(/[\x00-\x1f\x7f]/g, (c) => (c === '\n' ? '\\n' : c === '\t' ? '\\t' : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`));
 }
 
@@ -153,7 +155,7 @@ function stringPicture(value: string, length: number, width: number, t: PanelTex
   const quoted = `"${show(value)}"`;
   const line: PictureLine = [{ text: '  ', tone: 'dim' }, { text: truncateToWidth(quoted, width - 2), tone: 'value' }];
   const lines = [line];
-  if (length > Buffer.byteLength(value) || textWidth(quoted) > width - 2) lines.push([{ text: `  ${t.bytes(length)}`, tone: 'dim' }]);
+  if (length > Buffer.byteLength(value) || stringWidth(quoted) > width - 2) lines.push([{ text: `  ${t.bytes(length)}`, tone: 'dim' }]);
   return lines;
 }
 
@@ -162,7 +164,7 @@ function listPicture(items: string[], length: number, width: number, t: PanelTex
   if (items.length === 0) return empty(t);
   const cells = items.map((item, index) => {
     const text = truncateToWidth(show(item), MAX_CELL);
-    return { text, index, w: Math.max(textWidth(text), String(index).length) };
+    return { text, index, w: Math.max(stringWidth(text), String(index).length) };
   });
   const lines: PictureLine[] = [];
   let row: typeof cells = [];
@@ -197,7 +199,7 @@ function chipsPicture(members: string[], size: number, width: number, t: PanelTe
   let used = 1;
   for (const member of members) {
     const chip = ` ${truncateToWidth(show(member), MAX_CELL)} `;
-    const w = textWidth(chip) + 1;
+    const w = stringWidth(chip) + 1;
     if (used + w > width && line.length > 1) {
       lines.push(line);
       line = [{ text: ' ', tone: 'dim' }];
@@ -214,7 +216,7 @@ function chipsPicture(members: string[], size: number, width: number, t: PanelTe
 /** Field | value, the field column as wide as the widest field (within reason). */
 function hashPicture(fields: Array<[string, string]>, size: number, width: number, t: PanelTexts): PictureLine[] {
   if (fields.length === 0) return empty(t);
-  const fieldWidth = Math.min(Math.max(...fields.map(([f]) => textWidth(show(f)))), Math.max(6, Math.floor((width - 5) / 2)));
+  const fieldWidth = Math.min(Math.max(...fields.map(([f]) => stringWidth(show(f)))), Math.max(6, Math.floor((width - 5) / 2)));
   const valueWidth = Math.max(4, width - fieldWidth - 5);
   const lines: PictureLine[] = fields.map(([field, value]) => [
     { text: '  ', tone: 'dim' },
@@ -229,7 +231,7 @@ function hashPicture(fields: Array<[string, string]>, size: number, width: numbe
 /** Members ordered by score with bars proportional to it (negative scores count from the smallest). */
 function zsetPicture(entries: Array<[string, number]>, size: number, width: number, t: PanelTexts): PictureLine[] {
   if (entries.length === 0) return empty(t);
-  const memberWidth = Math.min(MAX_CELL, Math.max(...entries.map(([m]) => textWidth(show(m)))));
+  const memberWidth = Math.min(MAX_CELL, Math.max(...entries.map(([m]) => stringWidth(show(m)))));
   const scores = entries.map(([, s]) => s);
   const scoreTexts = scores.map(formatScore);
   const scoreWidth = Math.max(...scoreTexts.map((s) => s.length));
@@ -267,7 +269,7 @@ function streamPicture(entries: { id: string; fields: Array<[string, string]> }[
     const idText = `  ${entry.id} `;
     lines.push([
       { text: idText, tone: 'index' },
-      { text: truncateToWidth(fields, Math.max(4, width - textWidth(idText))), tone: 'value' },
+      { text: truncateToWidth(fields, Math.max(4, width - stringWidth(idText))), tone: 'value' },
     ]);
   }
   return lines;

@@ -1,6 +1,7 @@
 import { parseBlocks, type Block } from './blocks.js';
 import { parseInline, spansText, type Span } from './inline.js';
-import { padToWidth, textWidth, truncateToWidth } from './text-width.js';
+import stringWidth from 'string-width';
+import { padToWidth, sliceToWidth, truncateToWidth } from './text-width.js';
 
 /**
  * How styles look. The TUI passes chalk-based functions; tests pass
@@ -48,7 +49,7 @@ function renderBlock(block: Block, width: number, theme: MarkdownTheme): string[
     case 'heading': {
       const text = spansText(parseInline(block.text));
       const lines = wrapSpans([{ text, style: 'plain' }], width, '', '', (t) => theme.heading(t, block.level));
-      return block.level <= 2 ? [...lines, theme.dim('─'.repeat(Math.min(width, textWidth(text))))] : lines;
+      return block.level <= 2 ? [...lines, theme.dim('─'.repeat(Math.min(width, stringWidth(text))))] : lines;
     }
     case 'paragraph':
       return block.text.split('\n').flatMap((part) => wrapSpans(parseInline(part), width, '', '', undefined, theme));
@@ -66,8 +67,8 @@ function renderBlock(block: Block, width: number, theme: MarkdownTheme): string[
         const marker = block.ordered ? `${item.marker}` : '•';
         const indent = '  '.repeat(item.depth);
         const first = `${indent}${marker} `;
-        const hanging = ' '.repeat(textWidth(first));
-        lines.push(...wrapSpans(parseInline(item.text), width, theme.dim(first), hanging, undefined, theme, textWidth(first)));
+        const hanging = ' '.repeat(stringWidth(first));
+        lines.push(...wrapSpans(parseInline(item.text), width, theme.dim(first), hanging, undefined, theme, stringWidth(first)));
       });
       return lines;
     }
@@ -87,7 +88,7 @@ function wrapSpans(
   restPrefix: string,
   whole?: (text: string) => string,
   theme: MarkdownTheme = PLAIN_THEME,
-  prefixWidth = textWidth(restPrefix),
+  prefixWidth = stringWidth(restPrefix),
 ): string[] {
   const available = Math.max(4, width - prefixWidth);
   const styleOf = (span: Span, text: string): string => {
@@ -129,7 +130,7 @@ function wrapSpans(
   };
   for (const word of words) {
     if (word.length === 0) continue;
-    const wordWidth = word.reduce((sum, piece) => sum + textWidth(piece.text), 0);
+    const wordWidth = word.reduce((sum, piece) => sum + stringWidth(piece.text), 0);
     if (used > 0 && used + 1 + wordWidth > available) emit();
     if (used > 0) {
       line += ' ';
@@ -138,35 +139,26 @@ function wrapSpans(
     for (const piece of word) {
       let text = piece.text;
       // A word longer than a line (a long key name, a URL) is cut across lines.
-      while (used + textWidth(text) > available && available - used > 0) {
-        const room = available - used;
-        const head = sliceColumns(text, room);
-        line += styleOf(piece.span, head);
+      // A piece that starts in a full line (or with a wide character one column short) begins the next one.
+      while (used + stringWidth(text) > available) {
+        const head = sliceToWidth(text, available - used);
+        if (head !== '') line += styleOf(piece.span, head);
         emit();
         text = text.slice(head.length);
       }
       line += styleOf(piece.span, text);
-      used += textWidth(text);
+      used += stringWidth(text);
     }
   }
   if (line !== '' || lines.length === 0) emit();
   return lines;
 }
 
-function sliceColumns(text: string, columns: number): string {
-  let out = '';
-  for (const char of text) {
-    if (textWidth(out + char) > columns) break;
-    out += char;
-  }
-  return out === '' ? text.slice(0, 1) : out;
-}
-
 function renderTable(block: Extract<Block, { kind: 'table' }>, width: number, theme: MarkdownTheme): string[] {
   const columns = Math.max(block.header.length, ...block.rows.map((row) => row.length));
   const cellText = (row: string[], index: number) => spansText(parseInline(row[index] ?? ''));
   const rows = [block.header, ...block.rows];
-  const widths = Array.from({ length: columns }, (_, index) => Math.max(1, ...rows.map((row) => textWidth(cellText(row, index)))));
+  const widths = Array.from({ length: columns }, (_, index) => Math.max(1, ...rows.map((row) => stringWidth(cellText(row, index)))));
   // Borders take 3 columns between cells; shrink the widest column until the table fits.
   const budget = width - (columns - 1) * 3;
   while (widths.reduce((a, b) => a + b, 0) > budget && Math.max(...widths) > 3) {
@@ -177,7 +169,7 @@ function renderTable(block: Extract<Block, { kind: 'table' }>, width: number, th
     widths
       .map((w, index) => {
         const text = truncateToWidth(cellText(row, index), w);
-        const aligned = block.align[index] === 'right' ? ' '.repeat(w - textWidth(text)) + text : padToWidth(text, w);
+        const aligned = block.align[index] === 'right' ? ' '.repeat(w - stringWidth(text)) + text : padToWidth(text, w);
         return header ? theme.bold(aligned) : styleCell(row[index] ?? '', aligned, theme);
       })
       .join(theme.dim(' │ '))

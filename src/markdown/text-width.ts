@@ -1,50 +1,35 @@
-/**
- * How many terminal columns a string takes. Lesson texts are Latin and
- * Cyrillic (one column each); East Asian wide characters and emoji take two,
- * combining marks none. Good enough for layout without a dependency.
+import cliTruncate from 'cli-truncate';
+import sliceAnsi from 'slice-ansi';
+import stringWidth from 'string-width';
+
+/*
+ * Columns are measured with string-width, the library Ink itself uses, so
+ * what we lay out agrees with what Ink draws (emoji, ZWJ sequences, flags,
+ * combining marks, CJK, escape codes). Measure with `stringWidth` directly;
+ * this module adds only the product's promise: a result never overflows.
  */
-export function textWidth(text: string): number {
-  let width = 0;
-  for (const char of text) width += charWidth(char.codePointAt(0) ?? 0);
-  return width;
-}
 
-function charWidth(code: number): number {
-  if (code === 0 || code < 32 || (code >= 0x7f && code < 0xa0)) return 0;
-  if (code >= 0x300 && code <= 0x36f) return 0;
-  if (code === 0x200b || code === 0xfe0f) return 0;
-  if (
-    (code >= 0x1100 && code <= 0x115f) ||
-    (code >= 0x2e80 && code <= 0xa4cf) ||
-    (code >= 0xac00 && code <= 0xd7a3) ||
-    (code >= 0xf900 && code <= 0xfaff) ||
-    (code >= 0xfe30 && code <= 0xfe4f) ||
-    (code >= 0xff00 && code <= 0xff60) ||
-    (code >= 0xffe0 && code <= 0xffe6) ||
-    (code >= 0x1f300 && code <= 0x1faff) ||
-    (code >= 0x20000 && code <= 0x3fffd)
-  ) {
-    return 2;
-  }
-  return 1;
-}
-
-/** The longest prefix of `text` that fits in `width` columns, with `…` when something was cut. */
-export function truncateToWidth(text: string, width: number): string {
+/**
+ * The longest prefix of `text` that fits in `width` columns, escape codes
+ * kept and any style left open closed. slice-ansi keeps a wide character
+ * that starts in the last column (one column too many), so such a cut is
+ * taken one column shorter.
+ */
+export function sliceToWidth(text: string, width: number): string {
   if (width <= 0) return '';
-  if (textWidth(text) <= width) return text;
-  let out = '';
-  let used = 0;
-  for (const char of text) {
-    const w = textWidth(char);
-    if (used + w > width - 1) break;
-    out += char;
-    used += w;
-  }
-  return `${out}…`;
+  if (stringWidth(text) <= width) return text;
+  const cut = sliceAnsi(text, 0, width);
+  return stringWidth(cut) <= width ? cut : sliceAnsi(text, 0, width - 1);
+}
+
+/** Like sliceToWidth, with `…` when something was cut (the ellipsis inherits the style of the text it ends). */
+export function truncateToWidth(text: string, width: number): string {
+  const cut = cliTruncate(text, width);
+  // Same overflow as above: cli-truncate slices with slice-ansi and then adds the ellipsis.
+  return stringWidth(cut) <= width ? cut : cliTruncate(text, width - 1);
 }
 
 /** Pads with spaces on the right up to `width` columns. */
 export function padToWidth(text: string, width: number): string {
-  return text + ' '.repeat(Math.max(0, width - textWidth(text)));
+  return text + ' '.repeat(Math.max(0, width - stringWidth(text)));
 }

@@ -1,3 +1,7 @@
+import sliceAnsi from 'slice-ansi';
+import stringWidth from 'string-width';
+import wrapAnsi from 'wrap-ansi';
+
 /**
  * How the exercise screen shares the terminal. Every section gets an exact
  * number of rows so the frame never grows past the screen (which would make
@@ -52,20 +56,14 @@ export function exerciseLayout(input: {
   return { frameRows, leftWidth, panelWidth, lessonRows, taskRows, checkRows, transcriptRows };
 }
 
-/** Cuts plain text into lines of at most `width` columns; text with escape codes is left for Ink to truncate. */
-export function hardWrap(text: string, width: number, measure: (s: string) => number): string[] {
-  if (text.includes('\x1b') || measure(text) <= width || width <= 0) return [text];
-  const lines: string[] = [];
-  let line = '';
-  for (const char of text) {
-    if (measure(line + char) > width) {
-      lines.push(line);
-      line = '';
-    }
-    line += char;
-  }
-  lines.push(line);
-  return lines;
+/**
+ * Cuts text into lines of at most `width` columns, by column as a terminal
+ * does (spaces kept, words split); escape codes are kept and each line's
+ * style closed and reopened. Each '\n' starts a line of its own.
+ */
+export function hardWrap(text: string, width: number): string[] {
+  if (width <= 0) return [text];
+  return wrapAnsi(text, width, { hard: true, wordWrap: false, trim: false }).split('\n');
 }
 
 /**
@@ -75,29 +73,22 @@ export function hardWrap(text: string, width: number, measure: (s: string) => nu
  * line is cut as hardWrap would.
  * Redis output keeps hardWrap: a terminal running redis-cli cuts it by column.
  */
-export function wordWrap(text: string, width: number, measure: (s: string) => number, hanging?: string): string[] {
-  if (text.includes('\x1b') || measure(text) <= width || width <= 0) return [text];
+export function wordWrap(text: string, width: number, hanging?: string): string[] {
+  if (width <= 0) return [text];
+  return text.split('\n').flatMap((paragraph) => wrapParagraph(paragraph, width, hanging));
+}
+
+function wrapParagraph(text: string, width: number, hanging: string | undefined): string[] {
+  if (stringWidth(text) <= width) return [text];
   const leading = /^[ \t]*/.exec(text)?.[0] ?? '';
-  const wanted = hanging ?? leading;
   // An indent that leaves no room for words is dropped rather than honoured.
-  const indent = measure(wanted) * 2 <= width ? wanted : '';
-  const lines: string[] = [];
-  let line = leading;
-  let pendingSpace = '';
-  for (const [, word = '', space = ''] of text.slice(leading.length).matchAll(/(\S+)(\s*)/g)) {
-    const fresh = line.trim() === '';
-    if (!fresh && measure(line + pendingSpace + word) > width) {
-      lines.push(line);
-      line = indent;
-    } else if (!fresh) line += pendingSpace;
-    if (measure(line + word) > width) {
-      // Too long for any line: cut it, and go on after its last piece.
-      const pieces = hardWrap(line + word, width, measure);
-      lines.push(...pieces.slice(0, -1));
-      line = pieces.at(-1) ?? '';
-    } else line += word;
-    pendingSpace = space;
-  }
-  lines.push(line);
-  return lines;
+  const roomy = (indent: string) => (stringWidth(indent) * 2 <= width ? indent : '');
+  const first = roomy(leading);
+  const rest = roomy(hanging ?? leading);
+  const body = text.slice(leading.length);
+  const wrap = (part: string, indent: string) => wrapAnsi(part, width - stringWidth(indent), { hard: true }).split('\n');
+  const [head = ''] = wrap(body, first);
+  // The first line may have more room than the rest (a hanging indent), so what is left after it is wrapped on its own.
+  const tail = sliceAnsi(body, stringWidth(head));
+  return [first + head, ...(stringWidth(tail.trim()) > 0 ? wrap(tail, rest).map((line) => rest + line) : [])];
 }

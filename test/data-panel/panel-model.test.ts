@@ -3,7 +3,7 @@ import type { KeySnapshot } from '../../src/data-panel/key-snapshot.js';
 import type { Language } from '../../src/course/schema.js';
 import { buildPanel, headingLine, ttlLabel, type PictureLine } from '../../src/data-panel/panel-model.js';
 import { panelKeys } from '../../src/data-panel/panel-keys.js';
-import { textWidth } from '../../src/markdown/text-width.js';
+import stringWidth from 'string-width';
 
 const base = { pttl: -1, fetchedAt: 1_000 };
 const text = (line: PictureLine) => line.map((segment) => segment.text).join('');
@@ -27,7 +27,7 @@ describe('pictures', () => {
   it('a long list wraps its cells and counts what was not read', () => {
     const items = Array.from({ length: 24 }, (_, i) => `item${i}`);
     const lines = body({ ...base, key: 'big', type: 'list', items, length: 1_000_000 }, 30);
-    for (const line of lines) expect(textWidth(line)).toBeLessThanOrEqual(30);
+    for (const line of lines) expect(stringWidth(line)).toBeLessThanOrEqual(30);
     expect(lines[lines.length - 1]).toBe('  … 999976 more items');
   });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderMarkdown, type MarkdownTheme } from '../../src/markdown/render-markdown.js';
 import { parseInline } from '../../src/markdown/inline.js';
-import { textWidth } from '../../src/markdown/text-width.js';
+import stringWidth from 'string-width';
 
 /** Marks each style with brackets so the tests see what was styled without ANSI. */
 const MARKED: MarkdownTheme = {
@@ -65,13 +65,13 @@ describe('renderMarkdown', () => {
       'KEYS pattern │       O(N)',
     ]);
     const narrow = renderMarkdown(md, { width: 16 });
-    for (const line of narrow) expect(textWidth(line)).toBeLessThanOrEqual(16);
+    for (const line of narrow) expect(stringWidth(line)).toBeLessThanOrEqual(16);
   });
 
   it('keeps every line within the width, Cyrillic included', () => {
     const ru = 'Ключ — это имя вроде `user:42:name` (двоеточия — просто соглашение об именовании), значение — строка.';
     for (const width of [12, 25, 80]) {
-      for (const line of renderMarkdown(ru, { width })) expect(textWidth(line)).toBeLessThanOrEqual(width);
+      for (const line of renderMarkdown(ru, { width })) expect(stringWidth(line)).toBeLessThanOrEqual(width);
     }
   });
 

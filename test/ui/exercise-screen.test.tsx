@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CheckResult, ExerciseResult } from '../../src/results/check-result.js';
-import { textWidth } from '../../src/markdown/text-width.js';
+import stringWidth from 'string-width';
 import { buildCommandTable } from '../../src/redis-cli/command-docs.js';
 import type { AppAction } from '../../src/tutor/state/app-actions.js';
 import { fixtureCourse, recordingController, renderTui, tick } from './support/render-tui.js';
@@ -58,7 +58,7 @@ describe('ExerciseScreen', () => {
     await tick();
     const lines = tui.lastFrame().split('\n');
     expect(lines).toHaveLength(23);
-    for (const line of lines) expect(textWidth(line)).toBeLessThanOrEqual(80);
+    for (const line of lines) expect(stringWidth(line)).toBeLessThanOrEqual(80);
     expect(tui.lastFrame()).toContain('Data');
     tui.unmount();
   });
@@ -250,7 +250,7 @@ describe('PromptLine', () => {
         ],
       ] as Array<[never, never]>,
     };
-    const table = buildCommandTable(docs as never);
+    const table = buildCommandTable(docs);
     expect(table).not.toBeNull();
     const { controller, calls } = recordingController();
     const tui = renderTui({ course, controller, actions: opened, table: table! });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { textWidth } from '../../src/markdown/text-width.js';
+import stringWidth from 'string-width';
 import type { AppAction } from '../../src/tutor/state/app-actions.js';
 import { fixtureCourse, recordingController, renderTui, tick } from './support/render-tui.js';
 
@@ -41,7 +41,7 @@ describe('PromptLine keys', () => {
     await tick();
     const row = tui.lastFrame().split('\n').find((line) => line.includes('greeting hi'));
     expect(row).toMatch(/^127\.0\.0\.1:6390> SET greeting hi value \[NX\|XX\]/);
-    expect(textWidth(row ?? '')).toBeLessThanOrEqual(60);
+    expect(stringWidth(row ?? '')).toBeLessThanOrEqual(60);
     tui.unmount();
   });
 

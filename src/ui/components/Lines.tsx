@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
 import { memo } from 'react';
-import { truncateAnsi } from '../../markdown/ansi-truncate.js';
+import { sliceToWidth } from '../../markdown/text-width.js';
 
 /**
  * Exactly `height` rows of pre-styled lines, each cut to the width: the
@@ -10,7 +10,7 @@ import { truncateAnsi } from '../../markdown/ansi-truncate.js';
  */
 export const Lines = memo(function Lines({ lines, height, width }: { lines: readonly string[]; height: number; width: number }) {
   if (height <= 0) return null;
-  const shown = lines.slice(0, height).map((line) => truncateAnsi(line, width));
+  const shown = lines.slice(0, height).map((line) => sliceToWidth(line, width));
   while (shown.length < height) shown.push('');
   return (
     <Box height={height} width={width} overflow="hidden">

@@ -1,7 +1,8 @@
 import { Text, useInput, useStdin, type Key } from 'ink';
 import { useEffect, useRef, useState } from 'react';
 import { KEY, applyInput, byteInput, bytesInputs, startLine, type EditorInput, type EditorState } from '../../redis-cli/line-editor/index.js';
-import { textWidth } from '../../markdown/text-width.js';
+import stringWidth from 'string-width';
+import { sliceToWidth } from '../../markdown/text-width.js';
 import { HINT_COLOR } from '../../redis-cli/hints.js';
 import { useAppState, useTerminalSize, useTui } from '../tui-context.js';
 
@@ -102,8 +103,8 @@ export function PromptLine({ active, shown: visible = true, width }: { active: b
   if (!visible) return <Text> </Text>;
   // As linenoise does: the hint gets the columns left after the line, cut to fit. Left to Ink's
   // truncate-start, a long hint would push the prompt and the typed text off the line instead.
-  const typedWidth = textWidth(state.promptText + before + cursorChar + after);
-  const hintText = hint !== null && after === '' ? fitHint(hint.slice(atCursor.length > 0 ? 0 : 1), (width ?? columns) - typedWidth) : '';
+  const typedWidth = stringWidth(state.promptText + before + cursorChar + after);
+  const hintText = hint !== null && after === '' ? sliceToWidth(hint.slice(atCursor.length > 0 ? 0 : 1), (width ?? columns) - typedWidth) : '';
   return (
     <Text wrap="truncate-start">
       {state.promptText}
@@ -136,17 +137,8 @@ export function toEditorInputs(input: string, key: Key, raw = ''): EditorInput[]
   return input === '' ? [] : bytesInputs(input);
 }
 
-function fitHint(hint: string, room: number): string {
-  if (room <= 0) return '';
-  let out = '';
-  for (const char of hint) {
-    if (textWidth(out + char) > room) break;
-    out += char;
-  }
-  return out;
-}
-
 /** The Delete key: `ESC [3~`, with modifiers `ESC [3;5~`, rxvt's `ESC [3$` / `ESC [3^`. */
 function isForwardDelete(raw: string): boolean {
+  // eslint-disable-next-line no-control-regex -- an escape sequence starts with ESC
   return /^\x1b\[3(?:;\d+)?[~$^]$/.test(raw);
 }

@@ -2,7 +2,6 @@ import type { ChalkInstance } from 'chalk';
 import { localize } from '../../course/localize.js';
 import type { Language } from '../../course/schema.js';
 import type { ExerciseResult } from '../../results/check-result.js';
-import { textWidth } from '../../markdown/text-width.js';
 import { wordWrap } from '../layout.js';
 import type { Texts } from '../../tutor/texts.js';
 
@@ -31,12 +30,12 @@ export function checklistLines(input: {
     : `${chalk.bold(t.checks)} ${chalk.dim(`${passed}/${result.checks.length}`)}${timing}`;
   const lines = [title];
   const wrap = (mark: string, text: string) => {
-    const [first = '', ...rest] = wordWrap(`${mark} ${text}`, input.width, textWidth, '  ');
+    const [first = '', ...rest] = wordWrap(`${mark} ${text}`, input.width, '  ');
     lines.push(mark === '✓' ? chalk.green(mark) + first.slice(mark.length) : chalk.red(mark) + first.slice(mark.length), ...rest);
   };
   /** `    expected: …`, the label dim, the rest hanging under the value. */
   const detail = (label: string, text: string) => {
-    const [first = '', ...rest] = wordWrap(`    ${label}: ${text}`, input.width, textWidth, '      ');
+    const [first = '', ...rest] = wordWrap(`    ${label}: ${text}`, input.width, '      ');
     const head = `    ${label}:`;
     lines.push(chalk.dim(head) + first.slice(head.length), ...rest);
   };

@@ -3,7 +3,6 @@ import { useMemo } from 'react';
 import { localize } from '../../course/localize.js';
 import { chalkTheme } from '../../markdown/chalk-theme.js';
 import { renderMarkdown } from '../../markdown/render-markdown.js';
-import { textWidth } from '../../markdown/text-width.js';
 import { checklistLines } from '../components/checklist-lines.js';
 import { ConfirmLine } from '../components/ConfirmLine.js';
 import { DataPanel } from '../components/DataPanel.js';
@@ -135,7 +134,7 @@ export function transcriptLines(lines: readonly TranscriptLine[], width: number,
             ? chalk.yellow
             : (text: string) => text;
     const prose = line.kind === 'tutor' || line.kind === 'actor' || line.kind === 'warning';
-    for (const part of (prose ? wordWrap : hardWrap)(line.text, width, textWidth)) out.push(style(part));
+    for (const part of (prose ? wordWrap : hardWrap)(line.text, width)) out.push(style(part));
   }
   return out;
 }
