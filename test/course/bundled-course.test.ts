@@ -28,6 +28,7 @@ const CURRICULUM: Array<[moduleId: string, commands: string[]]> = [
   ['patterns', ['INCR', 'EXPIRE', 'SET NX EX', 'EVAL', 'SET NX', 'HSET', 'ZINCRBY', 'ZRANGE REV', 'HINCRBY']],
   ['persistence', ['SAVE', 'BGSAVE', 'LASTSAVE', 'CONFIG SET APPENDONLY YES']],
   ['bitmaps', ['SETBIT', 'GETBIT', 'BITCOUNT', 'BITCOUNT BIT', 'BITOP OR', 'BITOP AND', 'BITPOS', 'BITFIELD INCRBY', 'BITFIELD GET', 'BITFIELD OVERFLOW SAT', 'BITFIELD OVERFLOW FAIL']],
+  ['hyperloglog', ['PFADD', 'PFCOUNT', 'PFMERGE', 'MEMORY USAGE']],
 ];
 
 /** Every solution line of a module, as upper-cased argument lists. */
