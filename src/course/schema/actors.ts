@@ -1,0 +1,56 @@
+/** Actors: the other client the tutor plays during an exercise, and the directives their scripts may hold. */
+import { z } from 'zod';
+import { closedMap } from './closed-map.js';
+import type { ScriptLine, SourceLocation } from './source-location.js';
+import { TextSchema } from './texts.js';
+
+/**
+ * What an actor's `run` may hold besides redis-cli lines: a line starting
+ * with `!` is a directive to the tutor, never sent to Redis.
+ * - `!restart`: the server crashes (nothing is saved on the way down) and
+ *   starts again in the same directory, loading what was saved (dump.rdb).
+ *   Needs `requires: owned-server`.
+ */
+export const ACTOR_DIRECTIVES = ['restart'] as const;
+export type ActorDirective = (typeof ACTOR_DIRECTIVES)[number];
+
+/** `!restart` → `restart`; undefined for a redis-cli line. An unknown name comes back as written (lint reports it). */
+export function directiveName(line: string): string | undefined {
+  const trimmed = line.trim();
+  return trimmed.startsWith('!') ? trimmed.slice(1) : undefined;
+}
+
+export function isActorDirective(name: string): name is ActorDirective {
+  return (ACTOR_DIRECTIVES as readonly string[]).includes(name);
+}
+
+/** Moments the learner's connection is in, named by a word. */
+const ActorStateSchema = z.enum(['blocked', 'subscribed']);
+
+const AfterCommandSchema = closedMap('trigger', { after: z.string().min(1).describe('A command name, e.g. MULTI') }, 'expected { after: COMMAND }');
+
+export const ActorSchema = closedMap('actor field', {
+  when: z
+    .union([ActorStateSchema, AfterCommandSchema], { error: 'expected blocked, subscribed or { after: COMMAND }' })
+    .describe("blocked: the learner's connection waits in a blocking command; subscribed: it subscribed; { after: CMD }: right after the learner's CMD was answered."),
+  run: z
+    .union([z.string().min(1), z.array(z.string().min(1)).min(1)], { error: 'expected redis-cli lines' })
+    .describe(
+      'One or more redis-cli lines the tutor runs on its own connection. A line starting with ! is a tutor directive: !restart crashes the server (no save on the way down) and restarts it with what was saved; it needs requires: owned-server.',
+    ),
+  say: TextSchema.describe('What the learner is told the other client did.'),
+}).describe('The other client the tutor plays; each actor acts once per attempt.');
+
+export type ActorFile = z.infer<typeof ActorSchema>;
+
+/** `when:` as the loader hands it out; the command of `{ after: CMD }` upper-cased like recorded commands. */
+export type ActorTrigger = { on: z.infer<typeof ActorStateSchema> } | { on: 'after'; command: z.infer<typeof AfterCommandSchema>['after'] };
+
+/** An actor as the loader hands it out: `say` as written, `run` split into lines, and its place in the file. */
+export interface Actor extends Pick<ActorFile, 'say'> {
+  when: ActorTrigger;
+  /** redis-cli lines and `!` directives (see ACTOR_DIRECTIVES), in order. */
+  run: ScriptLine[];
+  index: number;
+  location: SourceLocation;
+}
