@@ -10,14 +10,14 @@ export interface YamlSource {
   /** Syntax errors (and yaml's warnings), with positions. */
   problems: CourseProblem[];
   /** Where the value at `path` starts; the nearest existing parent when it is absent. */
-  locate(path: readonly PathSegment[]): SourceLocation;
+  locate: (path: readonly PathSegment[]) => SourceLocation;
   /** Where the key `key` of the map at `path` is written; falls back to the map. */
-  locateKey(path: readonly PathSegment[], key: string): SourceLocation;
+  locateKey: (path: readonly PathSegment[], key: string) => SourceLocation;
   /**
    * Where line `lineIndex` (0-based) of the text at `path` is: block scalars
    * (`|`) start on the line after their indicator.
    */
-  locateTextLine(path: readonly PathSegment[], lineIndex: number): SourceLocation;
+  locateTextLine: (path: readonly PathSegment[], lineIndex: number) => SourceLocation;
 }
 
 export function parseYamlSource(file: string, text: string): YamlSource {
@@ -65,7 +65,7 @@ export function parseYamlSource(file: string, text: string): YamlSource {
 
 /** Follows `path` through the document as far as it exists. */
 function walk(doc: Document, path: readonly PathSegment[]): { node: Node | null; complete: boolean } {
-  let node = doc.contents as Node | null;
+  let node: Node | null = doc.contents;
   for (const segment of path) {
     let next: Node | null | undefined;
     if (isMap(node)) {
