@@ -1,6 +1,10 @@
 import type { Redis } from 'ioredis';
 import type { Value } from './value.js';
 
+// Types only: this module is the package's `redis-tutor/check-api` export, and a check
+// runs from its course folder, where `redis-tutor` need not resolve at run time.
+export type { ErrorValue, Value, ValueMap } from './value.js';
+
 /**
  * The API a `js` check receives (exercises/README.md, "JavaScript: js").
  * Kept small and stable: course authors write against it.
@@ -23,4 +27,5 @@ export type CheckApiText = string | { en: string; ru?: string };
 /** What a js check returns: a boolean, or a verdict with what was expected and found. */
 export type CheckApiResult = boolean | { passed: boolean; expected?: CheckApiText; found?: CheckApiText };
 
+/** A check module's default export. */
 export type CheckFunction = (api: CheckApi) => CheckApiResult | Promise<CheckApiResult>;
