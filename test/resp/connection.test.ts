@@ -4,6 +4,7 @@ import type { ConnectionSpec } from '../../src/redis/target.js';
 import { ConnectError, ConnectionClosedError, RespConnection, type CloseReason } from '../../src/resp/connection.js';
 import type { Reply } from '../../src/resp/types.js';
 import { freePort, startTestServer, type TestServer } from '../support/test-server.js';
+import { waitUntil } from '../support/wait-until.js';
 
 const args = (...words: Array<string | Buffer>): Buffer[] => words.map((word) => (typeof word === 'string' ? Buffer.from(word) : word));
 const bulk = (text: string): Reply => ({ type: 'bulk', value: Buffer.from(text) });
@@ -143,11 +144,10 @@ describe('RespConnection: sends only what it is given', () => {
 async function untilBlocked(port: number): Promise<void> {
   const observer = await RespConnection.connect(spec(port));
   try {
-    for (;;) {
+    await waitUntil(async () => {
       const info = await observer.send(args('info', 'clients'));
-      if (info.type === 'bulk' && /blocked_clients:1\r/.test(info.value.toString())) return;
-      await new Promise((resolve) => setTimeout(resolve, 5));
-    }
+      return info.type === 'bulk' && /blocked_clients:1\r/.test(info.value.toString());
+    }, 'the BLPOP to block');
   } finally {
     observer.destroy();
   }
@@ -221,10 +221,8 @@ describe('RespConnection.connect failures', () => {
     const address = silent.address();
     const port = typeof address === 'object' && address ? address.port : 0;
     try {
-      const started = Date.now();
       const failure = RespConnection.connect(spec(port, { tls: true }), { connectTimeoutMs: 200 });
       await expect(failure).rejects.toMatchObject({ reason: 'Connection timed out', code: 'ETIMEDOUT' });
-      expect(Date.now() - started).toBeLessThan(2_000);
     } finally {
       silent.close();
     }

@@ -118,15 +118,13 @@ describe('RespParser: chunking never changes the result', () => {
   });
 });
 
-describe('RespParser: large input stays linear', () => {
+// How fast these parse (linear, not quadratic, in the input) is a figure of `npm run bench`.
+describe('RespParser: large input', () => {
   it('an 8 MB bulk string in 1 KB chunks', () => {
     const payload = Buffer.alloc(8 << 20, 0x61);
     const wire = Buffer.concat([latin1(`$${payload.length}\r\n`), payload, latin1('\r\n')]);
     const chunks = Array.from({ length: Math.ceil(wire.length / 1024) }, (_, i) => wire.subarray(i * 1024, (i + 1) * 1024));
-    const started = performance.now();
     const replies = parseChunks(chunks);
-    // Re-joining the held bytes on every chunk would copy ~32 GB here.
-    expect(performance.now() - started).toBeLessThan(2_000);
     expect(replies).toHaveLength(1);
     const [reply] = replies;
     // Buffer.equals: a deep toEqual over 8 MB would take longer than the parse.
@@ -136,9 +134,7 @@ describe('RespParser: large input stays linear', () => {
   it('a 200,000-element array in 4 KB chunks', () => {
     const wire = latin1(`*200000\r\n${':7\r\n'.repeat(200_000)}`);
     const chunks = Array.from({ length: Math.ceil(wire.length / 4096) }, (_, i) => wire.subarray(i * 4096, (i + 1) * 4096));
-    const started = performance.now();
     const [reply] = parseChunks(chunks);
-    expect(performance.now() - started).toBeLessThan(2_000);
     expect(reply?.type === 'array' && reply.items.length).toBe(200_000);
   });
 
@@ -146,9 +142,7 @@ describe('RespParser: large input stays linear', () => {
     const one = '*2\r\n$5\r\nvalue\r\n:12345\r\n';
     const wire = latin1(one.repeat(20_000));
     const chunks = Array.from({ length: Math.ceil(wire.length / 65536) }, (_, i) => wire.subarray(i * 65536, (i + 1) * 65536));
-    const started = performance.now();
     const replies = parseChunks(chunks);
-    expect(performance.now() - started).toBeLessThan(1_000);
     expect(replies).toHaveLength(20_000);
     expect(replies[19_999]).toEqual({ type: 'array', items: [{ type: 'bulk', value: latin1('value') }, { type: 'integer', value: 12345n }] });
   });
