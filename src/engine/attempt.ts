@@ -135,10 +135,16 @@ export class Attempt {
     return outcomes;
   }
 
-  /** Wakes the learner's connection from a blocking command (the TUI's Ctrl-C; a script's timeout). */
-  async interrupt(): Promise<void> {
+  /**
+   * Wakes the learner's connection from a blocking command (the TUI's Ctrl-C;
+   * a script's timeout). 'busy' when the server is running a script past its
+   * time limit: only SCRIPT KILL, FUNCTION KILL or a restart end that.
+   */
+  async interrupt(): Promise<'sent' | 'busy'> {
     const id = this.deps.learner.clientId;
-    if (id !== undefined) await execPipeline(this.deps.checker, [['CLIENT', 'UNBLOCK', String(id), 'ERROR']]).catch(() => undefined);
+    if (id === undefined) return 'sent';
+    const [reply] = await execPipeline(this.deps.checker, [['CLIENT', 'UNBLOCK', String(id), 'ERROR']]).catch(() => []);
+    return isErrorValue(reply) && reply.message.startsWith('BUSY') ? 'busy' : 'sent';
   }
 
   /** Runs every check against the server now. */

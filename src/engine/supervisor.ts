@@ -9,6 +9,9 @@ import { isErrorValue } from './value.js';
 /** What a PING found: an answer, BUSY (a script past its time limit), or nothing. */
 export type ServerHealth = 'ok' | 'busy' | 'down';
 
+/** What killScript() did: killed it (and with which command), could not (it wrote already), or found none running. */
+export type ScriptKill = { outcome: 'killed'; by: 'SCRIPT KILL' | 'FUNCTION KILL' } | { outcome: 'unkillable' } | { outcome: 'not-running' };
+
 /** What ensureHealthy() had to do: nothing, or bring back a server that had stopped or hung. */
 export type Repair = 'healthy' | 'stopped' | 'hung';
 
@@ -93,6 +96,21 @@ export class Supervisor {
   /** Stops what an answer may have left running: a Lua script or function, a CLIENT PAUSE. */
   async stopRunaways(): Promise<void> {
     await within(execPipeline(this.currentEngine.checker, [['SCRIPT', 'KILL'], ['FUNCTION', 'KILL'], ['CLIENT', 'UNPAUSE']]), RUNAWAY_TIMEOUT_MS);
+  }
+
+  /**
+   * Ends a script or function that keeps the server busy, as a redis-cli user
+   * would: SCRIPT KILL, else FUNCTION KILL. 'unkillable' when it has written
+   * already (only SHUTDOWN NOSAVE or a restart ends it then).
+   */
+  async killScript(): Promise<ScriptKill> {
+    const checker = this.currentEngine.checker;
+    for (const kind of ['SCRIPT', 'FUNCTION'] as const) {
+      const [reply] = await execPipeline(checker, [[kind, 'KILL']]).catch(() => []);
+      if (reply === 'OK') return { outcome: 'killed', by: `${kind} KILL` };
+      if (isErrorValue(reply) && reply.message.startsWith('UNKILLABLE')) return { outcome: 'unkillable' };
+    }
+    return { outcome: 'not-running' };
   }
 
   /**

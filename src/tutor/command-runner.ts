@@ -12,6 +12,7 @@ import { CHECKER_CLIENT_NAME, type ConnectionSpec } from '../redis/target.js';
 import type { Reply } from '../resp/types.js';
 import { MonitorFilter } from './monitor-filter.js';
 import { replyOutput } from './reply-output.js';
+import { resetHintAfter, type ResetHint } from './reset-hint.js';
 import type { ScreenUpdates } from './screen-updates.js';
 import { texts } from './texts.js';
 
@@ -114,6 +115,7 @@ export class CommandRunner {
       const entering = SUBSCRIBE_COMMANDS.has(name) && reply.type !== 'error';
       if (entering && this.connection !== 'subscribed') this.deps.screen.say('reply', texts(this.language).subscribeBanner);
       this.printReply(args, reply);
+      this.sayResetHint(resetHintAfter(name, reply.type !== 'error', attempt.exercise));
       if (entering) this.connection = 'subscribed';
       if (entering && name === 'ssubscribe') this.shardSubscribed = true;
       // redis-cli enters monitor mode on a MONITOR that answered +OK (not on an error, not when queued in MULTI).
@@ -125,12 +127,12 @@ export class CommandRunner {
     return { kind: 'answered', connection: this.connection, interrupted };
   }
 
-  /** Ctrl-C during a command: wakes a blocking one (CLIENT UNBLOCK … ERROR). */
-  async interruptCommand(): Promise<void> {
+  /** Ctrl-C during a command: wakes a blocking one (CLIENT UNBLOCK … ERROR); 'busy' when a script holds the server. */
+  async interruptCommand(): Promise<'sent' | 'busy' | 'idle'> {
     const attempt = this.attempt;
-    if (!attempt || !this.inFlight) return;
+    if (!attempt || !this.inFlight) return 'idle';
     this.interruptRequested = true;
-    await attempt.interrupt();
+    return attempt.interrupt();
   }
 
   /** A reply no command claimed: subscribe-mode messages, MONITOR lines and RESP3 pushes. */
@@ -230,6 +232,12 @@ export class CommandRunner {
     const output = replyOutput(args, reply);
     this.deps.screen.say(this.connection === 'normal' ? 'reply' : 'message', ...output.lines);
     if (output.omitted > 0) this.deps.screen.say('tutor', texts(this.language).moreNotShown(output.omitted));
+  }
+
+  private sayResetHint(hint: ResetHint | undefined): void {
+    const t = texts(this.language);
+    if (hint === 'setup-flushed') this.deps.screen.say('tutor', t.setupFlushed);
+    if (hint === 'redis-reset') this.deps.screen.say('tutor', t.resetWentToRedis);
   }
 
   private flushHeld(): void {

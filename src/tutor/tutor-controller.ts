@@ -17,6 +17,7 @@ import { INITIAL_PROMPT, promptStep, type PromptEffect, type PromptEvent, type P
 import type { PromptServices } from './prompt-services.js';
 import { redisWhere } from './redis-where.js';
 import { ScreenUpdates } from './screen-updates.js';
+import { BusyCommandStopper } from './stop-busy-command.js';
 import type { AppState } from './state/app-state.js';
 import type { AppStore } from './state/store.js';
 import { texts } from './texts.js';
@@ -51,14 +52,18 @@ export class TutorController {
   /** Bumped whenever the exercise changes, so late results of the previous one are dropped. */
   private generation = 0;
   private recovering = false;
+  /** How many recoveries have begun: a health check that saw one begin does not start another. */
+  private recoveries = 0;
   private closed = false;
   private readonly runner: CommandRunner;
   private readonly panel = new PanelReader();
+  private readonly stopper: BusyCommandStopper;
   private readonly unsubscribeLost: () => void;
 
   constructor(private readonly options: TutorControllerOptions) {
     this.screen = new ScreenUpdates(options.store);
     this.runner = new CommandRunner({ screen: this.screen, spec: options.supervisor.target.spec });
+    this.stopper = new BusyCommandStopper(this.runner, options.supervisor, this.screen);
     options.tap.onUnclaimed((reply) => this.runner.unclaimed(reply));
     this.unsubscribeLost = options.supervisor.onServerLost(() => void this.recover(this.t.serverExited));
   }
@@ -95,7 +100,7 @@ export class TutorController {
         }
         return;
       case 'unblock':
-        return this.runner.interruptCommand();
+        return this.stopper.stop();
       case 'leave-subscribe':
         return this.leave(() => this.runner.leaveSubscribe(), this.t.leftSubscribe);
       case 'leave-monitor':
@@ -286,6 +291,8 @@ export class TutorController {
     this.screen.dispatch({ type: 'confirm', question: undefined });
     if (!yes || !question) return;
     if (question === 'quit') return this.quit();
+    // The exit is noticed by the supervisor, which restarts the server and opens the exercise again.
+    if (question === 'restart-server') return this.options.supervisor.killServer();
     if (question === 'solution') return runTutorCommand({ name: 'reveal-solution' }, this.commandActions());
     if (question === 'reset-progress') {
       this.saveProgress({ ...emptyProgress(), language: this.state.language });
@@ -337,7 +344,10 @@ export class TutorController {
   /** After a failed command: is the server still there? If not, bring it back. */
   private async checkHealth(reason: string): Promise<void> {
     if (this.recovering) return;
-    if ((await this.options.supervisor.health()) === 'down') await this.recover(reason);
+    const recoveriesBefore = this.recoveries;
+    const health = await this.options.supervisor.health();
+    // A recovery that began meanwhile (the server's exit was noticed first) already brought it back.
+    if (health === 'down' && recoveriesBefore === this.recoveries) await this.recover(reason);
   }
 
   /**
@@ -348,6 +358,7 @@ export class TutorController {
   async recover(reason: string): Promise<void> {
     if (this.recovering || this.closed) return;
     this.recovering = true;
+    this.recoveries++;
     this.generation++;
     this.runner.detach();
     this.attempt = undefined;

@@ -35,7 +35,7 @@ export interface TranscriptLine {
 export type { PromptMode };
 
 /** A yes/no question that takes over the prompt until answered. */
-export type Confirmation = 'solution' | 'quit' | 'reset-progress';
+export type Confirmation = 'solution' | 'quit' | 'reset-progress' | 'restart-server';
 
 export interface AppState {
   screen: Screen;

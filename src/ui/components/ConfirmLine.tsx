@@ -16,13 +16,11 @@ export function ConfirmLine() {
     },
     { isActive: state.confirm !== undefined },
   );
-  const question =
-    state.confirm === 'solution'
-      ? t.confirmSolution
-      : state.confirm === 'reset-progress'
-        ? t.confirmResetProgress
-        : state.progressSaved
-          ? t.confirmQuit
-          : t.confirmQuitUnsaved;
+  const question = {
+    solution: t.confirmSolution,
+    'restart-server': t.confirmRestartServer,
+    'reset-progress': t.confirmResetProgress,
+    quit: state.progressSaved ? t.confirmQuit : t.confirmQuitUnsaved,
+  }[state.confirm ?? 'quit'];
   return <Text wrap="truncate-end">{chalk.bold.yellow(question)}</Text>;
 }
