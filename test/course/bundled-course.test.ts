@@ -30,6 +30,7 @@ const CURRICULUM: Array<[moduleId: string, commands: string[]]> = [
   ['bitmaps', ['SETBIT', 'GETBIT', 'BITCOUNT', 'BITCOUNT BIT', 'BITOP OR', 'BITOP AND', 'BITPOS', 'BITFIELD INCRBY', 'BITFIELD GET', 'BITFIELD OVERFLOW SAT', 'BITFIELD OVERFLOW FAIL']],
   ['hyperloglog', ['PFADD', 'PFCOUNT', 'PFMERGE', 'MEMORY USAGE']],
   ['newer-commands', ['GETDEL', 'GETEX EX', 'GETEX PERSIST', 'LPOS RANK', 'LPOS COUNT MAXLEN', 'LMPOP COUNT', 'BLMPOP COUNT', 'ZMPOP MAX COUNT']],
+  ['memory-encodings', ['MEMORY USAGE', 'OBJECT ENCODING', 'APPEND', 'CONFIG GET', 'SADD', 'SREM', 'ZADD', 'MEMORY STATS', 'MEMORY DOCTOR']],
 ];
 
 /** Every solution line of a module, as upper-cased argument lists. */
