@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Reply } from '../../src/resp/types.js';
 import { LearnerTap } from '../../src/tutor/learner-tap.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
+import { waitUntil } from '../support/wait-until.js';
 
 let server: TestServer;
 let publisher: Redis;
@@ -17,10 +18,16 @@ afterAll(async () => {
 });
 
 const args = (...words: string[]) => words.map((word) => Buffer.from(word));
+const anyString = (): unknown => expect.any(String);
 const texts = (reply: Reply) => (reply.type === 'push' || reply.type === 'array' ? reply.items.map((item) => ('value' in item ? String(item.value) : item.type)) : [reply.type]);
 
-function within<T>(promise: Promise<T>, ms = 2_000): Promise<T> {
-  return Promise.race([promise, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms))]);
+/** A reply that never comes fails the test with a reason instead of hanging it (a deadline, not a speed limit). */
+function within<T>(promise: Promise<T>, ms = 15_000): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<T>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
 }
 
 describe('LearnerTap', () => {
@@ -36,15 +43,17 @@ describe('LearnerTap', () => {
     expect(subscribed.type).toBe('push');
     expect(texts(subscribed)).toEqual(['subscribe', 'news', '1']);
     await publisher.publish('news', 'hello');
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await waitUntil(() => unclaimed.length >= 2, 'the published message');
     expect(unclaimed.map(texts)).toEqual([
       ['subscribe', 'sport', '2'],
       ['message', 'news', 'hello'],
     ]);
 
-    expect(texts(await within(learner.send(args('UNSUBSCRIBE'))))).toEqual(['unsubscribe', expect.any(String), expect.any(String)]);
+    expect(texts(await within(learner.send(args('UNSUBSCRIBE'))))).toEqual(['unsubscribe', anyString(), anyString()]);
+    // One confirmation per channel: the second reaches the listener.
+    await waitUntil(() => unclaimed.length >= 3, 'the second unsubscribe confirmation');
+    expect(texts(unclaimed[2] as Reply)).toEqual(['unsubscribe', anyString(), '0']);
     // The FIFO of send() is intact: a plain command gets its own reply.
-    await new Promise((resolve) => setTimeout(resolve, 50));
     expect(await within(learner.send(args('PING')))).toEqual({ type: 'status', value: Buffer.from('PONG') });
     // An error answers a pub/sub command too.
     expect((await within(learner.send(args('SUBSCRIBE')))).type).toBe('error');
