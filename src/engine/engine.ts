@@ -58,8 +58,14 @@ export class Engine {
         ...(options.force !== undefined ? { force: options.force } : {}),
         ...(options.ownershipFile !== undefined ? { ownershipFile: options.ownershipFile } : {}),
       };
-      const sandbox = await Sandbox.open(target, checker, sandboxOptions);
-      return new Engine(target, checker, new LearnerClient(target.spec, options.connectLearner), sandbox, sandboxOptions, credentials);
+      try {
+        const sandbox = await Sandbox.open(target, checker, sandboxOptions);
+        return new Engine(target, checker, new LearnerClient(target.spec, options.connectLearner), sandbox, sandboxOptions, credentials);
+      } catch (error) {
+        // Refused (a --url database with keys that are not the tutor's): the user made for this engine goes too.
+        if (credentials) await dropTutorUser(checker, credentials);
+        throw error;
+      }
     } catch (error) {
       checker.disconnect();
       throw error;
@@ -130,6 +136,7 @@ export class Engine {
     await this.learner.close().catch(() => undefined);
     this.subscriber?.close();
     this.subscriber = undefined;
+    await this.sandbox.release();
     if (this.credentials) await dropTutorUser(this.checker, this.credentials);
     this.checker.disconnect();
   }

@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import type { Redis } from 'ioredis';
-import { assertSafeToReset } from '../redis/ownership.js';
+import { assertSafeToReset, releaseClaim } from '../redis/ownership.js';
 import { CHECKER_CLIENT_NAME, LEARNER_CLIENT_NAME, type RedisTarget } from '../redis/target.js';
 import { normalizedRules, parseAclLine, restoreUserCommand, type AclUser } from './acl-rules.js';
 import { execPipeline } from './checker-pipeline.js';
@@ -43,9 +43,9 @@ interface Baseline {
  * stray learner connections closed.
  *
  * On a server the tutor started, everything goes. On a --url server, only
- * what is the tutor's or the learner's: FLUSHDB of its claimed database
- * (see ../redis/ownership.ts), only redis-tutor connections, only function
- * libraries that were not there before.
+ * what is the tutor's or the learner's: FLUSHDB of the database its session
+ * holds, looked up before every reset (see ../redis/ownership.ts), only
+ * redis-tutor connections, only function libraries that were not there before.
  */
 export class Sandbox {
   private constructor(
@@ -104,6 +104,20 @@ export class Sandbox {
     };
   }
 
+  /**
+   * The session is over. On a --url server the tutor notes what it leaves in
+   * its database, so the next session can tell those keys from ones added
+   * since (../redis/ownership.ts). Never throws: a server that is gone
+   * leaves no note, and the next session is careful instead.
+   */
+  async release(): Promise<void> {
+    if (this.target.owned) return;
+    await releaseClaim(this.target, {
+      connection: this.checker,
+      ...(this.options.ownershipFile !== undefined ? { recordFile: this.options.ownershipFile } : {}),
+    }).catch(() => undefined);
+  }
+
   /** What differs from the baseline right now: keys, ACL users, config, function libraries. Empty when clean. */
   async leftovers(): Promise<string[]> {
     const [keyspace, dbsize, config, users, libraries] = await execPipeline(this.checker, [
@@ -115,7 +129,7 @@ export class Sandbox {
     ]);
     const found: string[] = [];
     if (this.target.owned) {
-      const databases = String(keyspace ?? '').split('\n').filter((line) => /^db\d+:keys=/.test(line));
+      const databases = (typeof keyspace === 'string' ? keyspace : '').split('\n').filter((line) => /^db\d+:keys=/.test(line));
       if (databases.length > 0) found.push(`keys left: ${databases.map((line) => line.trim()).join('; ')}`);
     } else if (typeof dbsize === 'number' && dbsize > 0) {
       found.push(`${dbsize} key(s) left in database ${this.target.spec.db}`);
@@ -176,7 +190,8 @@ export class Sandbox {
 
 function configMap(reply: Value): Map<string, string> {
   const map = Array.isArray(reply) ? pairsToMap(reply) : reply !== null && isValueMap(reply) ? reply : undefined;
-  return new Map(Object.entries(map ?? {}).map(([name, value]) => [name, String(value)]));
+  // CONFIG GET answers with text only, in RESP2 and RESP3.
+  return new Map(Object.entries(map ?? {}).flatMap(([name, value]) => (typeof value === 'string' ? [[name, value]] : [])));
 }
 
 function aclUsers(reply: Value): Map<string, AclUser> {

@@ -7,7 +7,7 @@ import { probeRedisCli, probeRedisServer } from '../../src/doctor/probes/binary-
 import { probeDocker } from '../../src/doctor/probes/docker-probe.js';
 import { probeProgress } from '../../src/doctor/probes/progress-probe.js';
 import { probeUrl } from '../../src/doctor/probes/url-probe.js';
-import { claimIfEmpty } from '../../src/redis/ownership.js';
+import { claimIfEmpty, releaseClaim } from '../../src/redis/ownership.js';
 import { UrlRedisTarget } from '../../src/redis/url-target.js';
 import { isAlive } from '../redis/support/processes.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
@@ -58,12 +58,13 @@ describe('probeUrl: reads, never writes', () => {
     expect(existsSync(recordFile)).toBe(false);
   });
 
-  it('keys in a database the tutor claimed earlier: may be reset, and the record is untouched', async () => {
+  it('keys a finished tutor session left in its database: may be reset, and the record is untouched', async () => {
     const target = new UrlRedisTarget({ host: '127.0.0.1', port: server.port, password: 's3cret', db: 1, tls: false }, '7');
     expect(await claimIfEmpty(target, { recordFile })).toBe(true);
     await redis.select(1);
     await redis.set('made:by:learner', '1');
     await redis.select(0);
+    await releaseClaim(target, { recordFile });
     const before = readFileSync(recordFile, 'utf8');
     expect(await probeUrl(url(1), { ownershipFile: recordFile })).toMatchObject({ state: 'reachable', keys: 1, mayReset: true });
     expect(readFileSync(recordFile, 'utf8')).toBe(before);

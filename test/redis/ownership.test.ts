@@ -5,7 +5,7 @@ import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.js';
 import { acquireRedis } from '../../src/redis/acquire.js';
-import { assertSafeToReset, claimIfEmpty } from '../../src/redis/ownership.js';
+import { assertSafeToReset, claimIfEmpty, releaseClaim } from '../../src/redis/ownership.js';
 import { startPrivateServer } from '../../src/redis/private-server.js';
 import { UrlRedisTarget } from '../../src/redis/url-target.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
@@ -49,7 +49,8 @@ describe('assertSafeToReset on a server the tutor does not own', () => {
     await client(2).set('learner:key', 'v');
     await expect(assertSafeToReset(target, { recordFile })).resolves.toBeUndefined();
 
-    // A later session (new target, same machine) still knows the database is the tutor's.
+    // A later session (new target, same machine) knows the database is the tutor's once the first one let go of it, noting what it left.
+    await releaseClaim(target, { recordFile });
     const later = await acquireRedis({ url: `${server.url}/2`, ownershipFile });
     await expect(assertSafeToReset(later, { recordFile })).resolves.toBeUndefined();
   });
