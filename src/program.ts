@@ -95,6 +95,7 @@ export function buildProgram(io: Io, onAction: (name: string, operands: string[]
     .option('--output <file>', 'write the report to a file')
     .option('--timeout <seconds>', 'time limit per exercise')
     .option('--jobs <n>', 'grade in parallel on separate servers')
+    .option('--pass-env <name>', "also give program answers this variable of the grader's environment (repeatable)", (name: string, names: string[] = []) => [...names, name])
     .addOption(langOption())
     .addOption(urlOption())
     .addOption(serverBinOption())

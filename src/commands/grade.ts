@@ -1,13 +1,18 @@
 import { writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { resolveLanguage } from '../course/language.js';
 import { bundledCourseDir, loadCourse } from '../course/load.js';
+import type { Course } from '../course/schema.js';
 import { connectRespLearner } from '../engine/default-learner.js';
 import type { ConnectLearner } from '../engine/learner-connection.js';
 import { EXIT, EnvironmentError, UserError, errorMessage } from '../errors.js';
 import { DEFAULT_TIMEOUT_SECONDS, gradeSubmission } from '../grade/grade-submission.js';
 import { reportPasses, type GradeReport } from '../results/report-model.js';
 import { isReporterName, REPORTER_NAMES, reporters, type ReporterName } from '../grade/reporters.js';
+import { parsePassEnv } from '../programs/program-env.js';
+import { PROGRESS_HOME_ENV } from '../progress/progress-store.js';
+import { registerExitCleanup } from '../redis/exit-cleanup.js';
+import { OWNERSHIP_FILE_NAME } from '../redis/ownership.js';
 import type { Action } from './action.js';
 
 export interface GradeRun {
@@ -25,15 +30,32 @@ export interface GradeRun {
   redisServerBin?: string;
   force?: boolean;
   ownershipFile?: string;
+  /** Names of the grader's environment variables programs also get (--pass-env). */
+  passEnv?: readonly string[];
   connectLearner?: ConnectLearner;
   handleSignals?: boolean;
 }
 
 const MAX_JOBS = 64;
 
-/** Grades a submission against a course and returns the report; never prints. */
+/**
+ * Grades a submission against a course and returns the report; never prints.
+ * With handleSignals, SIGINT and SIGTERM end the run through the exit
+ * cleanups for its whole length, so what it made on a --url server (its ACL
+ * user) is removed on the way out, as on a normal exit.
+ */
 export async function runGrade(run: GradeRun): Promise<GradeReport> {
   const { course } = await loadCourse(run.courseDir ?? bundledCourseDir());
+  const handleSignals = run.handleSignals ?? true;
+  const stopHandlingSignals = handleSignals ? registerExitCleanup({ cleanUpNow: () => undefined }, { handleSignals: true }) : () => undefined;
+  try {
+    return await gradeWith(run, course, handleSignals);
+  } finally {
+    stopHandlingSignals();
+  }
+}
+
+function gradeWith(run: GradeRun, course: Course, handleSignals: boolean): Promise<GradeReport> {
   return gradeSubmission({
     course,
     submissionDir: resolve(run.cwd, run.path),
@@ -42,19 +64,20 @@ export async function runGrade(run: GradeRun): Promise<GradeReport> {
     jobs: run.jobs ?? 1,
     env: run.env,
     connectLearner: run.connectLearner ?? connectRespLearner,
-    handleSignals: run.handleSignals ?? true,
+    handleSignals,
     ...(run.moduleId !== undefined ? { moduleId: run.moduleId } : {}),
     ...(run.exerciseId !== undefined ? { exerciseId: run.exerciseId } : {}),
     ...(run.url !== undefined ? { url: run.url } : {}),
     ...(run.redisServerBin !== undefined ? { redisServerBin: run.redisServerBin } : {}),
     ...(run.force !== undefined ? { force: run.force } : {}),
     ...(run.ownershipFile !== undefined ? { ownershipFile: run.ownershipFile } : {}),
+    ...(run.passEnv !== undefined && run.passEnv.length > 0 ? { passEnv: run.passEnv } : {}),
   });
 }
 
 /**
  * `redis-tutor grade PATH [--module ID] [--exercise ID] [--url URL] [--reporter NAME]
- * [--output FILE] [--timeout SECONDS] [--jobs N] [--lang en|ru]`
+ * [--output FILE] [--timeout SECONDS] [--jobs N] [--pass-env NAME]... [--lang en|ru]`
  *
  * Exit 0 when something was graded and all of it passed, 1 when an exercise
  * failed (or nothing was submitted), 2 for usage and environment errors.
@@ -66,6 +89,9 @@ export const gradeAction: Action = async ({ options, operands, io }) => {
   const timeoutSeconds = parseNumber(options.timeout, '--timeout', { min: 0.1, max: 3600, integer: false }) ?? DEFAULT_TIMEOUT_SECONDS;
   const jobs = parseNumber(options.jobs, '--jobs', { min: 1, max: MAX_JOBS, integer: true }) ?? 1;
   const language = resolveLanguage(options.lang, io.env);
+  const passEnv = parsePassEnv(options.passEnv);
+  // REDIS_TUTOR_HOME moves everything the tutor keeps on this machine, what it knows of --url databases too.
+  const tutorHome = io.env[PROGRESS_HOME_ENV];
   const report = await runGrade({
     path: operands[0] ?? '.',
     cwd: io.cwd,
@@ -77,6 +103,8 @@ export const gradeAction: Action = async ({ options, operands, io }) => {
     ...(typeof options.url === 'string' && options.url !== '' ? { url: options.url } : {}),
     ...(typeof options.redisServer === 'string' ? { redisServerBin: options.redisServer } : {}),
     ...(options.force === true ? { force: true } : {}),
+    ...(passEnv.length > 0 ? { passEnv } : {}),
+    ...(tutorHome ? { ownershipFile: join(tutorHome, OWNERSHIP_FILE_NAME) } : {}),
   });
 
   const color = io.stdout.isTTY === true && !io.env.NO_COLOR;
@@ -96,7 +124,7 @@ export const gradeAction: Action = async ({ options, operands, io }) => {
 function parseReporter(value: unknown): ReporterName {
   if (value === undefined) return 'pretty';
   if (isReporterName(value)) return value;
-  throw new UserError(`unknown reporter "${String(value)}".`, `Use one of ${REPORTER_NAMES.join(', ')}.`);
+  throw new UserError(`unknown reporter ${JSON.stringify(value)}.`, `Use one of ${REPORTER_NAMES.join(', ')}.`);
 }
 
 function parseNumber(value: unknown, flag: string, limits: { min: number; max: number; integer: boolean }): number | undefined {
@@ -104,7 +132,7 @@ function parseNumber(value: unknown, flag: string, limits: { min: number; max: n
   const number = Number(value);
   const kind = limits.integer ? 'a whole number' : 'a number';
   if (typeof value !== 'string' || value.trim() === '' || !Number.isFinite(number) || (limits.integer && !Number.isInteger(number)) || number < limits.min || number > limits.max) {
-    throw new UserError(`${flag} must be ${kind} from ${limits.min} to ${limits.max}, not "${String(value)}".`, `For example ${flag} ${limits.integer ? 2 : 10}.`);
+    throw new UserError(`${flag} must be ${kind} from ${limits.min} to ${limits.max}, not ${JSON.stringify(value)}.`, `For example ${flag} ${limits.integer ? 2 : 10}.`);
   }
   return number;
 }

@@ -1,10 +1,11 @@
-import { readdir, stat } from 'node:fs/promises';
+import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { closestMatches } from '../course/closest.js';
 import { NUMBERED_NAME } from '../course/load.js';
 import type { Course } from '../course/schema.js';
 import { UserError } from '../errors.js';
 import type { AnswerKind, UnmatchedFile } from '../results/report-model.js';
+import { isInside } from './answer-file.js';
 
 /** One file that answers an exercise. */
 export interface AnswerFile {
@@ -34,9 +35,14 @@ const TOOLING_DIRS = new Set(['node_modules', '__pycache__', 'venv']);
  * module and exercise ids as in `redis-tutor list`. Every other file or folder
  * is listed as unmatched with the reason, so a misnamed answer is noticed.
  * Hidden entries (.git, .github) and tooling folders are skipped.
+ *
+ * Nothing outside the folder is looked into: a module folder that links out
+ * of it is listed, not read. Answer files are checked again when they are
+ * read or run (./answer-file.ts), since links can appear while grading.
  */
 export async function discoverSubmission(dir: string, course: Course): Promise<Submission> {
   const rootEntries = await readEntries(dir, true);
+  const root = await realSubmissionDir(dir);
   const answers = new Map<string, AnswerFile[]>();
   const unmatched: UnmatchedFile[] = [];
   const moduleIds = course.modules.map((module) => module.id);
@@ -44,6 +50,10 @@ export async function discoverSubmission(dir: string, course: Course): Promise<S
   for (const entry of rootEntries) {
     if (!entry.isDirectory) {
       unmatched.push({ path: entry.name, kind: 'outside-module', reason: `not in a module folder (${ANSWER_FILE_HINT})` });
+      continue;
+    }
+    if (!(await staysInside(root, join(dir, entry.name)))) {
+      unmatched.push({ path: `${entry.name}/`, kind: 'not-an-answer', reason: 'a link to a folder outside the submission folder; answers are read only from inside it' });
       continue;
     }
     const module = course.modules.find((candidate) => candidate.id === entry.name);
@@ -79,6 +89,29 @@ export async function discoverSubmission(dir: string, course: Course): Promise<S
     }
   }
   return { dir, answers, unmatched };
+}
+
+/** Folders of the system, never a submission: reading "answers" there prints the machine's secrets. */
+const SYSTEM_FOLDERS = ['/proc', '/sys', '/dev'];
+
+async function realSubmissionDir(dir: string): Promise<string> {
+  const real = await realpath(dir);
+  const system = SYSTEM_FOLDERS.find((folder) => real === folder || real.startsWith(`${folder}/`));
+  if (system !== undefined) {
+    throw new UserError(
+      `the submission folder ${dir} is under ${system}, a folder of the system, not of answers.`,
+      'Pass the folder that holds one folder per module, e.g. `redis-tutor grade .`',
+    );
+  }
+  return real;
+}
+
+/** A module folder that is a link must lead to a folder inside the submission. */
+async function staysInside(root: string, path: string): Promise<boolean> {
+  const info = await lstat(path).catch(() => undefined);
+  if (!info?.isSymbolicLink()) return true;
+  const real = await realpath(path).catch(() => undefined);
+  return real !== undefined && isInside(root, real);
 }
 
 interface Entry {

@@ -1,4 +1,3 @@
-import { readFile, stat } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import type { LoadedExercise, LoadedModule } from '../course/schema.js';
 import type { Attempt } from '../engine/attempt.js';
@@ -6,6 +5,7 @@ import { execPipeline } from '../engine/checker-pipeline.js';
 import { needsOwnedServer, OWNED_SERVER_SKIP_REASON } from '../engine/requirements.js';
 import type { ExerciseResult } from '../results/check-result.js';
 import { CommandRecorder } from '../programs/command-recorder.js';
+import { readAnswerFile, refuseAnswerFile } from './answer-file.js';
 import type { AnswerFile } from './discover-submission.js';
 import type { GradingLane } from './grading-lane.js';
 import { watchMemory } from './memory-watchdog.js';
@@ -15,7 +15,7 @@ import { programEnv } from '../programs/program-env.js';
 import type { ExerciseGrade, LineError, Problem, ProgramOutput } from '../results/report-model.js';
 import { answerLines, runRedisAnswer, type AnswerLine, type RedisAnswerProgress } from './run-redis-answer.js';
 import { runProgram } from '../programs/run-program.js';
-import { errorMessage } from '../errors.js';
+import { errorMessage, isTutorError } from '../errors.js';
 import { within } from '../lib/async.js';
 
 export interface GradeSettings {
@@ -29,6 +29,8 @@ export interface GradeSettings {
   /** Programs run with the submission folder as their working directory. */
   submissionDir: string;
   env: NodeJS.ProcessEnv;
+  /** Names of the grader's variables a program also gets (--pass-env); see src/programs/program-env.ts. */
+  passEnv?: readonly string[];
   handleSignals: boolean;
 }
 
@@ -77,7 +79,7 @@ export async function gradeExercise(lane: GradingLane, work: ExerciseWork, setti
 
   let lines: AnswerLine[] = [];
   if (answer.kind === 'redis') {
-    const read = await readRedisAnswer(answer.absolutePath);
+    const read = await readRedisAnswer(settings.submissionDir, answer.absolutePath);
     if (typeof read === 'string') return failed(problems.couldNotRun(read));
     lines = read;
   }
@@ -166,14 +168,10 @@ interface AnswerRun {
   output?: ProgramOutput;
 }
 
-async function readRedisAnswer(path: string): Promise<AnswerLine[] | string> {
-  try {
-    const info = await stat(path);
-    if (info.size > MAX_REDIS_FILE_BYTES) return `the file is larger than ${MAX_REDIS_FILE_BYTES / 1024} KB`;
-    return answerLines(await readFile(path, 'utf8'));
-  } catch (error) {
-    return `cannot read the file (${errorMessage(error)})`;
-  }
+/** Only a regular file inside the submission is read (./answer-file.ts); otherwise why not. */
+async function readRedisAnswer(submissionDir: string, path: string): Promise<AnswerLine[] | string> {
+  const read = await readAnswerFile(submissionDir, path, MAX_REDIS_FILE_BYTES);
+  return 'refused' in read ? read.refused : answerLines(read.text);
 }
 
 /** A clean sandbox and the setup; when that fails the lane is restarted and it is tried once more. */
@@ -182,6 +180,8 @@ async function startAttempt(lane: GradingLane, exercise: LoadedExercise): Promis
   for (let round = 1; round <= 2; round++) {
     const started = await within(lane.engine.startAttempt(exercise), START_TIMEOUT_MS);
     if (started.kind === 'done') return started.value;
+    // A refusal (a --url database that is no longer the tutor's to reset) ends the grading with its reason, not one exercise.
+    if (started.kind === 'failed' && isTutorError(started.error)) throw started.error;
     why = started.kind === 'timeout' ? `the sandbox reset did not finish within ${START_TIMEOUT_MS / 1000} s` : errorMessage(started.error);
     await lane.supervisor.recover();
   }
@@ -210,13 +210,15 @@ async function runRedis(lane: GradingLane, attempt: Attempt, lines: readonly Ans
 }
 
 async function runProgramAnswer(lane: GradingLane, attempt: Attempt, answer: AnswerFile, settings: GradeSettings, signal: AbortSignal): Promise<AnswerRun> {
+  const refused = await refuseAnswerFile(settings.submissionDir, answer.absolutePath);
+  if (refused !== undefined) return { problem: problems.couldNotRun(refused) };
   // The program's commands are recorded so used/notUsed checks judge them like typed lines.
   const recorder = await within(CommandRecorder.start(lane.tutorSpec()), RECORDER_START_MS);
   if (recorder.kind !== 'done') return { problem: problems.graderError(recorder.kind === 'failed' ? errorMessage(recorder.error) : 'MONITOR did not start') };
   const run = await runProgram({
     program: programCommand(answer.absolutePath),
     cwd: settings.submissionDir,
-    env: programEnv(settings.env, lane.learnerSpec()),
+    env: programEnv(settings.env, lane.learnerSpec(), settings.passEnv),
     timeoutMs: settings.timeoutMs,
     outputLimitBytes: settings.outputLimitBytes,
     keepBytes: settings.outputKeepBytes,

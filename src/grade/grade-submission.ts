@@ -21,6 +21,8 @@ export interface GradeSubmissionOptions extends LaneOptions {
   jobs: number;
   memoryLimitBytes?: number;
   outputLimitBytes?: number;
+  /** Names of the grader's environment variables programs also get (--pass-env). */
+  passEnv?: readonly string[];
   /** Called as each exercise is graded (in completion order, not course order). */
   onGraded?: (grade: ExerciseGrade) => void;
 }
@@ -58,6 +60,7 @@ export async function gradeSubmission(options: GradeSubmissionOptions): Promise<
     outputKeepBytes: OUTPUT_KEEP_BYTES,
     submissionDir: options.submissionDir,
     env: options.env,
+    ...(options.passEnv ? { passEnv: options.passEnv } : {}),
     handleSignals: options.handleSignals,
   };
   const { grades, server } = await gradeOnLanes(work, settings, options);

@@ -1,4 +1,7 @@
 import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { registerExitCleanup } from '../redis/exit-cleanup.js';
 import { OutputTail } from './output-tail.js';
@@ -7,6 +10,7 @@ import type { ProgramCommand } from './program-command.js';
 export interface RunProgramOptions {
   program: ProgramCommand;
   cwd: string;
+  /** The whole environment (see ./program-env.ts); HOME is replaced by a throwaway folder. */
   env: NodeJS.ProcessEnv;
   timeoutMs: number;
   /** The program is stopped once it has printed more than this (stdout and stderr together). */
@@ -42,14 +46,25 @@ const DRAIN_MS = 200;
  * SIGTERM — with SIGKILL: on the deadline, on too much output, and also
  * after a normal exit, so a child left in the background cannot touch the
  * next exercise. stdin is closed; output is counted and only its end kept.
+ * HOME is an empty folder of its own, removed with the group: nothing the
+ * grader keeps in its home (tokens, ~/.redisclirc, ~/.npmrc) is the program's
+ * to read, and nothing a program leaves there reaches the next one.
  */
 export function runProgram(options: RunProgramOptions): Promise<ProgramRun> {
   const started = performance.now();
   const tail = new OutputTail(options.keepBytes);
+  const home = mkdtempSync(join(tmpdir(), 'redis-tutor-program-home-'));
+  const removeHome = () => {
+    try {
+      rmSync(home, { recursive: true, force: true, maxRetries: 2 });
+    } catch {
+      // A folder the program made unreadable stays in the temporary folder; it never fails the grading.
+    }
+  };
   return new Promise((resolve) => {
     const child = spawn(options.program.command, options.program.args, {
       cwd: options.cwd,
-      env: options.env,
+      env: { ...options.env, HOME: home },
       // A new session and process group whose id is the child's pid: kill(-pid) reaches every descendant that stays in it.
       detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -65,7 +80,11 @@ export function runProgram(options: RunProgramOptions): Promise<ProgramRun> {
         // The group is empty already.
       }
     };
-    const unregister = registerExitCleanup({ cleanUpNow: killGroup }, { handleSignals: options.handleSignals });
+    const cleanUpNow = () => {
+      killGroup();
+      removeHome();
+    };
+    const unregister = registerExitCleanup({ cleanUpNow }, { handleSignals: options.handleSignals });
     const stop = (why: ProgramOutcome) => {
       outcome ??= why;
       killGroup();
@@ -91,6 +110,7 @@ export function runProgram(options: RunProgramOptions): Promise<ProgramRun> {
       const done = () => {
         child.stdout.destroy();
         child.stderr.destroy();
+        removeHome();
         unregister();
         resolve({
           outcome: error !== undefined ? 'could-not-run' : (outcome ?? 'exited'),

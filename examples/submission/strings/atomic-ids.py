@@ -6,14 +6,19 @@ With redis-py (pip install redis) this would be:
     r = redis.Redis.from_url(os.environ["REDIS_URL"], decode_responses=True)
     r.set(f"order:{r.incr('seq:order')}", "book")
 
-The grader sets REDIS_URL, REDIS_HOST and REDIS_PORT to the sandbox. This
+The grader sets REDIS_URL to the sandbox: host, port, credentials and the
+database (`redis://127.0.0.1:PORT/0`, or /1 when grading with
+`--url redis://host:6379/1`). Connect with it, not with REDIS_HOST and
+REDIS_PORT alone, or the answer may write into another database. This
 example speaks RESP with the standard library only, so it runs anywhere
 python3 does.
 """
 import os
 import socket
+from urllib.parse import unquote, urlparse
 
-sock = socket.create_connection((os.environ["REDIS_HOST"], int(os.environ["REDIS_PORT"])))
+url = urlparse(os.environ["REDIS_URL"])
+sock = socket.create_connection((url.hostname, url.port or 6379))
 replies = sock.makefile("rb")
 
 
@@ -26,6 +31,13 @@ def call(*args):
         raise RuntimeError(line[1:])
     return int(line[1:]) if line.startswith(":") else line[1:]
 
+
+# What redis-py does with the URL: AUTH when it has a password, SELECT for its database.
+if url.password is not None:
+    call("AUTH", *([unquote(url.username)] if url.username else []), unquote(url.password))
+database = url.path.lstrip("/") or "0"
+if database != "0":
+    call("SELECT", database)
 
 for item in ["book", "lamp"]:
     order_id = call("INCR", "seq:order")
