@@ -116,7 +116,7 @@ async function runOneShot(words: string[], executor: LineExecutor, helpTable: He
 }
 
 async function chooseServer(options: CliOptions, env: NodeJS.ProcessEnv): Promise<Server> {
-  if (options.explicitTarget !== undefined) return { ...options.explicitTarget, release: async () => undefined };
+  if (options.explicitTarget !== undefined) return { ...options.explicitTarget, release: () => Promise.resolve() };
   // cli is redis-cli, which never reads REDIS_URL: without -h/-p/-u it is the private server.
   const { REDIS_URL: _ignored, ...withoutUrl } = env;
   // Loaded only here: its Docker and --url paths pull in ioredis, which a pipe should not wait for.

@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import { execPipeline } from '../engine/checker-pipeline.js';
-import { isErrorValue, type Value } from '../engine/value.js';
+import type { Value } from '../engine/value.js';
 import { DEFAULT_LIMITS, type KeySnapshot, type SnapshotLimits, type StreamEntry } from './key-snapshot.js';
 
 type Command = string[];
@@ -72,8 +72,9 @@ function toSnapshot(key: string, type: string, pttl: number, fetchedAt: number, 
 }
 
 function text(value: Value | undefined): string {
-  if (value === undefined || value === null || isErrorValue(value)) return '';
-  return typeof value === 'string' ? value : String(value);
+  if (typeof value === 'string') return value;
+  // A nested list or map is not a field's text.
+  return typeof value === 'number' || typeof value === 'boolean' ? String(value) : '';
 }
 
 function num(value: Value | undefined): number {

@@ -42,7 +42,7 @@ export function pairsToMap(items: readonly Value[]): ValueMap | undefined {
   for (let i = 0; i < items.length; i += 2) {
     const field = items[i] as Value;
     if (typeof field !== 'string' && typeof field !== 'number') return undefined;
-    Object.defineProperty(map, String(field), { value: items[i + 1] as Value, enumerable: true, writable: true, configurable: true });
+    Object.defineProperty(map, String(field), { value: items[i + 1], enumerable: true, writable: true, configurable: true });
   }
   return map;
 }

@@ -50,7 +50,8 @@ export function ioredisToValue(reply: unknown): Value {
     for (const [field, item] of Object.entries(reply)) setField(map, field, ioredisToValue(item));
     return map;
   }
-  return String(reply);
+  // Only symbols and functions are left, and ioredis returns neither.
+  return null;
 }
 
 function integerValue(value: bigint): Value {

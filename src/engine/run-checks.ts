@@ -63,7 +63,7 @@ async function runPass(checks: readonly CompiledCheck[], context: CheckContext):
     replies = await execPipeline(context.checker, commandsByCheck.flat());
   } catch (error) {
     // The connection is gone: checks that needed it fail with the reason; the others still judge.
-    return Promise.all(checks.map((compiled, i) => ((commandsByCheck[i]?.length ?? 0) > 0 ? errorVerdict(error) : judgeSafely(compiled, [], context))));
+    return Promise.all(checks.map((compiled, i) => ((commandsByCheck[i]?.length ?? 0) > 0 ? Promise.resolve(errorVerdict(error)) : judgeSafely(compiled, [], context))));
   }
   let offset = 0;
   const pending = checks.map((compiled, i) => {
@@ -75,10 +75,9 @@ async function runPass(checks: readonly CompiledCheck[], context: CheckContext):
   return Promise.all(pending);
 }
 
-function judgeSafely(compiled: CompiledCheck, replies: Parameters<CompiledCheck['judge']>[0], context: CheckContext): Verdict | Promise<Verdict> {
+async function judgeSafely(compiled: CompiledCheck, replies: Parameters<CompiledCheck['judge']>[0], context: CheckContext): Promise<Verdict> {
   try {
-    const verdict = compiled.judge(replies, context);
-    return verdict instanceof Promise ? verdict.catch(errorVerdict) : verdict;
+    return await compiled.judge(replies, context);
   } catch (error) {
     return errorVerdict(error);
   }

@@ -4,5 +4,6 @@
  * characters other than tab become visible \xNN escapes.
  */
 export function printable(text: string): string {
+  // eslint-disable-next-line no-control-regex -- finding the control characters is this function's job
   return text.replace(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }

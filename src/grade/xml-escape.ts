@@ -6,6 +6,7 @@
  */
 export function xmlEscape(text: string): string {
   return text
+    // eslint-disable-next-line no-control-regex -- the C0 controls XML 1.0 cannot hold are what this replaces
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd')
     .replace(/[&<>"']/g, (c) => XML_ENTITIES[c] ?? c);
 }

@@ -69,5 +69,5 @@ export function parseTutorCommand(line: string): TutorCommand | undefined {
     const wanted = rest[0]?.toLowerCase();
     return { name: 'lang', language: isLanguage(wanted) ? wanted : undefined };
   }
-  return { name } as TutorCommand;
+  return { name };
 }

@@ -24,8 +24,8 @@ export interface CheckContext {
   learnerSubscriptions: LearnerSubscriptions;
   /** Messages the tutor received on a channel since the attempt started, after every earlier PUBLISH has arrived. */
   publishedMessages(channel: string): Promise<readonly string[]>;
-  /** Runs a redis-cli line on the tutor's connection (js checks). */
-  runLine(line: string): Promise<Value>;
+  /** Runs a redis-cli line on the tutor's connection (js checks, which get it as a plain function). */
+  runLine: (line: string) => Promise<Value>;
 }
 
 /**

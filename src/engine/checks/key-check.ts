@@ -43,7 +43,8 @@ export function compileKeyCheck(check: KeyCheck): CompiledCheck {
     commands: () => queued.map((entry) => entry.args),
     judge(replies) {
       const byName: Replies = new Map(queued.map((entry, i) => [entry.name, replies[i] ?? null]));
-      const keyType = String(byName.get('type') ?? 'none');
+      const typeReply = byName.get('type');
+      const keyType = typeof typeReply === 'string' ? typeReply : 'none';
       for (const part of parts) {
         const verdict = part.judge(byName, keyType);
         if (!verdict.passed) return verdict;
