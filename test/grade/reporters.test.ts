@@ -77,6 +77,7 @@ describe('pretty', () => {
   it("shows a program's escape sequences as text, never raw", () => {
     const text = reporters.pretty(SAMPLE_REPORT, { language: 'en', color: false });
     expect(text).toContain('\\x1b[31mTraceback');
+    // eslint-disable-next-line no-control-regex -- no raw control character may reach the report
     expect(text).not.toMatch(/[\u0000-\u0008\u001b]/);
   });
 });

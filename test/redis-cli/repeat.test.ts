@@ -24,7 +24,7 @@ describe('parseRepeatPrefix (spec 4.3 step 4; the odd ones checked against redis
     ['+2 ping', { kind: 'repeat', count: 2, args: ['ping'] }],
     ['007 ping', { kind: 'repeat', count: 7, args: ['ping'] }],
     ['"2\\x00x" ping', { kind: 'repeat', count: 2, args: ['ping'] }],
-    ['9223372036854775807 ping', { kind: 'repeat', count: 9223372036854775807, args: ['ping'] }],
+    ['9223372036854775807 ping', { kind: 'repeat', count: Number(9223372036854775807n), args: ['ping'] }],
     ['0 ping', invalid],
     ['-0 ping', invalid],
     ['-1 ping', invalid],

@@ -99,7 +99,7 @@ describe('assertSafeToReset on a server the tutor does not own', () => {
     } finally {
       await first.release();
     }
-    const restarted = await startPrivateServer({ handleSignals: false, choosePort: async () => port });
+    const restarted = await startPrivateServer({ handleSignals: false, choosePort: () => Promise.resolve(port) });
     try {
       expect(restarted.spec.port).toBe(port);
       await client(0, port).set('restored', '1');

@@ -94,7 +94,7 @@ describe('docker-compose.yml', () => {
     const others = services.filter(([name]) => name !== 'redis');
     expect(others.length).toBeGreaterThan(0);
     for (const [name, service] of others) {
-      expect({ name, profiles: service.profiles ?? [] }).toEqual({ name, profiles: expect.arrayContaining([expect.any(String)]) });
+      expect(service.profiles?.length ?? 0, `${name} sits behind a profile`).toBeGreaterThan(0);
       expect(service.ports?.length ?? 0).toBeGreaterThan(0);
       for (const entry of service.ports ?? []) expect(isLoopback(publishedHostIp(entry))).toBe(true);
     }

@@ -41,7 +41,10 @@ describe('TutorController', () => {
     void tui.controller.submit('BLPOP nothing 0');
     // Blocked on the server: the learner's connection shows up with flags=b.
     const checker = tui.supervisor.engine.checker;
-    await waitUntil(async () => / flags=b /.test(String(await execOne(checker, ['CLIENT', 'LIST']))), 'the learner blocked in BLPOP');
+    await waitUntil(async () => {
+      const clients = await execOne(checker, ['CLIENT', 'LIST']);
+      return typeof clients === 'string' && / flags=b /.test(clients);
+    }, 'the learner blocked in BLPOP');
     await tui.controller.interrupt();
     await waitUntil(() => state().promptMode === 'ready', 'the prompt after Ctrl-C');
     expect(tui.lines('tutor')).toEqual(['(interrupted)']);

@@ -18,9 +18,7 @@ function lines(texts: readonly string[] = []): ScriptLine[] {
 
 /** A LoadedExercise as the loader would hand it out, built in code so each test shows what it checks. */
 export function buildTestExercise(input: ExerciseInput): LoadedExercise {
-  const checks = input.checks.map(
-    (check, index) => ({ description: { en: `check ${index}`, ru: `проверка ${index}` }, ...check, index, location }) as Check,
-  );
+  const checks = input.checks.map((check, index) => ({ description: { en: `check ${index}`, ru: `проверка ${index}` }, ...check, index, location }));
   const actors: Actor[] = (input.actors ?? []).map((actor, index) => ({
     when: actor.when,
     run: lines(actor.run),

@@ -29,7 +29,7 @@ export async function spawnHolder(script: string, args: string[], env: NodeJS.Pr
   const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     child.once('exit', (code, signal) => resolve({ code, signal })),
   );
-  const lines = createInterface({ input: child.stdout! });
+  const lines = createInterface({ input: child.stdout });
   const nextLine = () =>
     new Promise<string>((resolve, reject) => {
       lines.once('line', resolve);
