@@ -1,6 +1,8 @@
 // A deterministic mix of commands touching every reply type redis-cli formats:
 // status, integers, bulk strings with escapes, nil, arrays, nested arrays, errors.
+/** @param {number} count */
 export function mixedCommands(count) {
+  /** @type {Array<(i: number) => string>} */
   const templates = [
     (i) => `SET key:${i % 500} "value ${i}\\n\\x00\\xff"`,
     (i) => `GET key:${i % 500}`,
@@ -19,6 +21,7 @@ export function mixedCommands(count) {
     () => `PING`,
     () => `ECHO 'it\\'s'`,
   ];
+  /** @type {string[]} */
   const lines = [];
   for (let i = 0; i < count; i++) lines.push(templates[i % templates.length](i));
   return lines.join('\n') + '\n';

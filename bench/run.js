@@ -10,40 +10,62 @@ import { mixedCommands } from './mixed-commands.js';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bin = join(root, 'bin', 'redis-tutor.js');
 const only = process.argv.slice(2);
+/** @param {string} name */
 const wanted = (name) => only.length === 0 || only.includes(name);
 
-const { startPrivateServer } = await import(join(root, 'dist/redis/acquire.js'));
+/**
+ * A module of the built program in dist/ (`npm run build` first). Its type is
+ * unknown here: each caller casts it to the source module it is compiled from.
+ * @param {string} path under dist/
+ * @returns {Promise<unknown>}
+ */
+const loadBuilt = (path) => import(join(root, 'dist', path));
 
+const { startPrivateServer } = /** @type {typeof import('../src/redis/acquire.js')} */ (await loadBuilt('redis/acquire.js'));
+
+/** @param {number[]} values */
 function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)];
 }
+/** @param {number[]} values @param {number} p */
 function percentile(values, p) {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
+/** @param {number} value */
 const ms = (value) => `${value.toFixed(1)} ms`;
+/** @param {string} label @param {string} value @param {string} [target] */
 function line(label, value, target) {
   console.log(`  ${label.padEnd(44)} ${value.padStart(12)}${target ? `   (target ${target})` : ''}`);
 }
 
+/**
+ * @param {string} command @param {string[]} args @param {string} input
+ * @returns {Promise<{ ms: number, bytes: number }>}
+ */
 async function timeCommand(command, args, input) {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const child = spawn(command, args, { stdio: ['pipe', 'pipe', 'inherit'] });
     let bytes = 0;
-    child.stdout.on('data', (chunk) => (bytes += chunk.length));
+    child.stdout.on('data', (/** @type {Buffer} */ chunk) => (bytes += chunk.length));
     child.on('error', reject);
     child.on('close', (code) => (code === 0 ? resolve({ ms: performance.now() - started, bytes }) : reject(new Error(`${command} exited ${code}`))));
     child.stdin.end(input);
   });
 }
 
-/** Time until the first byte of output: how long a learner waits for the first reply. */
+/**
+ * Time until the first byte of output: how long a learner waits for the first reply.
+ * @param {string} command @param {string[]} args @param {string} input
+ * @returns {Promise<number>}
+ */
 async function timeToFirstOutput(command, args, input) {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const child = spawn(command, args, { stdio: ['pipe', 'pipe', 'inherit'] });
+    /** @type {number | undefined} */
     let first;
     child.stdout.once('data', () => (first = performance.now() - started));
     child.on('error', reject);
@@ -54,6 +76,7 @@ async function timeToFirstOutput(command, args, input) {
 
 async function benchStartup() {
   console.log('start-up');
+  /** @type {number[]} */
   const versionRuns = [];
   for (let i = 0; i < 10; i++) {
     const started = performance.now();
@@ -63,6 +86,7 @@ async function benchStartup() {
   }
   line('redis-tutor --version (median of 10)', ms(median(versionRuns)), '< 150 ms');
 
+  /** @type {number[]} */
   const serverRuns = [];
   for (let i = 0; i < 5; i++) {
     const started = performance.now();
@@ -74,6 +98,7 @@ async function benchStartup() {
 
   const target = await startPrivateServer({ handleSignals: false });
   try {
+    /** @type {number[]} */
     const firstReply = [];
     for (let i = 0; i < 10; i++) {
       firstReply.push(await timeToFirstOutput(process.execPath, [bin, 'cli', '-p', String(target.spec.port)], 'ping\n'));
@@ -82,6 +107,7 @@ async function benchStartup() {
   } finally {
     await target.release();
   }
+  /** @type {number[]} */
   const cold = [];
   for (let i = 0; i < 5; i++) cold.push(await timeToFirstOutput(process.execPath, [bin, 'cli'], 'ping\n'));
   line('cli first reply incl. private server start', ms(median(cold)));
@@ -94,7 +120,9 @@ async function benchCliPipe() {
   try {
     const port = String(target.spec.port);
     const rounds = 3;
+    /** @type {number[]} */
     const ours = [];
+    /** @type {number[]} */
     const theirs = [];
     for (let round = 0; round < rounds; round++) {
       spawnSync('redis-cli', ['-p', port, 'flushall']);
@@ -114,14 +142,17 @@ async function benchCliPipe() {
 
 async function benchEngine() {
   console.log('engine: every exercise of the course, reference solution on the private server');
-  const { loadCourse } = await import(join(root, 'dist/course/load.js'));
-  const { Engine } = await import(join(root, 'dist/engine/engine.js'));
-  const { connectRespLearner } = await import(join(root, 'dist/engine/default-learner.js'));
+  const { loadCourse } = /** @type {typeof import('../src/course/load.js')} */ (await loadBuilt('course/load.js'));
+  const { Engine } = /** @type {typeof import('../src/engine/engine.js')} */ (await loadBuilt('engine/engine.js'));
+  const { connectRespLearner } = /** @type {typeof import('../src/engine/default-learner.js')} */ (await loadBuilt('engine/default-learner.js'));
   const { course } = await loadCourse();
   const target = await startPrivateServer({ handleSignals: false });
   const engine = await Engine.open(target, { connectLearner: connectRespLearner });
+  /** @type {number[]} */
   const checks = [];
+  /** @type {number[]} */
   const resets = [];
+  /** @type {number[]} */
   const restarts = [];
   let exercises = 0;
   try {
@@ -159,7 +190,7 @@ async function benchGrade() {
   console.log('grade: every reference solution as a submission');
   const { mkdtempSync, mkdirSync, writeFileSync, rmSync } = await import('node:fs');
   const { tmpdir } = await import('node:os');
-  const { loadCourse } = await import(join(root, 'dist/course/load.js'));
+  const { loadCourse } = /** @type {typeof import('../src/course/load.js')} */ (await loadBuilt('course/load.js'));
   const { course } = await loadCourse();
   const submission = mkdtempSync(join(tmpdir(), 'redis-tutor-bench-submission-'));
   let answers = 0;

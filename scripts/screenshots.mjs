@@ -8,14 +8,14 @@
 //   node scripts/screenshots.mjs [outDir]      (default docs/screenshots)
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import xterm from '@xterm/headless';
+import { spawn as spawnPty } from 'node-pty';
 
-const require = createRequire(import.meta.url);
-const pty = require('node-pty');
-const { Terminal } = require('@xterm/headless');
+// @xterm/headless is a CommonJS bundle whose names Node cannot see from ESM: only its default export.
+const { Terminal } = xterm;
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = resolve(process.argv[2] ?? join(root, 'docs', 'screenshots'));
@@ -32,7 +32,7 @@ const FONT_SIZE = 14;
 
 const home = mkdtempSync(join(tmpdir(), 'redis-tutor-screens-'));
 const terminal = new Terminal({ cols: COLUMNS, rows: ROWS, allowProposedApi: true });
-const child = pty.spawn(process.execPath, [join(root, 'bin', 'redis-tutor.js'), 'start'], {
+const child = spawnPty(process.execPath, [join(root, 'bin', 'redis-tutor.js'), 'start'], {
   name: 'xterm-256color',
   cols: COLUMNS,
   rows: ROWS,
@@ -41,12 +41,15 @@ const child = pty.spawn(process.execPath, [join(root, 'bin', 'redis-tutor.js'), 
 });
 child.onData((data) => terminal.write(data));
 
+/** @param {number} ms @returns {Promise<void>} */
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const screenText = () => {
+  /** @type {string[]} */
   const lines = [];
   for (let y = 0; y < ROWS; y++) lines.push(terminal.buffer.active.getLine(y)?.translateToString(true) ?? '');
   return lines.join('\n');
 };
+/** @param {string} text */
 async function waitFor(text, timeoutMs = 15_000) {
   const deadline = Date.now() + timeoutMs;
   while (!screenText().includes(text)) {
@@ -55,6 +58,7 @@ async function waitFor(text, timeoutMs = 15_000) {
   }
   await sleep(300);
 }
+/** @param {string} text */
 async function type(text) {
   for (const char of text) {
     child.write(char);
@@ -62,25 +66,33 @@ async function type(text) {
   }
 }
 
+/**
+ * @param {0 | 1 | 2 | 3} mode 0 default, 1 and 2 palette, 3 RGB
+ * @param {number} value @param {string} fallback
+ * @returns {string}
+ */
 function colour(mode, value, fallback) {
   if (mode === 0) return fallback;
   if (mode === 1 || mode === 2) return value < 16 ? PALETTE[value] : xterm256(value);
   return `#${value.toString(16).padStart(6, '0')}`;
 }
+/** @param {number} n */
 function xterm256(n) {
   if (n >= 232) {
     const v = 8 + (n - 232) * 10;
     return `rgb(${v},${v},${v})`;
   }
   const i = n - 16;
-  const c = (x) => (x === 0 ? 0 : 55 + x * 40);
+  const c = (/** @type {number} */ x) => (x === 0 ? 0 : 55 + x * 40);
   return `rgb(${c(Math.floor(i / 36))},${c(Math.floor(i / 6) % 6)},${c(i % 6)})`;
 }
+/** @param {string} s */
 const escapeXml = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** The visible screen as SVG: one rect per background run, one text per styled run. */
 function toSvg() {
   const buffer = terminal.buffer.active;
+  /** @type {string[]} */
   const parts = [];
   const cell = buffer.getNullCell();
   for (let y = 0; y < ROWS; y++) {
@@ -126,11 +138,13 @@ function toSvg() {
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" font-family="DejaVu Sans Mono, Menlo, Consolas, monospace" font-size="${FONT_SIZE}"><rect width="100%" height="100%" rx="8" fill="${BACKGROUND}"/>${parts.join('')}</svg>`;
 }
 
+/** @param {string} name */
 function save(name) {
   mkdirSync(outDir, { recursive: true });
   const svg = join(outDir, `${name}.svg`);
   const png = join(outDir, `${name}.png`);
   writeFileSync(svg, toSvg());
+  /** @type {Array<[string, string[]]>} */
   const converters = [
     ['rsvg-convert', ['-o', png, svg]],
     ['convert', [svg, png]],
