@@ -2,6 +2,7 @@
 // `npm test` runs it with --max-warnings 0.
 import js from '@eslint/js';
 import importX from 'eslint-plugin-import-x';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 /**
@@ -53,6 +54,11 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
       'import-x/no-cycle': ['error', { ignoreExternal: true }],
     },
+  },
+  {
+    // The launcher, the bench and the scripts are plain JavaScript run by Node.
+    files: ['*.js', 'bin/**/*.js', 'bench/**/*.js', 'scripts/**/*.js', 'scripts/**/*.mjs'],
+    languageOptions: { globals: globals.node },
   },
   {
     files: ['src/**/*.ts', 'src/**/*.tsx'],
