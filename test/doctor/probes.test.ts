@@ -10,6 +10,7 @@ import { probeUrl } from '../../src/doctor/probes/url-probe.js';
 import { claimIfEmpty, releaseClaim } from '../../src/redis/ownership.js';
 import { UrlRedisTarget } from '../../src/redis/url-target.js';
 import { isAlive } from '../redis/support/processes.js';
+import { stringMatching } from '../support/matchers.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 import { waitUntil } from '../support/wait-until.js';
 
@@ -26,9 +27,6 @@ function fakeBinary(name: string, script: string): string {
   chmodSync(join(dir, name), 0o755);
   return dir;
 }
-
-/** expect.stringMatching, typed as what it is to the code around it: a value to compare with. */
-const matching = (pattern: RegExp): unknown => expect.stringMatching(pattern);
 
 describe('probeUrl: reads, never writes', () => {
   let server: TestServer;
@@ -123,8 +121,8 @@ describe.skipIf(process.platform === 'win32')('probeDocker', () => {
 describe.skipIf(process.platform === 'win32')('probeRedisServer and probeRedisCli', () => {
   const cwd = process.cwd();
   it('the real one on PATH', async () => {
-    expect(await probeRedisServer({ env: { PATH: process.env.PATH }, cwd })).toMatchObject({ state: 'found', source: 'path', version: matching(/^\d+\.\d+\.\d+$/) });
-    expect(await probeRedisCli({ PATH: process.env.PATH })).toMatchObject({ state: 'found', version: matching(/^\d+\.\d+\.\d+$/) });
+    expect(await probeRedisServer({ env: { PATH: process.env.PATH }, cwd })).toMatchObject({ state: 'found', source: 'path', version: stringMatching(/^\d+\.\d+\.\d+$/) });
+    expect(await probeRedisCli({ PATH: process.env.PATH })).toMatchObject({ state: 'found', version: stringMatching(/^\d+\.\d+\.\d+$/) });
   });
 
   it.each<[string, { explicitPath?: string; env: NodeJS.ProcessEnv }, object]>([
@@ -137,7 +135,7 @@ describe.skipIf(process.platform === 'win32')('probeRedisServer and probeRedisCl
 
   it('a binary that is not redis-server', async () => {
     const dir = fakeBinary('redis-server', 'echo hello');
-    expect(await probeRedisServer({ env: { PATH: dir }, cwd })).toMatchObject({ state: 'unrunnable', source: 'path', reason: matching(/printed no version/) });
+    expect(await probeRedisServer({ env: { PATH: dir }, cwd })).toMatchObject({ state: 'unrunnable', source: 'path', reason: stringMatching(/printed no version/) });
   });
 
   it('no redis-cli', async () => {

@@ -2,6 +2,7 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Reply } from '../../src/resp/types.js';
 import { LearnerTap } from '../../src/tutor/learner-tap.js';
+import { anyString } from '../support/matchers.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 import { waitUntil } from '../support/wait-until.js';
 
@@ -18,7 +19,6 @@ afterAll(async () => {
 });
 
 const args = (...words: string[]) => words.map((word) => Buffer.from(word));
-const anyString = (): unknown => expect.any(String);
 const texts = (reply: Reply) => (reply.type === 'push' || reply.type === 'array' ? reply.items.map((item) => ('value' in item ? String(item.value) : item.type)) : [reply.type]);
 
 /** A reply that never comes fails the test with a reason instead of hanging it (a deadline, not a speed limit). */

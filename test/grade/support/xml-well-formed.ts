@@ -10,7 +10,7 @@ export function assertWellFormedXml(xml: string): void {
     throw new Error(`not well-formed XML at offset ${at}: ${why} near ${JSON.stringify(xml.slice(Math.max(0, at - 20), at + 20))}`);
   };
   // XML 1.0 Char production.
-  const invalidChar = /[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/u.exec(xml);
+  const invalidChar = /[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/u.exec(xml);
   if (invalidChar) {
     at = invalidChar.index;
     fail(`character U+${(invalidChar[0].codePointAt(0) ?? 0).toString(16)} is not allowed`);
