@@ -113,7 +113,6 @@ const cases: HostileCase[] = [
       expect(grade.output?.bytes).toBeGreaterThan(8 * 1024 * 1024);
       expect(grade.output?.truncated).toBe(true);
       expect(grade.output?.text.length).toBeLessThanOrEqual(4096);
-      expect(grade.timings?.answerMs).toBeLessThan(4_000);
     },
   },
   {
@@ -129,7 +128,15 @@ const cases: HostileCase[] = [
   },
   {
     name: 'a program that starts an endless script and exits',
-    files: sh(`${cli} EVAL "while true do end" 0 &\nsleep 0.3\nexit 0\n`),
+    // The EVAL is on the wire before the program exits; it never reads the reply that will not come.
+    files: {
+      'basics/counter.py': [
+        'import os, socket',
+        "sock = socket.create_connection((os.environ['REDIS_HOST'], int(os.environ['REDIS_PORT'])))",
+        "sock.sendall(b'*3\\r\\n$4\\r\\nEVAL\\r\\n$17\\r\\nwhile true do end\\r\\n$1\\r\\n0\\r\\n')",
+        '',
+      ].join('\n'),
+    },
     timeoutSeconds: 2,
     expectHostile: (grade) => expect(grade.status).toBe('failed'),
   },

@@ -1,14 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { expect } from 'vitest';
+import { waitUntil } from '../../support/wait-until.js';
 
-/** Reads the pids a hostile program wrote (one a line) and expects every one of them to be gone shortly. */
+/** Reads the pids a hostile program wrote (one a line) and expects every one of them to be gone. */
 export async function expectAllGone(pidFile: string, count: number): Promise<void> {
   const pids = readFileSync(pidFile, 'utf8').trim().split('\n').map(Number);
   expect(pids).toHaveLength(count);
-  // Give the kernel a moment to deliver SIGKILL to the whole group.
-  const deadline = Date.now() + 2_000;
-  while (pids.some(isRunning) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
-  expect(pids.filter(isRunning)).toEqual([]);
+  // The kernel delivers SIGKILL to the whole group, and an init reaps, in its own time.
+  await waitUntil(() => !pids.some(isRunning), `the hostile program's processes ${pids.join(', ')} to be gone`);
 }
 
 /**
