@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { waitUntil } from './wait-until.js';
 
 /**
  * A throwaway redis-server for tests that need a server the product did not
@@ -55,13 +56,10 @@ export async function startTestServer(extraArgs: string[] = []): Promise<TestSer
 }
 
 async function waitForPing(port: number, child: ChildProcess): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  while (Date.now() < deadline) {
+  await waitUntil(async () => {
     if (child.exitCode !== null) throw new Error(`redis-server exited with ${child.exitCode} before answering PING`);
-    if (await pingOnce(port)) return;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  throw new Error(`redis-server on port ${port} did not answer PING within 10 s`);
+    return pingOnce(port);
+  }, `redis-server on port ${port} to answer PING`);
 }
 
 function pingOnce(port: number): Promise<boolean> {
@@ -72,6 +70,8 @@ function pingOnce(port: number): Promise<boolean> {
       resolve(ok);
     };
     socket.once('error', () => done(false));
+    // Closed without a word (a server still starting may do that): not yet.
+    socket.once('close', () => done(false));
     socket.connect(port, '127.0.0.1', () => socket.write('PING\r\n'));
     socket.once('data', (data) => done(data.toString().startsWith('+PONG')));
   });
