@@ -1,9 +1,15 @@
-import { mkdir, readFile, rename } from 'node:fs/promises';
+import { mkdir, rename } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import envPaths from 'env-paths';
 import writeFileAtomic from 'write-file-atomic';
-import { emptyProgress, parseProgress, type Progress } from './progress-file.js';
-import { errorMessage } from '../errors.js';
+import { withFileLock, type LockOptions } from './file-lock.js';
+import type { Progress } from './progress-file.js';
+import { mergeProgress } from './progress-merge.js';
+import { serializeProgress } from './progress-parse.js';
+import { saveFailure } from './progress-access-errors.js';
+import { lockFileFor, readSaved } from './load-progress.js';
+
+export { loadProgress, type LoadedProgress } from './load-progress.js';
 
 /** Tests (and people who want several learners on one account) point this at another folder. */
 export const PROGRESS_HOME_ENV = 'REDIS_TUTOR_HOME';
@@ -15,57 +21,50 @@ export function progressFilePath(env: NodeJS.ProcessEnv): string {
   return join(home ? home : envPaths('redis-tutor', { suffix: '' }).data, PROGRESS_FILE_NAME);
 }
 
-export interface LoadedProgress {
-  progress: Progress;
-  /** Set when a saved file could not be read and was moved aside; show it to the learner. */
-  warning?: string;
-}
-
-/** Reads the saved progress; a missing file is a fresh start, a corrupt one is moved aside (never deleted). */
-export async function loadProgress(file: string, options: { now?: Date; moveCorruptAside?: boolean } = {}): Promise<LoadedProgress> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { progress: emptyProgress() };
-    throw error;
-  }
-  try {
-    return { progress: parseProgress(text) };
-  } catch (error) {
-    const reason = errorMessage(error);
-    if (options.moveCorruptAside === false) return { progress: emptyProgress(), warning: `Your progress file ${file} could not be read (${reason}).` };
-    const aside = `${file}.corrupt-${(options.now ?? new Date()).toISOString().replace(/[:.]/g, '-')}`;
-    await rename(file, aside);
-    return { progress: emptyProgress(), warning: `Your progress file could not be read (${reason}); it was moved to ${aside} and you start fresh.` };
-  }
-}
+/** How one save ended. */
+export type SaveOutcome =
+  /**
+   * On disk: `progress` is what the file holds now (`asked`, the progress
+   * this save was given, merged with other tutors'). A screen still showing
+   * `asked` can take `progress` without losing a newer change.
+   */
+  | { kind: 'saved'; progress: Progress; asked: Progress }
+  | { kind: 'failed'; error: Error }
+  /** A session that saves nothing (`start --fresh`). */
+  | { kind: 'off' };
 
 /**
- * Saves progress one write at a time, in order: write-file-atomic writes a
- * temporary file and renames it, so a crash mid-write leaves the old file whole.
+ * Saves progress one write at a time, in order. Several tutors may share
+ * the file, so each save takes the file's lock, reads what is there,
+ * merges (./progress-merge.ts) and writes the result with write-file-atomic
+ * (a temporary file renamed over the old one: a crash mid-write leaves the
+ * old file whole).
  */
 export class ProgressStore {
-  private queue: Promise<void> = Promise.resolve();
+  private queue: Promise<unknown> = Promise.resolve();
   private lastError: Error | undefined;
 
   /** `file` undefined: a session that saves nothing (`start --fresh`). */
-  constructor(readonly file: string | undefined) {}
+  constructor(
+    readonly file: string | undefined,
+    private readonly lock: LockOptions = {},
+  ) {}
 
-  save(progress: Progress): Promise<void> {
+  save(progress: Progress): Promise<SaveOutcome> {
     const file = this.file;
-    if (file === undefined) return Promise.resolve();
-    const text = `${JSON.stringify(progress, null, 2)}\n`;
-    this.queue = this.queue.then(async () => {
+    if (file === undefined) return Promise.resolve({ kind: 'off' });
+    const saved = this.queue.then(async (): Promise<SaveOutcome> => {
       try {
-        await mkdir(dirname(file), { recursive: true });
-        await writeFileAtomic(file, text, { encoding: 'utf8' });
+        const merged = await this.write(file, progress);
         this.lastError = undefined;
+        return { kind: 'saved', progress: merged, asked: progress };
       } catch (error) {
-        this.lastError = error instanceof Error ? error : new Error(String(error));
+        this.lastError = await saveFailure(file, error);
+        return { kind: 'failed', error: this.lastError };
       }
     });
-    return this.queue;
+    this.queue = saved;
+    return saved;
   }
 
   /** The last failed save, for the status line (a full disk must not end the session). */
@@ -73,8 +72,26 @@ export class ProgressStore {
     return this.lastError;
   }
 
-  /** Resolves when every save asked for so far is on disk. */
-  flush(): Promise<void> {
-    return this.queue;
+  /** Resolves when every save asked for so far is on disk (or has failed). */
+  async flush(): Promise<void> {
+    await this.queue;
+  }
+
+  private async write(file: string, progress: Progress): Promise<Progress> {
+    await mkdir(dirname(file), { recursive: true });
+    return withFileLock(
+      lockFileFor(file),
+      async () => {
+        const saved = await readSaved(file);
+        if (saved === 'corrupt') {
+          // Broken since this tutor started (by hand?): kept aside, never overwritten unseen.
+          await rename(file, `${file}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`);
+        }
+        const merged = saved === 'corrupt' ? progress : mergeProgress(saved, progress);
+        await writeFileAtomic(file, serializeProgress(merged), { encoding: 'utf8' });
+        return merged;
+      },
+      this.lock,
+    );
   }
 }
