@@ -4,6 +4,7 @@ import type { ShowModel } from '../../src/course/show-model.js';
 import { UserError } from '../../src/errors.js';
 import { runProgram } from '../../src/program.js';
 import { captureIo } from '../support/capture-io.js';
+import { stringMatching } from '../support/matchers.js';
 
 const course = fileURLToPath(new URL('../fixtures/course-basic/', import.meta.url));
 
@@ -89,7 +90,7 @@ describe('redis-tutor show', () => {
   });
 
   it('finds an exercise given without its module', async () => {
-    await expect(show(['lock'])).rejects.toMatchObject({ nextStep: expect.stringMatching(/^Did you mean pubsub\/lock\?/) });
+    await expect(show(['lock'])).rejects.toMatchObject({ nextStep: stringMatching(/^Did you mean pubsub\/lock\?/) });
   });
 
   it('a module id lists the module exercises', async () => {

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundledCourseDir, loadCourse, type CourseLoad } from '../../src/course/load.js';
 import { formatCourseProblem } from '../../src/course/course-problems.js';
 import { UserError } from '../../src/errors.js';
+import { stringMatching } from '../support/matchers.js';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/${name}/`, import.meta.url));
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -196,7 +197,7 @@ describe('single-file cases', () => {
   it('refuses a file that is not a map', async () => {
     const course = await writeCourse('not-a-map', '- just\n- a list\n');
     const { problems } = await loadCourse(course);
-    expect(problems).toMatchObject([{ code: 'schema', line: 1, column: 1, message: expect.stringMatching(/expected a map of module fields/) }]);
+    expect(problems).toMatchObject([{ code: 'schema', line: 1, column: 1, message: stringMatching(/expected a map of module fields/) }]);
   });
 
   it('an unreadable course folder is a UserError', async () => {

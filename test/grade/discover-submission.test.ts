@@ -2,6 +2,7 @@ import { mkdirSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { discoverSubmission } from '../../src/grade/discover-submission.js';
+import { stringMatching } from '../support/matchers.js';
 import { loadFixtureCourse, writeSubmission, type SubmissionFile } from './support/grade-fixture.js';
 
 async function discover(files: Record<string, SubmissionFile>, prepare?: (dir: string) => void) {
@@ -24,7 +25,7 @@ describe('discoverSubmission: which file answers which exercise', () => {
     ['a shell script', 'basics/counter.sh', 'program'],
   ])('%s answers its exercise', async (_name, path, kind) => {
     const submission = await discover({ [path]: '' });
-    expect(submission.answers.get('basics/counter')).toEqual([{ path, absolutePath: expect.stringMatching(/counter/), kind }]);
+    expect(submission.answers.get('basics/counter')).toEqual([{ path, absolutePath: stringMatching(/counter/), kind }]);
     expect(submission.unmatched).toEqual([]);
   });
 
