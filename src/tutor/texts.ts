@@ -26,6 +26,7 @@ const EN = {
   confirmSolution: 'Show the solution? The exercise will count as solved with help. (y/n)',
   confirmQuit: 'Quit redis-tutor? Your progress is saved. (y/n)',
   confirmQuitUnsaved: 'Quit redis-tutor? (y/n)',
+  confirmQuitSaveFailing: 'Quit redis-tutor? Your latest progress could not be saved. (y/n)',
   confirmResetProgress: 'Forget all your progress? This cannot be undone. (y/n)',
   confirmRestartServer: 'The script has written data, so SCRIPT KILL cannot stop it. Restart the private Redis (as SHUTDOWN NOSAVE would)? The exercise starts again. (y/n)',
   scriptKilled: (by: string) => `Stopped the script with ${by}.`,
@@ -58,6 +59,7 @@ const EN = {
   redisBack: 'Redis is back. The exercise was reset; your progress is kept.',
   redisLost: 'Redis did not come back. Quit (Ctrl-C) and start again.',
   notSaved: 'progress not saved (--fresh)',
+  notSavedFailing: 'progress not saved',
   saveFailed: (why: string) => `could not save progress: ${why}`,
   help: [
     'Tutor commands (everything else goes to Redis):',
@@ -110,6 +112,7 @@ const RU: Texts = {
   confirmSolution: 'Показать решение? Упражнение будет засчитано как решённое с подсказкой. (y/n)',
   confirmQuit: 'Выйти из redis-tutor? Прогресс сохранён. (y/n)',
   confirmQuitUnsaved: 'Выйти из redis-tutor? (y/n)',
+  confirmQuitSaveFailing: 'Выйти из redis-tutor? Последний прогресс сохранить не удалось. (y/n)',
   confirmResetProgress: 'Забыть весь прогресс? Отменить будет нельзя. (y/n)',
   confirmRestartServer: 'Скрипт уже записал данные, и SCRIPT KILL его не остановит. Перезапустить собственный Redis (как SHUTDOWN NOSAVE)? Упражнение начнётся заново. (y/n)',
   scriptKilled: (by) => `Скрипт остановлен командой ${by}.`,
@@ -140,6 +143,7 @@ const RU: Texts = {
   redisBack: 'Redis снова на месте. Упражнение начато заново, прогресс сохранён.',
   redisLost: 'Redis не вернулся. Выйдите (Ctrl-C) и запустите снова.',
   notSaved: 'прогресс не сохраняется (--fresh)',
+  notSavedFailing: 'прогресс не сохранён',
   saveFailed: (why) => `не удалось сохранить прогресс: ${why}`,
   help: [
     'Команды тренажёра (всё остальное уходит в Redis):',

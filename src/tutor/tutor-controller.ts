@@ -3,9 +3,9 @@ import type { Course, Language } from '../course/schema.js';
 import type { Attempt } from '../engine/attempt.js';
 import type { Supervisor } from '../engine/supervisor.js';
 import { errorMessage } from '../errors.js';
-import { emptyProgress, type Progress } from '../progress/progress-file.js';
+import type { Progress } from '../progress/progress-file.js';
 import type { ProgressStore } from '../progress/progress-store.js';
-import { markSolved, markStarted, withLanguage } from '../progress/progress-updates.js';
+import { forgetProgress, markSolved, markStarted, withLanguage } from '../progress/progress-updates.js';
 import { INVALID_ARGUMENTS_MESSAGE, INVALID_REPEAT_MESSAGE, keepsInHistory, RESTART_MESSAGE, routeLine } from '../redis-cli/line-router.js';
 import { timingLine } from '../redis-cli/timing-line.js';
 import { updateChecklist } from './checklist-updates.js';
@@ -295,7 +295,7 @@ export class TutorController {
     if (question === 'restart-server') return this.options.supervisor.killServer();
     if (question === 'solution') return runTutorCommand({ name: 'reveal-solution' }, this.commandActions());
     if (question === 'reset-progress') {
-      this.saveProgress({ ...emptyProgress(), language: this.state.language });
+      this.saveProgress(forgetProgress(this.state.language));
       this.screen.say('tutor', this.t.progressForgotten);
     }
   }
@@ -333,10 +333,8 @@ export class TutorController {
 
   private saveProgress(progress: Progress): void {
     this.screen.dispatch({ type: 'progress', progress });
-    void this.options.progressStore.save(progress).then(() => {
-      const error = this.options.progressStore.error;
-      if (error) this.screen.dispatch({ type: 'notice', notice: { text: this.t.saveFailed(error.message), tone: 'warning' } });
-    });
+    // The outcome says whether "saved" is true, and brings other tutors' progress merged in the file.
+    void this.options.progressStore.save(progress).then((outcome) => this.screen.dispatch({ type: 'progress-save', outcome }));
   }
 
   // --- when the Redis goes away ---

@@ -2,6 +2,7 @@ import type { RedisWhere } from '../redis-where.js';
 import type { Language } from '../../course/schema.js';
 import type { ExerciseResult } from '../../results/check-result.js';
 import type { Progress } from '../../progress/progress-file.js';
+import type { SaveOutcome } from '../../progress/progress-store.js';
 import type { AppState, Confirmation, PanelData, PromptMode, TranscriptKind } from './app-state.js';
 
 export type AppAction =
@@ -23,6 +24,8 @@ export type AppAction =
   | { type: 'terminal-width'; columns: number }
   | { type: 'scroll-lesson'; by: number }
   | { type: 'progress'; progress: Progress }
+  /** How a save of the progress ended (the file's merged progress, or why it failed). */
+  | { type: 'progress-save'; outcome: SaveOutcome }
   | { type: 'language'; language: Language }
   | { type: 'notice'; notice: AppState['notice'] }
   | { type: 'redis'; redis: RedisWhere }

@@ -1,5 +1,6 @@
 import type { AppAction } from './app-actions.js';
 import { MIN_COLUMNS_FOR_DEFAULT_PANEL, TRANSCRIPT_LIMIT, type AppState } from './app-state.js';
+import { afterSave } from './after-save.js';
 
 /** The only place AppState changes. Pure, so every screen state can be built in a test. */
 export function appReducer(state: AppState, action: AppAction): AppState {
@@ -63,6 +64,8 @@ export function appReducer(state: AppState, action: AppAction): AppState {
       return { ...state, lessonScroll: Math.max(0, state.lessonScroll + action.by) };
     case 'progress':
       return { ...state, progress: action.progress };
+    case 'progress-save':
+      return afterSave(state, action.outcome);
     case 'language':
       return { ...state, language: action.language };
     case 'notice':

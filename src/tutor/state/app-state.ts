@@ -67,8 +67,13 @@ export interface AppState {
   panelChosen: boolean;
   lessonScroll: number;
   progress: Progress;
-  /** Progress is not saved this session (`--fresh`). */
+  /**
+   * The progress shown is on disk: saving is on (not `--fresh`) and the last
+   * save succeeded. Only then may the screens say "saved".
+   */
   progressSaved: boolean;
+  /** Why the last save failed, while saves keep failing (undefined with --fresh or once a save succeeds). */
+  progressSaveError: string | undefined;
   /** The Redis in use, for the status line (which says it in the learner's language). */
   redis: RedisWhere;
   /** A message for the status line (a warning, "restarting Redis..."). */
@@ -117,6 +122,7 @@ export function initialState(options: {
     lessonScroll: 0,
     progress: options.progress,
     progressSaved: options.progressSaved,
+    progressSaveError: undefined,
     redis: options.redis,
     notice: options.notice,
     lastCheckMs: undefined,

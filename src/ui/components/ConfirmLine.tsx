@@ -20,7 +20,8 @@ export function ConfirmLine() {
     solution: t.confirmSolution,
     'restart-server': t.confirmRestartServer,
     'reset-progress': t.confirmResetProgress,
-    quit: state.progressSaved ? t.confirmQuit : t.confirmQuitUnsaved,
+    // "saved" only when the last save succeeded.
+    quit: state.progressSaved ? t.confirmQuit : state.progressSaveError !== undefined ? t.confirmQuitSaveFailing : t.confirmQuitUnsaved,
   }[state.confirm ?? 'quit'];
   return <Text wrap="truncate-end">{chalk.bold.yellow(question)}</Text>;
 }

@@ -17,7 +17,8 @@ export function StatusLine() {
         : chalk.green(state.notice.text)
     : '';
   const parts = [chalk.dim(describeRedis(state.redis, state.language)), chalk.dim(state.language.toUpperCase())];
-  if (!state.progressSaved) parts.push(chalk.dim(t.notSaved));
+  if (state.progressSaveError !== undefined) parts.push(chalk.yellow(t.notSavedFailing));
+  else if (!state.progressSaved) parts.push(chalk.dim(t.notSaved));
   const line = notice ? `${notice}  ${parts.join(chalk.dim(' · '))}` : parts.join(chalk.dim(' · '));
   return (
     <Box width={columns} height={1} overflow="hidden">
