@@ -147,6 +147,20 @@ export class Attempt {
     return isErrorValue(reply) && reply.message.startsWith('BUSY') ? 'busy' : 'sent';
   }
 
+  /**
+   * How many channels, patterns and shard channels the learner's connection
+   * holds, as the server counts them (CLIENT LIST sub, psub, ssub); 0 when it
+   * is not connected.
+   */
+  async learnerSubscriptions(): Promise<number> {
+    const id = this.deps.learner.clientId;
+    if (id === undefined) return 0;
+    const [line] = await execPipeline(this.deps.checker, [['CLIENT', 'LIST', 'ID', String(id)]]);
+    if (typeof line !== 'string' || line.trim() === '') return 0;
+    const info = parseClientLine(line);
+    return ['sub', 'psub', 'ssub'].reduce((sum, field) => sum + Number(info[field] ?? 0), 0);
+  }
+
   /** Runs every check against the server now. */
   evaluate(options: RunChecksOptions = {}): Promise<ExerciseResult> {
     return runChecks(this.exercise.id, this.compiled, this.checkContext(), options);

@@ -29,6 +29,7 @@ export interface CommandRunnerDeps {
 }
 
 const SUBSCRIBE_COMMANDS = new Set(['subscribe', 'psubscribe', 'ssubscribe']);
+const UNSUBSCRIBE_COMMANDS = new Set(['unsubscribe', 'punsubscribe', 'sunsubscribe']);
 /** UNSUBSCRIBE normally answers at once; a connection that does not is replaced, as redis-cli would. */
 const LEAVE_SUBSCRIBE_TIMEOUT_MS = 2_000;
 
@@ -118,6 +119,11 @@ export class CommandRunner {
       this.sayResetHint(resetHintAfter(name, reply.type !== 'error', attempt.exercise));
       if (entering) this.connection = 'subscribed';
       if (entering && name === 'ssubscribe') this.shardSubscribed = true;
+      // The server has run the whole UNSUBSCRIBE once its first confirmation is here: its count is final.
+      if (this.connection === 'subscribed' && UNSUBSCRIBE_COMMANDS.has(name) && (await attempt.learnerSubscriptions()) === 0) {
+        this.connection = 'normal';
+        this.shardSubscribed = false;
+      }
       // redis-cli enters monitor mode on a MONITOR that answered +OK (not on an error, not when queued in MULTI).
       if (name === 'monitor' && reply.type === 'status' && reply.value.toString('latin1') === 'OK') this.connection = 'monitoring';
     }
@@ -148,7 +154,8 @@ export class CommandRunner {
         this.printReply([], reply);
         return;
       }
-      if (this.connection === 'subscribed' || reply.type === 'push') this.printReply([], reply);
+      // The confirmations after the first of an UNSUBSCRIBE that ended subscribe mode arrive after it ended.
+      if (this.connection === 'subscribed' || reply.type === 'push' || isUnsubscribeConfirmation(reply)) this.printReply([], reply);
     };
     if (this.inFlight) this.held.push(show);
     else show();
@@ -263,6 +270,12 @@ export class CommandRunner {
       return undefined;
     }
   }
+}
+
+function isUnsubscribeConfirmation(reply: Reply): boolean {
+  if (reply.type !== 'array') return false;
+  const [kind] = reply.items;
+  return kind?.type === 'bulk' && UNSUBSCRIBE_COMMANDS.has(kind.value.toString('latin1'));
 }
 
 function isPong(reply: Reply): boolean {

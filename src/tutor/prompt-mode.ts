@@ -6,7 +6,9 @@
  * - starting: the exercise's sandbox and setup are being prepared;
  * - ready: reading a line;
  * - busy: a line is being carried out (Ctrl-C cancels a blocking command);
- * - subscribed: SUBSCRIBE put the connection in subscribe mode (Ctrl-C leaves it);
+ * - subscribed: SUBSCRIBE put the connection in subscribe mode (Ctrl-C leaves it;
+ *   of typed lines only UNSUBSCRIBE and its pattern and shard kinds run, as a
+ *   client library would send them: redis-cli 7.0 reads no keyboard there);
  * - monitoring: MONITOR streams every command the server runs (Ctrl-C leaves it);
  * - leaving: on the way out of subscribe or monitor mode;
  * - recovering: the Redis went away and the tutor is bringing it back.
@@ -51,6 +53,8 @@ export type PromptEffect =
   | { type: 'unblock' }
   | { type: 'leave-subscribe' }
   | { type: 'leave-monitor' }
+  /** Say that subscribe mode takes only UNSUBSCRIBE (and its kinds) and Ctrl-C. */
+  | { type: 'only-unsubscribe' }
   /** Ask whether to quit. */
   | { type: 'ask-quit' }
   /** Take the yes/no question off the screen. */
@@ -60,6 +64,9 @@ export interface PromptStep {
   machine: PromptMachine;
   effects: PromptEffect[];
 }
+
+/** UNSUBSCRIBE, PUNSUBSCRIBE or SUNSUBSCRIBE as the line's first word: what a subscribed connection may still send. */
+const UNSUBSCRIBE_LINE = /^\s*[ps]?unsubscribe(\s|$)/i;
 
 export const INITIAL_PROMPT: PromptMachine = { mode: 'starting', running: false, typedAhead: [] };
 
@@ -77,11 +84,18 @@ export function promptStep(machine: PromptMachine, event: PromptEvent): PromptSt
     case 'entered':
       if (machine.mode === 'ready' && !machine.running) return to('busy', [{ type: 'run', line: event.line }], machine.typedAhead, true);
       if (machine.mode === 'ready' || machine.mode === 'busy' || machine.mode === 'starting') return to(machine.mode, [], [...machine.typedAhead, event.line]);
-      // Subscribe and monitor mode read no input, as in redis-cli; nor does a prompt waiting for the server to come back.
+      if (machine.mode === 'subscribed') {
+        if (!UNSUBSCRIBE_LINE.test(event.line)) return to('subscribed', [{ type: 'only-unsubscribe' }]);
+        if (machine.running) return to('subscribed', [], [...machine.typedAhead, event.line]);
+        return to('subscribed', [{ type: 'run', line: event.line }], machine.typedAhead, true);
+      }
+      // Monitor mode reads no input, as in redis-cli; nor does a prompt waiting for the server to come back.
       return to(machine.mode);
     case 'finished': {
       const done = { ...machine, running: false };
       if (done.mode === 'ready') return drainTypedAhead({ machine: done, effects: [] });
+      // The last subscription gone: the connection is back in normal mode.
+      if (done.mode === 'subscribed') return drainTypedAhead({ machine: { ...done, mode: event.connection === 'normal' ? 'ready' : 'subscribed' }, effects: [] });
       if (done.mode !== 'busy') return { machine: done, effects: [] };
       if (event.connection === 'subscribed') return { machine: { ...done, mode: 'subscribed' }, effects: [] };
       if (event.connection === 'monitoring') return { machine: { ...done, mode: 'monitoring' }, effects: [] };

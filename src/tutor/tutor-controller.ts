@@ -105,6 +105,9 @@ export class TutorController {
         return this.leave(() => this.runner.leaveSubscribe(), this.t.leftSubscribe);
       case 'leave-monitor':
         return this.leave(() => this.runner.leaveMonitor(), this.t.leftMonitor);
+      case 'only-unsubscribe':
+        this.screen.say('tutor', this.t.onlyUnsubscribe);
+        return;
       case 'ask-quit':
         this.screen.dispatch({ type: 'confirm', question: 'quit' });
         return;

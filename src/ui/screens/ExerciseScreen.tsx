@@ -31,12 +31,12 @@ export function ExerciseScreen() {
     },
     { isActive: state.screen === 'exercise' && !state.confirm },
   );
-  // Outside the prompt (subscribe or monitor mode, a restart), Ctrl-C still reaches the controller.
+  // Outside the prompt (monitor mode, a restart), Ctrl-C still reaches the controller.
   useInput(
     (input, key) => {
       if (key.ctrl && input === 'c') void controller?.interrupt();
     },
-    { isActive: state.screen === 'exercise' && !state.confirm && (state.promptMode === 'subscribed' || state.promptMode === 'monitoring' || state.promptMode === 'recovering') },
+    { isActive: state.screen === 'exercise' && !state.confirm && (state.promptMode === 'monitoring' || state.promptMode === 'recovering') },
   );
 
   const theme = useMemo(() => chalkTheme(chalk), [chalk]);
@@ -86,12 +86,12 @@ export function ExerciseScreen() {
 
   let promptArea;
   if (state.confirm) promptArea = <ConfirmLine />;
-  else if (state.promptMode === 'subscribed') promptArea = <Text> </Text>;
   // redis-cli shows nothing here; a learner new to MONITOR needs to know how it ends.
   else if (state.promptMode === 'monitoring') promptArea = <Text>{chalk.dim(t.monitorKeys)}</Text>;
   else if (state.promptMode === 'recovering') promptArea = <Text>{chalk.dim(t.reconnecting)}</Text>;
   // Mounted while a command runs too, so what is typed ahead is kept (and shown once the prompt is back).
-  else promptArea = <PromptLine active={state.screen === 'exercise'} shown={state.promptMode === 'ready'} width={layout.leftWidth} />;
+  // In subscribe mode it takes UNSUBSCRIBE lines (the prompt-mode machine drops the rest).
+  else promptArea = <PromptLine active={state.screen === 'exercise'} shown={state.promptMode === 'ready' || state.promptMode === 'subscribed'} width={layout.leftWidth} />;
 
   return (
     <Box flexDirection="column" height={layout.frameRows} width={columns}>
