@@ -14,7 +14,7 @@ const ELSEWHERE = 'or point REDIS_TUTOR_HOME at another folder';
 
 /** Reading the file failed for a reason other than "there is none yet". */
 export async function unreadableProgress(file: string, error: unknown): Promise<EnvironmentError> {
-  return new EnvironmentError(`cannot read your progress file: ${await describeFsError(file, error)}.`, nextStepFor(error), { cause: error });
+  return new EnvironmentError(`cannot read your progress file: ${await describeFsError(file, error, 'read')}.`, nextStepFor(error), { cause: error });
 }
 
 /** The file is not progress and `list` does not move files. */
@@ -52,8 +52,8 @@ export async function saveFailure(file: string, error: unknown): Promise<Error> 
   return new Error(await describeFsError(file, error), { cause: error });
 }
 
-/** An fs error as a short phrase about the progress file and its folder. */
-async function describeFsError(file: string, error: unknown): Promise<string> {
+/** An fs error as a short phrase about the progress file (reading it) or its folder (writing beside it). */
+async function describeFsError(file: string, error: unknown, doing: 'read' | 'write' = 'write'): Promise<string> {
   const folder = dirname(file);
   switch ((error as NodeJS.ErrnoException | undefined)?.code) {
     case 'ENOTDIR':
@@ -67,7 +67,7 @@ async function describeFsError(file: string, error: unknown): Promise<string> {
       return `${file} is a folder, not a file`;
     case 'EACCES':
     case 'EPERM':
-      return `permission denied in ${folder}`;
+      return doing === 'read' ? `permission denied on ${file}` : `permission denied in ${folder}`;
     case 'EROFS':
       return `${folder} is on a read-only file system`;
     case 'ENOSPC':
