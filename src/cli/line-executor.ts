@@ -11,6 +11,7 @@ import type { CommandTable } from '../redis-cli/command-docs.js';
 import { formatPush, formatReplyForCommand, UnknownReplyTypeError, type OutputMode } from '../redis-cli/format.js';
 import { helpText } from '../redis-cli/help.js';
 import { applyPreference, type Preferences } from '../redis-cli/rc-file.js';
+import { isAnsweredReset } from '../redis-cli/answered-reset.js';
 import { applyCommand, isReselectingAuth } from '../redis-cli/client-state.js';
 import { CliExit } from './cli-exit.js';
 import { commandWord } from '../redis-cli/command-word.js';
@@ -289,10 +290,11 @@ export class LineExecutor {
     }
   }
 
-  /** Client-side state after a printed reply (SELECT, MULTI, EXEC, DISCARD, RESET), and AUTH's re-SELECT. */
+  /** Client-side state after a printed reply (SELECT, MULTI, EXEC, DISCARD, RESET), AUTH's re-SELECT, and the private server's AUTH after RESET. */
   async track(args: readonly Buffer[], reply: Reply): Promise<void> {
     this.trackState(args, reply);
     if (isReselectingAuth(args)) await this.link.reselect();
+    if (isAnsweredReset(args, reply)) await this.link.afterReset();
   }
 
   /** The state part of track(), for replies that cannot be to AUTH. */

@@ -29,6 +29,8 @@ interface Server {
   host: string;
   port: number;
   tls: boolean;
+  /** The private server's own password (see LinkTarget.serverPassword); none for -h/-p/-u. */
+  password?: string;
   release(): Promise<void>;
 }
 
@@ -40,7 +42,14 @@ export async function runCli(options: CliOptions, io: Io, dependencies: RunCliDe
   const ignore = (): void => undefined;
   io.stdout.on('error', ignore);
   const link = new ServerLink(
-    { host: server.host, port: server.port, tls: server.tls, user: options.user, password: options.password },
+    {
+      host: server.host,
+      port: server.port,
+      tls: server.tls,
+      user: options.user,
+      password: options.password,
+      ...(server.password !== undefined ? { serverPassword: server.password } : {}),
+    },
     initialClientState({ db: options.db, resp3: options.resp3 }),
     sink,
   );
@@ -126,5 +135,6 @@ async function chooseServer(options: CliOptions, env: NodeJS.ProcessEnv): Promis
     handleSignals: false,
     ...(options.redisServerBin !== undefined ? { redisServerBin: options.redisServerBin } : {}),
   });
-  return { host: target.spec.host, port: target.spec.port, tls: target.spec.tls, release: () => target.release() };
+  const { host, port, tls, password } = target.spec;
+  return { host, port, tls, ...(password !== undefined ? { password } : {}), release: () => target.release() };
 }

@@ -4,7 +4,7 @@
  * connection forgets the db and (TX) shown in the prompt, one after a lost
  * connection does not; every new connection gets AUTH (from -a/--user/-u),
  * SELECT (when the remembered db differs from the shown one) and HELLO 3
- * (with -3), and nothing else.
+ * (with -3), and nothing else that shows.
  */
 import { ConnectError, ConnectionClosedError, RespConnection } from '../resp/connection.js';
 import type { Reply } from '../resp/types.js';
@@ -17,6 +17,15 @@ export interface LinkTarget {
   tls: boolean;
   user?: string;
   password?: string;
+  /**
+   * The password of the tutor's private server, which the learner never
+   * types. When the session has no password of its own, each new connection
+   * to that server (this host and port) and each RESET (which logs the
+   * connection out) is followed by AUTH with it, and nothing of that AUTH is
+   * printed, a refusal included: the session looks like one to a server
+   * without a password, as real redis-cli would see it.
+   */
+  serverPassword?: string;
 }
 
 export class ServerLink {
@@ -26,12 +35,19 @@ export class ServerLink {
   /** Set once a command named SHUTDOWN was sent; never cleared, as in redis-cli. */
   shutdownSent = false;
 
+  /** Where the silent AUTH goes, and with what; fixed at the start, so `connect` elsewhere never carries it along. */
+  private readonly silentAuth: { host: string; port: number; password: string } | undefined;
+
   constructor(
     private target: LinkTarget,
     state: ClientState,
     private readonly sink: OutputSink,
   ) {
     this.state = state;
+    this.silentAuth =
+      target.serverPassword !== undefined && target.password === undefined
+        ? { host: target.host, port: target.port, password: target.serverPassword }
+        : undefined;
   }
 
   get host(): string {
@@ -85,6 +101,11 @@ export class ServerLink {
     this.connection = null;
   }
 
+  /** A RESET was answered: the connection is logged out of the private server's password, so it logs in again, silently. */
+  async afterReset(): Promise<void> {
+    await this.sendSilentAuth();
+  }
+
   /** cliSelect(): after an AUTH typed with 2 or 3 arguments, and on every new connection. */
   async reselect(): Promise<boolean> {
     const db = dbToReselect(this.state);
@@ -108,6 +129,8 @@ export class ServerLink {
         this.sink.errorLine(`AUTH failed: ${reply.value.toString('utf8')}\n`);
         return false;
       }
+    } else {
+      await this.sendSilentAuth();
     }
     if (!(await this.reselect())) return false;
     if (this.state.resp3) {
@@ -119,6 +142,22 @@ export class ServerLink {
       }
     }
     return true;
+  }
+
+  /**
+   * AUTH with the private server's password, when this connection goes
+   * there. Its reply is not shown; a lost connection is left for the next
+   * command to find, as if nothing had been sent.
+   */
+  private async sendSilentAuth(): Promise<void> {
+    const auth = this.silentAuth;
+    const connection = this.connection;
+    if (auth === undefined || connection === null || this.target.host !== auth.host || this.target.port !== auth.port) return;
+    try {
+      await connection.send([Buffer.from('AUTH'), Buffer.from(auth.password, 'utf8')]);
+    } catch (error) {
+      if (!(error instanceof ConnectionClosedError)) throw error;
+    }
   }
 
   /** redisCommand(): null (after hiredis' `I/O error` line) when the connection went away. */

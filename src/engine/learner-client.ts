@@ -1,5 +1,6 @@
 import { learnerHandshake } from '../redis/checker.js';
 import type { ConnectionSpec } from '../redis/target.js';
+import { isAnsweredReset } from '../redis-cli/answered-reset.js';
 import type { Reply } from '../resp/types.js';
 import type { ConnectLearner, LearnerConnection } from './learner-connection.js';
 
@@ -35,12 +36,15 @@ export class LearnerClient {
   async send(args: Buffer[]): Promise<Reply> {
     await this.ensureConnected();
     const connection = this.connection as LearnerConnection;
+    let reply: Reply;
     try {
-      return await connection.send(args);
+      reply = await connection.send(args);
     } catch (error) {
       this.forget(connection);
       throw error;
     }
+    if (isAnsweredReset(args, reply)) await this.logInAgainAfterReset(connection);
+    return reply;
   }
 
   /** RESET, then the handshake again: the connection is as fresh as a new one, without a reconnect. */
@@ -78,6 +82,25 @@ export class LearnerClient {
     if (failed && failed.type === 'error') throw new Error(`learner connection setup failed: ${failed.value.toString()}`);
     const idReply = replies[replies.length - 1];
     this.id = idReply?.type === 'integer' ? Number(idReply.value) : undefined;
+  }
+
+  /**
+   * The learner's RESET logged the connection out of the server's password
+   * (the private server's, or one from --url), which the learner never
+   * typed. It logs in again as `default`, the user RESET chose, silently,
+   * so the prompt goes on as on a server without a password. Not for a
+   * --url user: RESET made the connection someone else, and that stays
+   * as Redis does it.
+   */
+  private async logInAgainAfterReset(connection: LearnerConnection): Promise<void> {
+    const { username, password } = this.spec;
+    if (password === undefined || username !== undefined) return;
+    try {
+      // A refusal (the learner changed requirepass) leaves the connection as Redis left it.
+      await connection.send([Buffer.from('AUTH'), Buffer.from(password)]);
+    } catch {
+      // A lost connection is found by the next command, as after any other.
+    }
   }
 
   private forget(connection: LearnerConnection): void {
