@@ -1,9 +1,10 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { registerExitCleanup } from '../redis/exit-cleanup.js';
+import { spawnContained, wrapperExecFailure } from './contain-process.js';
+import type { ContainedProcess } from './contained-process.js';
 import { OutputTail } from './output-tail.js';
 import type { ProgramCommand } from './program-command.js';
 
@@ -41,11 +42,13 @@ export interface ProgramRun {
 const DRAIN_MS = 200;
 
 /**
- * Runs an untrusted program in a process group of its own and ends that
- * whole group — the program, whatever it forked, and whatever ignores
- * SIGTERM — with SIGKILL: on the deadline, on too much output, and also
- * after a normal exit, so a child left in the background cannot touch the
- * next exercise. stdin is closed; output is counted and only its end kept.
+ * Runs an untrusted program inside a containment it cannot leave (a cgroup,
+ * a PID namespace, or its tracked process tree: ./containment-mode.ts) and
+ * ends all of it — the program, whatever it forked, setsid or double-forked,
+ * and whatever ignores SIGTERM — with SIGKILL: on the deadline, on too much
+ * output, and also after a normal exit, so a child left in the background
+ * cannot touch the next exercise. It resolves only once every process of the
+ * answer is gone. stdin is closed; output is counted and only its end kept.
  * HOME is an empty folder of its own, removed with the group: nothing the
  * grader keeps in its home (tokens, ~/.redisclirc, ~/.npmrc) is the program's
  * to read, and nothing a program leaves there reaches the next one.
@@ -61,33 +64,27 @@ export function runProgram(options: RunProgramOptions): Promise<ProgramRun> {
       // A folder the program made unreadable stays in the temporary folder; it never fails the grading.
     }
   };
+  let contained: ContainedProcess;
+  try {
+    contained = spawnContained({ command: options.program.command, args: options.program.args, cwd: options.cwd, env: { ...options.env, HOME: home } });
+  } catch (error) {
+    removeHome();
+    return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+  }
+  const { child } = contained;
   return new Promise((resolve) => {
-    const child = spawn(options.program.command, options.program.args, {
-      cwd: options.cwd,
-      env: { ...options.env, HOME: home },
-      // A new session and process group whose id is the child's pid: kill(-pid) reaches every descendant that stays in it.
-      detached: true,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
     let outcome: ProgramOutcome | undefined;
     let settled = false;
 
-    const killGroup = () => {
-      if (child.pid === undefined) return;
-      try {
-        process.kill(-child.pid, 'SIGKILL');
-      } catch {
-        // The group is empty already.
-      }
-    };
+    // On the way out only the killing can be done; the answer's guard finishes the rest once the grader is gone.
     const cleanUpNow = () => {
-      killGroup();
+      contained.killAll();
       removeHome();
     };
     const unregister = registerExitCleanup({ cleanUpNow }, { handleSignals: options.handleSignals });
     const stop = (why: ProgramOutcome) => {
       outcome ??= why;
-      killGroup();
+      contained.killAll();
     };
     const timer = setTimeout(() => stop('timeout'), options.timeoutMs);
     const onAbort = () => stop('aborted');
@@ -106,31 +103,39 @@ export function runProgram(options: RunProgramOptions): Promise<ProgramRun> {
       settled = true;
       clearTimeout(timer);
       options.signal?.removeEventListener('abort', onAbort);
-      killGroup();
+      contained.killAll();
       const done = () => {
         child.stdout.destroy();
         child.stderr.destroy();
+        contained.release();
         removeHome();
         unregister();
+        const output = tail.text();
+        const execFailure = error === undefined && outcome === undefined ? wrapperExecFailure(output, exitCode) : undefined;
+        const why = error ?? (execFailure !== undefined ? couldNotRunReason(execFailure, options.program) : undefined);
         resolve({
-          outcome: error !== undefined ? 'could-not-run' : (outcome ?? 'exited'),
+          outcome: why !== undefined ? 'could-not-run' : (outcome ?? 'exited'),
           exitCode,
           signal,
-          ...(error !== undefined ? { error } : {}),
-          output: tail.text(),
+          ...(why !== undefined ? { error: why } : {}),
+          output,
           bytes: tail.bytes,
           truncated: tail.truncated,
           ms: performance.now() - started,
         });
       };
-      // 'exit' can come before the last output; the pipes close once the (now killed) group is gone.
+      // Every process of the answer is gone before the run is over; then the pipes close, or are closed after a short drain.
       const drained = Promise.all([child.stdout, child.stderr].map((stream) => new Promise((r) => (stream.closed ? r(0) : stream.once('close', r)))));
-      void Promise.race([drained, new Promise((r) => setTimeout(r, DRAIN_MS))]).then(done);
+      void contained
+        .allGone()
+        .then(() => Promise.race([drained, new Promise((r) => setTimeout(r, DRAIN_MS))]))
+        .then(done);
     };
     child.once('exit', (code, signal) => finish(code, signal));
-    child.once('error', (error: NodeJS.ErrnoException) => {
-      const why = error.code === 'ENOENT' ? options.program.missingHint : error.code === 'EACCES' ? 'the file is not executable' : error.message;
-      finish(null, null, why);
-    });
+    child.once('error', (error: NodeJS.ErrnoException) => finish(null, null, couldNotRunReason(error.code, options.program, error.message)));
   });
+}
+
+function couldNotRunReason(code: string | undefined, program: ProgramCommand, message = 'the program could not be started'): string {
+  return code === 'ENOENT' ? program.missingHint : code === 'EACCES' ? 'the file is not executable' : message;
 }
