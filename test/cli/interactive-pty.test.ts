@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 import { startInPty, type PtySession } from '../redis-cli/line-editor/support/redis-cli-oracle.js';
+import { waitUntil } from '../support/wait-until.js';
 import { BIN } from './support/run-both.js';
 
 let server: TestServer;
@@ -31,6 +32,15 @@ async function cli(port: number, env: NodeJS.ProcessEnv = {}): Promise<PtySessio
 }
 
 const rowText = (row: string): string => row.trimEnd();
+/** The program printed a fresh prompt last: it is done with the line typed before it. */
+const backAtPrompt = (output: string): boolean => output.endsWith('> ');
+/** The output holds `text` and then a fresh prompt. */
+const replied = (text: string) => (output: string) => output.includes(text) && backAtPrompt(output);
+/** The output holds `first` and, later, `then` (one redraw of the line: the text, then its hint). */
+const redrawn = (first: string, then: string) => (output: string) => {
+  const at = output.lastIndexOf(first);
+  return at >= 0 && output.includes(then, at + first.length);
+};
 const lastRow = (session: PtySession): string => {
   const rows = session.screen();
   // The cursor sits after the prompt's space; compare without it.
@@ -46,8 +56,8 @@ describe('interactive cli in a pty', () => {
     expect(lastRow(session)).toBe(`127.0.0.1:${server.port}[2]>`);
     await session.type('multi\r', (out) => out.includes('(TX)> '));
     expect(lastRow(session)).toBe(`127.0.0.1:${server.port}[2](TX)>`);
-    await session.type('ping\r', (out) => out.includes('QUEUED'));
-    await session.type('exec\r', (out) => out.includes('1) PONG'));
+    await session.type('ping\r', replied('QUEUED'));
+    await session.type('exec\r', replied('1) PONG'));
     expect(lastRow(session)).toBe(`127.0.0.1:${server.port}[2]>`);
   });
 
@@ -55,34 +65,35 @@ describe('interactive cli in a pty', () => {
     const dir = mkdtempSync(join(tmpdir(), 'redis-tutor-cli-history-'));
     const file = join(dir, 'history');
     const first = await cli(server.port, { REDISCLI_HISTFILE: file });
-    await first.type('echo first\r', (out) => out.includes('"first"'));
-    await first.type('auth secret-password\r', (out) => out.includes('(error)'));
-    await first.type('echo second\r', (out) => out.includes('"second"'));
+    await first.type('echo first\r', replied('"first"'));
+    await first.type('auth secret-password\r', replied('(error)'));
+    await first.type('echo second\r', replied('"second"'));
     await first.type('quit\r');
+    await first.exited;
     expect(readFileSync(file, 'utf8')).toBe('echo first\necho second\nquit\n');
     const second = await cli(server.port, { REDISCLI_HISTFILE: file });
-    await second.type('\x1b[A');
+    await second.type('\x1b[A', (out) => out.includes('quit'));
     expect(rowText(second.cursor().row)).toBe(`127.0.0.1:${server.port}> quit`);
-    await second.type('\x1b[A\x1b[A');
+    await second.type('\x1b[A\x1b[A', (out) => out.includes('echo first'));
     expect(rowText(second.cursor().row)).toBe(`127.0.0.1:${server.port}> echo first`);
-    await second.type('\x1b[B');
+    await second.type('\x1b[B', (out) => out.includes('echo second'));
     expect(rowText(second.cursor().row)).toBe(`127.0.0.1:${server.port}> echo second`);
-    await second.type('\r', (out) => out.includes('"second"'));
+    await second.type('\r', replied('"second"'));
   });
 
   it('completes command names with TAB and shows argument hints', async () => {
     const session = await cli(server.port);
-    await session.type('gets\t');
+    await session.type('gets\t', redrawn('GETSET', 'key value'));
     expect(rowText(session.cursor().row)).toBe(`127.0.0.1:${server.port}> GETSET key value`);
-    await session.type('\x15set k v');
+    await session.type('\x15set k v', redrawn('set k v', '[NX|XX]'));
     expect(rowText(session.cursor().row)).toBe(`127.0.0.1:${server.port}> set k v [NX|XX] [GET] [EX seconds|PX milliseconds|EXAT unix-time`.slice(0, 80));
-    await session.type('\x15get ');
+    await session.type('\x15get ', redrawn('get ', 'key'));
     expect(rowText(session.cursor().row)).toBe(`127.0.0.1:${server.port}> get key`);
   });
 
   it('prints help from the server COMMAND DOCS', async () => {
     const session = await cli(server.port);
-    const output = await session.type('help get\r', (out) => out.includes('group:'));
+    const output = await session.type('help get\r', replied('group:'));
     expect(output).toContain('\r\r\n  \x1b[1mGET\x1b[0m \x1b[90mkey\x1b[0m\r\r\n  \x1b[33msummary:\x1b[0m Get the value of a key');
     expect(lastRow(session)).toBe(`127.0.0.1:${server.port}>`);
   });
@@ -91,24 +102,30 @@ describe('interactive cli in a pty', () => {
     const session = await cli(server.port);
     await session.type('select 3\r', (out) => out.includes('[3]> '));
     await session.type('blpop nolist 0\r');
-    await new Promise((resolve) => setTimeout(resolve, 700));
-    const output = await session.type('\x03', (out) => out.includes('> '));
+    // redis-cli prints how long a command ran once that is half a second or more. The server counts a
+    // client's idle time in whole seconds since its command arrived: idle=2 means over a second.
+    const blockedForOverASecond = () =>
+      execFileSync('redis-cli', ['-p', String(server.port), 'client', 'list'], { encoding: 'utf8' })
+        .split('\n')
+        .some((client) => / cmd=blpop /.test(client) && Number(/ idle=(\d+) /.exec(client)?.[1] ?? 0) >= 2);
+    await waitUntil(blockedForOverASecond, 'the BLPOP to be blocked for over a second');
+    const output = await session.type('\x03', backAtPrompt);
     expect(output).toMatch(/\(0\.\d\ds\)|\(\d\.\d\ds\)/);
     expect(lastRow(session)).toBe(`127.0.0.1:${server.port}[3]>`);
-    await session.type('client info\r', (out) => out.includes('db='));
+    await session.type('client info\r', replied('db='));
     // The CLIENT INFO line wraps at 80 columns: join the rows back.
     expect(session.screen().join('')).toMatch(/ db=3 .*cmd=client\|info/);
   });
 
   it('shows messages in SUBSCRIBE mode and leaves it on Ctrl-C', async () => {
     const session = await cli(server.port);
-    await session.type('subscribe news\r', (out) => out.includes('(integer) 1'));
+    await session.type('subscribe news\r', (out) => out.includes('(integer) 1') && out.includes('Reading messages...'));
     expect(session.screen()).toContain('Reading messages... (press Ctrl-C to quit)');
     execFileSync('redis-cli', ['-p', String(server.port), 'publish', 'news', 'hello there']);
-    await session.type('', (out) => out.includes('hello there'));
+    await session.type('', (out) => out.includes('"hello there"'));
     expect(session.screen().slice(-3)).toEqual(['1) "message"', '2) "news"', '3) "hello there"']);
-    await session.type('\x03', (out) => out.includes('> '));
-    await session.type('ping\r', (out) => out.includes('PONG'));
+    await session.type('\x03', backAtPrompt);
+    await session.type('ping\r', replied('PONG'));
     expect(lastRow(session)).toBe(`127.0.0.1:${server.port}>`);
   });
 
@@ -117,15 +134,15 @@ describe('interactive cli in a pty', () => {
     const port = own.port;
     const session = await cli(port);
     await own.stop();
-    await session.type('ping\r', (out) => out.includes('not connected> '));
+    await session.type('ping\r', replied('not connected> '));
     expect(session.screen().join('\n')).toContain('Error: Server closed the connection');
-    await session.type('ping\r', (out) => out.includes('Could not connect'));
+    await session.type('ping\r', replied('Could not connect'));
     expect(session.screen().join('\n')).toContain(`Could not connect to Redis at 127.0.0.1:${port}: Connection refused`);
     expect(lastRow(session)).toBe('not connected>');
     const revived = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
     try {
       await waitForPort(port);
-      await session.type('ping\r', (out) => out.includes('PONG'));
+      await session.type('ping\r', replied('PONG'));
       expect(lastRow(session)).toBe(`127.0.0.1:${port}>`);
     } finally {
       revived.kill('SIGKILL');
@@ -134,13 +151,13 @@ describe('interactive cli in a pty', () => {
 });
 
 async function waitForPort(port: number): Promise<void> {
-  for (let i = 0; i < 200; i++) {
+  const answers = (): boolean => {
     try {
       execFileSync('redis-cli', ['-p', String(port), 'ping'], { stdio: 'pipe' });
-      return;
+      return true;
     } catch {
-      await new Promise((resolve) => setTimeout(resolve, 25));
+      return false;
     }
-  }
-  throw new Error(`redis-server on ${port} did not come back`);
+  };
+  await waitUntil(answers, `redis-server on ${port} to come back`);
 }

@@ -151,7 +151,8 @@ describe('history file written by the driver', () => {
     const session = await startInPty('node', [compiled.pathOf(REPL_FIXTURE), String(server.port)], {
       env: { REDISCLI_HISTFILE: ours },
     });
-    for (const line of ['ping', 'ping', '  get   k  ', 'quit']) await session.type(`${line}\r`, (output) => output.includes('LINE'));
+    // Each line waits for the next prompt: keys typed before it would be dropped as type-ahead.
+    for (const line of ['ping', 'ping', '  get   k  ', 'quit']) await session.type(`${line}\r`, (output) => output.includes('LINE') && output.endsWith('> '));
     await session.type('\x04', (output) => output.includes('EOF'));
     session.close();
     expect(readFileSync(ours, 'utf8')).toBe('ping\n  get   k  \nquit\n');

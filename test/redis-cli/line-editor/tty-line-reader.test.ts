@@ -4,7 +4,7 @@ import { History } from '../../../src/redis-cli/history.js';
 import { TtyLineReader, isUnsupportedTerm } from '../../../src/redis-cli/line-editor/tty-line-reader.js';
 import { compileForChild, type CompiledTree } from '../../redis/support/compile-for-child.js';
 import { startTestServer, type TestServer } from '../../support/test-server.js';
-import { CHILD_SOURCES, REPL_FIXTURE, SETUP_TIMEOUT_MS, startInPty } from './support/redis-cli-oracle.js';
+import { CHILD_SOURCES, REPL_FIXTURE, SETUP_TIMEOUT_MS, fetchReplies, startInPty } from './support/redis-cli-oracle.js';
 
 class Collector extends Writable {
   chunks: Buffer[] = [];
@@ -112,29 +112,40 @@ describe('type-ahead in a real terminal, as redis-cli 7.0.15 drops it', () => {
   const repl = () => startInPty('node', [compiled.pathOf(REPL_FIXTURE), String(server.port)]);
   const prompt = () => `127.0.0.1:${server.port}> `;
 
+  /** The output holds `text`, and after it the prompt: the program is back at its prompt. */
+  const thenPrompt = (text: string) => (output: string) => {
+    const at = output.indexOf(text);
+    return at >= 0 && output.includes(prompt(), at + text.length);
+  };
+
   it('a pasted block runs only its first line (redis-cli too)', async () => {
+    // A line typed at the next prompt is the marker: had the second line of the paste run, its
+    // reply would have come before the marker's.
     const real = await startInPty('redis-cli', ['-p', String(server.port)]);
-    await real.type('echo first\recho second\r', (output) => output.includes('"first"'));
+    await real.type('echo first\recho second\r', thenPrompt('"first"'));
+    await real.type('echo marker\r', thenPrompt('"marker"'));
     const realScreen = real.screen().join('\n');
     real.close();
     expect(realScreen).toContain('"first"');
     expect(realScreen).not.toContain('"second"');
 
     const ours = await repl();
-    await ours.type('echo first\recho second\r', (output) => output.includes('LINE'));
-    expect(ours.screen()).toEqual([`${prompt()}echo first`, 'LINE "echo first"', prompt()]);
+    await ours.type('echo first\recho second\r', thenPrompt('LINE'));
+    await ours.type('marker\r', thenPrompt('LINE "marker"'));
+    expect(ours.screen()).toEqual([`${prompt()}echo first`, 'LINE "echo first"', `${prompt()}marker`, 'LINE "marker"', prompt()]);
     ours.close();
   });
 
   it('keys typed while a command runs are echoed but never reach the next prompt', async () => {
     const ours = await repl();
-    const sleeping = ours.type('sleep\r', (output) => output.includes('LINE'));
-    await new Promise((resolve) => setTimeout(resolve, 250));
-    await ours.type('echo typed\r');
-    await ours.type('partial');
-    await sleeping;
-    await new Promise((resolve) => setTimeout(resolve, 900));
-    await ours.type('x\r', (output) => output.includes('LINE "x"'));
+    // `block` runs until the list gets a push: the keys below are typed while it runs, echoed by the terminal.
+    await ours.type('block\r', (output) => output.includes('LINE "block"'));
+    await ours.type('echo typed\r', (output) => output.includes('echo typed'));
+    await ours.type('partial', (output) => output.includes('partial'));
+    const nextPrompt = ours.type('', (output) => output.includes(prompt()));
+    await fetchReplies(server.port, [['RPUSH', 'line-reader-repl:go', 'done']]);
+    await nextPrompt;
+    await ours.type('x\r', thenPrompt('LINE "x"'));
     const screen = ours.screen();
     ours.close();
     // The first redraw wipes the row where `partial` was echoed, as in redis-cli.

@@ -4,7 +4,7 @@
  * read the screen back.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +13,7 @@ import xtermHeadless from '@xterm/headless';
 import { encodeCommand } from '../../../../src/resp/encode.js';
 import { RespParser } from '../../../../src/resp/parser.js';
 import type { Reply } from '../../../../src/resp/types.js';
+import { waitUntil } from '../../../support/wait-until.js';
 
 /** Commands sent in one go over a fresh socket (e.g. HELLO 3, then COMMAND DOCS); the replies in order. */
 export function fetchReplies(port: number, commands: ReadonlyArray<readonly string[]>): Promise<Reply[]> {
@@ -57,21 +58,35 @@ export function runRedisCliPiped(port: number, input: string): Promise<Buffer> {
 
 export interface PtySession {
   /**
-   * Writes keys and returns the output they caused: once `until` holds for
-   * it (if given, waiting up to 5 s), and the output has been quiet briefly.
+   * Writes keys; with `until`, waits (15 s at most) until the output they
+   * caused satisfies it and the emulator has drawn it. Returns that output.
+   * Without `until` nothing is awaited: the caller waits for what it expects.
    */
   type(keys: string, until?: (output: string) => boolean): Promise<string>;
+  /** Waits (15 s at most) until `check` holds for the emulated screen. */
+  waitForScreen(check: (session: PtySession) => boolean, what: string): Promise<void>;
   /** Rows of the emulated screen, trailing blanks trimmed. */
   screen(): string[];
   /** The row the cursor is on, and the cursor column. */
   cursor(): { row: string; column: number };
+  /** Settles with the exit code when the program has exited. */
+  exited: Promise<number>;
   close(): void;
 }
 
-const QUIET_MS = 120;
+const WAIT_MS = 15_000;
 
-/** A program in an 80x24 (or given size) pseudo-terminal, its output fed to a headless xterm. */
-export async function startInPty(command: string, args: readonly string[], options: { columns?: number; env?: NodeJS.ProcessEnv } = {}): Promise<PtySession> {
+/**
+ * A program in an 80x24 (or given size) pseudo-terminal, its output fed to a
+ * headless xterm. Resolves once the program has printed its first prompt
+ * (output holding "> ", or what `ready` asks for), so keys typed next are
+ * read by the prompt and not dropped as type-ahead.
+ */
+export async function startInPty(
+  command: string,
+  args: readonly string[],
+  options: { columns?: number; env?: NodeJS.ProcessEnv; ready?: (output: string) => boolean } = {},
+): Promise<PtySession> {
   const columns = options.columns ?? 80;
   const home = mkdtempSync(join(tmpdir(), 'redis-tutor-pty-'));
   const child = pty.spawn(command, [...args], {
@@ -81,52 +96,61 @@ export async function startInPty(command: string, args: readonly string[], optio
   });
   const terminal = new xtermHeadless.Terminal({ cols: columns, rows: 24, allowProposedApi: true });
   let output = '';
-  let lastData = Date.now();
   child.onData((data) => {
     output += data;
-    lastData = Date.now();
     terminal.write(data);
   });
-  const settle = async (): Promise<void> => {
-    const start = Date.now();
-    while (Date.now() - lastData < QUIET_MS || Date.now() - start < QUIET_MS) await new Promise((r) => setTimeout(r, 20));
-    // The emulator parses asynchronously; an empty write resolves once it has caught up.
-    await new Promise<void>((resolve) => terminal.write('', resolve));
-  };
-  await waitFor(() => output.length > 0, 5000);
-  await settle();
+  const exited = new Promise<number>((resolve) => child.onExit(({ exitCode }) => resolve(exitCode)));
+  // The emulator parses asynchronously; an empty write resolves once it has caught up.
+  const drawn = () => new Promise<void>((resolve) => terminal.write('', resolve));
   const row = (index: number): string => terminal.buffer.active.getLine(index)?.translateToString(true) ?? '';
-  return {
+  const screen = (): string[] => {
+    const rows: string[] = [];
+    for (let i = 0; i < terminal.rows; i++) rows.push(row(terminal.buffer.active.viewportY + i));
+    while (rows.length > 0 && rows[rows.length - 1] === '') rows.pop();
+    return rows;
+  };
+  const failure = (what: string, seen: string) =>
+    new Error(`${command} in the pty did not show ${what} within ${WAIT_MS} ms; it printed ${JSON.stringify(seen)}; the screen:\n${screen().join('\n')}`);
+  const outputWhere = async (check: (text: string) => boolean, from: number, what: string): Promise<void> => {
+    try {
+      await waitUntil(() => check(output.slice(from)), what, WAIT_MS);
+    } catch {
+      throw failure(what, output.slice(from));
+    }
+    await drawn();
+  };
+  await outputWhere(options.ready ?? ((text) => text.includes('> ')), 0, 'its first prompt');
+  const session: PtySession = {
     async type(keys, until) {
       const before = output.length;
       child.write(keys);
-      if (until !== undefined) await waitFor(() => until(output.slice(before)), 5000).catch(() => undefined);
-      await settle();
+      if (until !== undefined) await outputWhere(until, before, `what ${JSON.stringify(keys)} should cause`);
       return output.slice(before);
     },
-    screen() {
-      const rows: string[] = [];
-      for (let i = 0; i < terminal.rows; i++) rows.push(row(terminal.buffer.active.viewportY + i));
-      while (rows.length > 0 && rows[rows.length - 1] === '') rows.pop();
-      return rows;
+    async waitForScreen(check, what) {
+      try {
+        await waitUntil(async () => {
+          await drawn();
+          return check(session);
+        }, what, WAIT_MS);
+      } catch {
+        throw failure(what, output);
+      }
     },
+    screen,
     cursor() {
       const active = terminal.buffer.active;
       return { row: row(active.viewportY + active.cursorY), column: active.cursorX };
     },
+    exited,
     close() {
       child.kill();
       terminal.dispose();
+      rmSync(home, { recursive: true, force: true });
     },
   };
-}
-
-async function waitFor(condition: () => boolean, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('the program in the pty did not print what was expected in time');
-    await new Promise((r) => setTimeout(r, 20));
-  }
+  return session;
 }
 
 /** What the stand-in REPL fixture needs transpiled for a plain `node` child (see compileForChild). */
