@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import type { Course } from '../course/schema.js';
 import { UserError } from '../errors.js';
+import { everyAnswerGone } from '../programs/contain-process.js';
 import { packageVersion } from '../version.js';
 import { discoverSubmission } from './discover-submission.js';
 import { gradeExercise, gradeWithoutServer, type ExerciseWork, type GradeSettings } from './grade-exercise.js';
@@ -64,6 +65,8 @@ export async function gradeSubmission(options: GradeSubmissionOptions): Promise<
     handleSignals: options.handleSignals,
   };
   const { grades, server } = await gradeOnLanes(work, settings, options);
+  // The report comes after the last process of every answer is gone, so nothing an answer started can rewrite it.
+  await everyAnswerGone();
 
   const inScope = new Set(selection.map(({ module }) => module.id));
   const whole = options.moduleId === undefined && options.exerciseId === undefined;
