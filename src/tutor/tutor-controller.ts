@@ -82,7 +82,7 @@ export class TutorController {
     const { machine, effects } = promptStep(this.machine, event);
     this.machine = machine;
     // 'leaving' looks like a running command to the screen: no prompt, no input.
-    this.screen.dispatch({ type: 'prompt-mode', mode: machine.mode });
+    this.screen.dispatch({ type: 'prompt-mode', mode: machine.mode, lineRunning: machine.running });
     for (const effect of effects) void this.carryOut(effect);
   }
 

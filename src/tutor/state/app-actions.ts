@@ -14,7 +14,7 @@ export type AppAction =
   | { type: 'evaluated'; result: ExerciseResult; ms?: number }
   | { type: 'append'; lines: Array<{ kind: TranscriptKind; text: string }> }
   | { type: 'clear-transcript' }
-  | { type: 'prompt-mode'; mode: PromptMode }
+  | { type: 'prompt-mode'; mode: PromptMode; /** A typed line is being carried out (its reply may still come). */ lineRunning?: boolean }
   | { type: 'prompt-text'; text: string }
   | { type: 'confirm'; question: Confirmation | undefined }
   | { type: 'hint-shown' }

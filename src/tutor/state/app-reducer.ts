@@ -44,7 +44,7 @@ export function appReducer(state: AppState, action: AppAction): AppState {
     case 'clear-transcript':
       return { ...state, transcript: [] };
     case 'prompt-mode':
-      return { ...state, promptMode: action.mode };
+      return { ...state, promptMode: action.mode, lineRunning: action.lineRunning ?? false };
     case 'prompt-text':
       return { ...state, promptText: action.text };
     case 'confirm':

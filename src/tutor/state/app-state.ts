@@ -52,6 +52,8 @@ export interface AppState {
   transcript: TranscriptLine[];
   nextLineId: number;
   promptMode: PromptMode;
+  /** A typed line is being carried out; lines typed meanwhile wait their turn, even at a ready prompt. */
+  lineRunning: boolean;
   /** The redis-cli prompt string, e.g. `127.0.0.1:6379> `. */
   promptText: string;
   confirm: Confirmation | undefined;
@@ -113,6 +115,7 @@ export function initialState(options: {
     transcript: [],
     nextLineId: 1,
     promptMode: 'starting',
+    lineRunning: false,
     promptText: '> ',
     confirm: undefined,
     hintsShown: 0,

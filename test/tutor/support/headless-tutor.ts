@@ -62,7 +62,11 @@ export async function startHeadlessTutor(options: { course?: string; exercise?: 
     course,
     async type(line) {
       await controller.submit(line);
-      await waitUntil(() => store.getState().promptMode !== 'busy' && store.getState().promptMode !== 'starting', `the prompt after "${line}"`);
+      // Done when no line runs (a line typed while another ran waits its turn, even at a ready prompt).
+      await waitUntil(() => {
+        const { promptMode, lineRunning } = store.getState();
+        return promptMode !== 'busy' && promptMode !== 'starting' && !lineRunning;
+      }, `the prompt after "${line}"`);
     },
     lines: (...kinds) => transcript().filter((line) => line.id > seen && (kinds.length === 0 || kinds.includes(line.kind))).map((line) => line.text),
     mark() {
