@@ -9,7 +9,12 @@ export interface CourseTexts {
   docs: string;
   hints: string;
   solution: string;
-  needs(requirement: string): string;
+  /** `needs`: what the server must offer, in a few words (../requirement-fit.ts). */
+  needs(needs: string): string;
+  /** The server in use cannot run the exercise: why. */
+  cannotRunHere(reason: string): string;
+  /** How to get a server that runs the exercises marked as not running here. */
+  toRunThem(remedy: string): string;
   solutionHint(id: string): string;
   solved(solved: number, total: number): string;
   totalSolved(solved: number, total: number): string;
@@ -24,7 +29,9 @@ const en: CourseTexts = {
   docs: 'Docs',
   hints: 'Hints',
   solution: 'Solution',
-  needs: (requirement) => `(needs ${requirement})`,
+  needs: (needs) => `(needs ${needs})`,
+  cannotRunHere: (reason) => `cannot run on this server: ${reason}`,
+  toRunThem: (remedy) => `To run the exercises that cannot run on this server: ${remedy}`,
   solutionHint: (id) => `Hints and the reference solution: redis-tutor show ${id} --solution`,
   solved: (solved, total) => `${solved}/${total} solved`,
   totalSolved: (solved, total) => `${solved}/${total} exercises solved. Read one with: redis-tutor show <id>`,
@@ -39,7 +46,9 @@ const ru: CourseTexts = {
   docs: 'Документация',
   hints: 'Подсказки',
   solution: 'Решение',
-  needs: (requirement) => `(нужен ${requirement === 'owned-server' ? 'собственный сервер тренажёра' : requirement})`,
+  needs: (needs) => `(нужно: ${needs})`,
+  cannotRunHere: (reason) => `на этом сервере не выполнить: ${reason}`,
+  toRunThem: (remedy) => `Чтобы выполнить упражнения, недоступные на этом сервере: ${remedy}`,
   solutionHint: (id) => `Подсказки и эталонное решение: redis-tutor show ${id} --solution`,
   solved: (solved, total) => `решено ${solved}/${total}`,
   totalSolved: (solved, total) => `Решено упражнений: ${solved}/${total}. Открыть одно: redis-tutor show <id>`,

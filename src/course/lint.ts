@@ -4,6 +4,7 @@ import { splitArgs } from '../redis-cli/split-args.js';
 import { closestMatches } from './closest.js';
 import { EXERCISE_FILE, MODULE_FILE, NUMBERED_NAME } from './load.js';
 import { formatPropertyPath } from './property-path.js';
+import { serverNeeds } from './requirement-fit.js';
 import type { CourseProblem } from './course-problems.js';
 import { ACTOR_DIRECTIVES, directiveName, isActorDirective, type Course, type LoadedExercise, type LoadedModule, type PathSegment, type SourceLocation } from './schema.js';
 import { exerciseTexts, moduleTexts, type LocatedText } from './texts.js';
@@ -91,7 +92,7 @@ function unparsableLines(exercise: LoadedExercise): CourseProblem[] {
 
 /** `!` lines in an actor's run are tutor directives: only known ones, and `!restart` only where the tutor owns the server. */
 function actorDirectives(module: LoadedModule, exercise: LoadedExercise): CourseProblem[] {
-  const ownsServer = (exercise.requires ?? module.requires) === 'owned-server';
+  const ownsServer = serverNeeds(module, exercise).owned;
   return exercise.actors.flatMap((actor) =>
     actor.run.flatMap((line) => {
       const name = directiveName(line.text);

@@ -1,5 +1,6 @@
 import { localize } from './localize.js';
 import { NO_PROGRESS, type ExerciseStatus, type ProgressLookup } from './progress-slot.js';
+import { cannotRunOn, describeNeeds, hasNeeds, needsOf, serverName, serverNeeds, type CannotRun, type ServerFacts } from './requirement-fit.js';
 import type { Course, Language, Requirement } from './schema.js';
 
 /** What `list` shows, in one language; also the `--json` output. */
@@ -8,6 +9,8 @@ export interface ListModel {
   modules: ListModule[];
   exerciseCount: number;
   solvedCount: number;
+  /** The server the marks are for ("Redis 7.0.15"), when one is known. */
+  server?: string;
 }
 
 export interface ListModule {
@@ -15,7 +18,10 @@ export interface ListModule {
   number: number;
   title: string;
   summary: string;
+  /** As written in module.yaml. */
   requires?: Requirement;
+  /** What the module needs, in a few words ("Redis 7.4+, HEXPIRE"). */
+  needs?: string;
   exerciseCount: number;
   solvedCount: number;
   exercises: ListExercise[];
@@ -29,13 +35,22 @@ export interface ListExercise {
   status: ExerciseStatus;
   checkCount: number;
   hintCount: number;
+  /** As written in the exercise file. */
   requires?: Requirement;
+  /** What it needs besides what its module needs, in a few words. */
+  needs?: string;
+  /** Set when the known server cannot run it: why, and how to get one that can. */
+  cannotRun?: CannotRun;
 }
 
-export function buildListModel(course: Course, language: Language, progress: ProgressLookup = NO_PROGRESS): ListModel {
+/** `server`: the facts of the server in use, when known; exercises it cannot run are marked. */
+export function buildListModel(course: Course, language: Language, progress: ProgressLookup = NO_PROGRESS, server?: ServerFacts): ListModel {
   const modules = course.modules.map((module): ListModule => {
-    const exercises = module.exercises.map(
-      (exercise): ListExercise => ({
+    const moduleNeeds = needsOf(module.requires);
+    const exercises = module.exercises.map((exercise): ListExercise => {
+      const own = needsOf(exercise.requires);
+      const cannotRun = cannotRunOn(serverNeeds(module, exercise), server, language);
+      return {
         id: exercise.id,
         number: exercise.number,
         title: localize(exercise.title, language),
@@ -43,14 +58,17 @@ export function buildListModel(course: Course, language: Language, progress: Pro
         checkCount: exercise.checks.length,
         hintCount: exercise.hints.length,
         ...(exercise.requires === undefined ? {} : { requires: exercise.requires }),
-      }),
-    );
+        ...(hasNeeds(own) ? { needs: describeNeeds(own, language) } : {}),
+        ...(cannotRun ? { cannotRun } : {}),
+      };
+    });
     return {
       id: module.id,
       number: module.number,
       title: localize(module.title, language),
       summary: localize(module.summary, language),
       ...(module.requires === undefined ? {} : { requires: module.requires }),
+      ...(hasNeeds(moduleNeeds) ? { needs: describeNeeds(moduleNeeds, language) } : {}),
       exerciseCount: exercises.length,
       solvedCount: exercises.filter((exercise) => exercise.status === 'solved').length,
       exercises,
@@ -61,5 +79,7 @@ export function buildListModel(course: Course, language: Language, progress: Pro
     modules,
     exerciseCount: modules.reduce((sum, module) => sum + module.exerciseCount, 0),
     solvedCount: modules.reduce((sum, module) => sum + module.solvedCount, 0),
+    ...(server ? { server: serverName(server) } : {}),
   };
 }
+

@@ -14,15 +14,23 @@ export function renderList(model: ListModel, style: ChalkInstance = PLAIN): stri
   const lines: string[] = [];
   for (const module of model.modules) {
     const progress = t.solved(module.solvedCount, module.exerciseCount);
-    const needs = module.requires ? style.dim(`  ${t.needs(module.requires)}`) : '';
+    const needs = module.needs !== undefined ? style.dim(`  ${t.needs(module.needs)}`) : '';
     lines.push(`${style.bold(module.title)}  ${style.dim(module.id)}  ${progress}${needs}`);
     lines.push(`  ${style.dim(module.summary.trim())}`);
     for (const exercise of module.exercises) {
       const mark = exercise.status === 'solved' ? style.green(STATUS_MARK.solved) : STATUS_MARK[exercise.status];
-      lines.push(`  ${mark} ${style.cyan(exercise.id.padEnd(idWidth))}  ${exercise.title}`);
+      const note = exercise.cannotRun
+        ? style.yellow(`  ✗ ${t.cannotRunHere(exercise.cannotRun.reason)}`)
+        : exercise.needs !== undefined
+          ? style.dim(`  ${t.needs(exercise.needs)}`)
+          : '';
+      lines.push(`  ${mark} ${style.cyan(exercise.id.padEnd(idWidth))}  ${exercise.title}${note}`);
     }
     lines.push('');
   }
   lines.push(t.totalSolved(model.solvedCount, model.exerciseCount));
+  // The way to a server that can, once per way rather than on every marked line.
+  const remedies = new Set(model.modules.flatMap((module) => module.exercises.flatMap((exercise) => (exercise.cannotRun ? [exercise.cannotRun.remedy] : []))));
+  for (const remedy of remedies) lines.push(style.yellow(t.toRunThem(remedy)));
   return `${lines.join('\n')}\n`;
 }

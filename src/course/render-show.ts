@@ -15,8 +15,9 @@ export function renderShow(model: ShowModel, style: ChalkInstance = PLAIN): stri
       .map((line) => (line === '' ? '' : `  ${line}`))
       .join('\n');
 
-  const needs = model.requires ? `  ${t.needs(model.requires)}` : '';
+  const needs = model.needs !== undefined ? `  ${t.needs(model.needs)}` : '';
   sections.push(`${style.bold(model.title)}  ${style.cyan(model.id)}\n${style.dim(`${model.module.title} (${model.module.id})${needs}`)}`);
+  if (model.cannotRun) sections.push(`${style.yellow(`✗ ${t.cannotRunHere(model.cannotRun.reason)}`)}\n  ${model.cannotRun.remedy}`);
   sections.push(`${heading(t.lesson)}\n${indent(model.lesson)}`);
   sections.push(`${heading(t.task)}\n${indent(model.task)}`);
   sections.push(`${heading(t.checks)}\n${model.checks.map((check) => `  [ ] ${check.description}`).join('\n')}`);

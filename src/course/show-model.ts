@@ -1,4 +1,5 @@
 import { localize } from './localize.js';
+import { cannotRunOn, describeNeeds, hasNeeds, serverNeeds, type CannotRun, type ServerFacts } from './requirement-fit.js';
 import type { CheckKind, Language, LoadedExercise, LoadedModule, Requirement } from './schema.js';
 
 /** What `show` prints, in one language; also the `--json` output. */
@@ -14,7 +15,12 @@ export interface ShowModel {
   checks: Array<{ description: string; kind: CheckKind }>;
   keys: string[];
   docs: string[];
+  /** The exercise's own `requires` as written, else its module's. */
   requires?: Requirement;
+  /** What it needs of the server (its module's needs included), in a few words. */
+  needs?: string;
+  /** Set when the known server cannot run it: why, and how to get one that can. */
+  cannotRun?: CannotRun;
   /** Only with --solution: the hints and the reference solution are the answers. */
   hints?: string[];
   solution?: string;
@@ -24,9 +30,11 @@ export function buildShowModel(
   module: LoadedModule,
   exercise: LoadedExercise,
   language: Language,
-  options: { withSolution: boolean },
+  options: { withSolution: boolean; server?: ServerFacts },
 ): ShowModel {
   const requires = exercise.requires ?? module.requires;
+  const needs = serverNeeds(module, exercise);
+  const cannotRun = cannotRunOn(needs, options.server, language);
   return {
     language,
     id: exercise.id,
@@ -38,6 +46,8 @@ export function buildShowModel(
     keys: exercise.keys,
     docs: exercise.docs,
     ...(requires === undefined ? {} : { requires }),
+    ...(hasNeeds(needs) ? { needs: describeNeeds(needs, language) } : {}),
+    ...(cannotRun ? { cannotRun } : {}),
     ...(options.withSolution
       ? { hints: exercise.hints.map((hint) => localize(hint, language)), solution: exercise.solution }
       : {}),

@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import type { LoadedExercise, LoadedModule } from '../course/schema.js';
 import type { Attempt } from '../engine/attempt.js';
 import { execPipeline } from '../engine/checker-pipeline.js';
-import { needsOwnedServer, OWNED_SERVER_SKIP_REASON } from '../engine/requirements.js';
+import { skipReasonOn } from '../engine/requirements.js';
 import type { ExerciseResult } from '../results/check-result.js';
 import { CommandRecorder } from '../programs/command-recorder.js';
 import { readAnswerFile, refuseAnswerFile } from './answer-file.js';
@@ -64,7 +64,8 @@ export async function gradeExercise(lane: GradingLane, work: ExerciseWork, setti
   const decided = gradeWithoutServer(work);
   if (decided || !answer) return decided ?? { ...base, status: 'not-submitted', checks: [] };
   const answerField = { answer: { path: answer.path, kind: answer.kind } };
-  if (needsOwnedServer(module, exercise) && !lane.target.owned) return { ...base, ...answerField, status: 'skipped', skipReason: OWNED_SERVER_SKIP_REASON, checks: [] };
+  const skipped = await skipReasonOn(lane.engine.checker, lane.target.owned, module, exercise);
+  if (skipped !== undefined) return { ...base, ...answerField, status: 'skipped', skipReason: skipped, checks: [] };
 
   const started = performance.now();
   const failed = (problem: Problem, extra: Partial<ExerciseGrade> = {}): ExerciseGrade => ({

@@ -10,7 +10,8 @@ export interface GradeTexts {
   heading(submission: string, server: string): string;
   notSubmitted: string;
   notSubmittedModule(count: number): string;
-  skipped: string;
+  /** `reason`: the report's skipReason (English in every report). */
+  skipped(reason: string | undefined): string;
   expected: string;
   found: string;
   checkError: string;
@@ -31,7 +32,7 @@ const en: GradeTexts = {
   heading: (submission, server) => `Grading ${submission} on ${server}`,
   notSubmitted: 'not submitted',
   notSubmittedModule: (count) => `not submitted (${count} ${count === 1 ? 'exercise' : 'exercises'})`,
-  skipped: 'skipped: needs a server redis-tutor starts itself (not --url)',
+  skipped: (reason) => `skipped: ${reason ?? 'the server cannot run it'}`,
   expected: 'expected',
   found: 'found',
   checkError: 'could not check',
@@ -53,7 +54,7 @@ const ru: GradeTexts = {
   heading: (submission, server) => `Проверка ${submission} на ${server}`,
   notSubmitted: 'не сдано',
   notSubmittedModule: (count) => `не сдано (упражнений: ${count})`,
-  skipped: 'пропущено: нужен сервер, который redis-tutor запускает сам (не --url)',
+  skipped: (reason) => `пропущено: ${reason ?? 'этот сервер не может выполнить упражнение'}`,
   expected: 'ожидалось',
   found: 'получено',
   checkError: 'проверка не выполнилась',

@@ -43,7 +43,7 @@ function testcase(grade: ExerciseGrade, module: ModuleGrade, report: GradeReport
     case 'not-submitted':
       return [`${open}>`, `      <skipped message="${xmlEscape(texts.notSubmitted)}"/>`, '    </testcase>'];
     case 'skipped':
-      return [`${open}>`, `      <skipped message="${xmlEscape(texts.skipped)}"/>`, '    </testcase>'];
+      return [`${open}>`, `      <skipped message="${xmlEscape(texts.skipped(grade.skipReason))}"/>`, '    </testcase>'];
     case 'failed': {
       const details = failureDetails(grade, language).map((line) => `${'  '.repeat(line.depth)}${line.text}`);
       return [

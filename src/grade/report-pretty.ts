@@ -60,7 +60,7 @@ function exerciseLines(grade: ExerciseGrade, options: PrettyOptions, paint: Inst
     case 'not-submitted':
       return [`${INDENT}${paint.dim(`· ${name}  ${texts.notSubmitted}`)}`];
     case 'skipped':
-      return [`${INDENT}${paint.dim(`○ ${name}  ${texts.skipped}`)}`];
+      return [`${INDENT}${paint.dim(`○ ${name}  ${texts.skipped(grade.skipReason)}`)}`];
     case 'failed':
       return [
         `${INDENT}${paint.red('✗')} ${name}${grade.answer ? paint.dim(`  (${grade.answer.path})`) : ''}`,

@@ -25,7 +25,7 @@ export function renderTap(report: GradeReport, options: { language: Language }):
         lines.push(`ok ${point} # SKIP ${texts.notSubmitted}`);
         break;
       case 'skipped':
-        lines.push(`ok ${point} # SKIP ${texts.skipped}`);
+        lines.push(`ok ${point} # SKIP ${texts.skipped(grade.skipReason)}`);
         break;
       case 'failed':
         lines.push(`not ok ${point}`, '  ---', ...indent(stringify(diagnostic(grade, options.language), { lineWidth: 0 })), '  ...');

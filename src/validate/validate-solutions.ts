@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import type { Course, LoadedExercise, LoadedModule } from '../course/schema.js';
-import { needsOwnedServer, OWNED_SERVER_SKIP_REASON } from '../engine/requirements.js';
+import type { ServerFacts } from '../course/requirement-fit.js';
+import { readCourseServerFacts, skipReason } from '../engine/requirements.js';
 import type { Supervisor } from '../engine/supervisor.js';
 import { errorMessage } from '../errors.js';
 import { problems } from '../results/problems.js';
@@ -22,24 +23,25 @@ export interface SolutionValidation {
  */
 export async function validateSolutions(course: Course, supervisor: Supervisor): Promise<SolutionValidation[]> {
   const results: SolutionValidation[] = [];
+  // Read once: restarts and reconnects bring back the same kind of server.
+  const server = await readCourseServerFacts(supervisor.engine.checker, course, supervisor.target.owned);
   for (const module of course.modules) {
     for (const exercise of module.exercises) {
-      results.push(await validateOne(module, exercise, supervisor));
+      results.push(await validateOne(module, exercise, supervisor, server));
       await supervisor.ensureHealthy();
     }
   }
   return results;
 }
 
-async function validateOne(module: LoadedModule, exercise: LoadedExercise, supervisor: Supervisor): Promise<SolutionValidation> {
+async function validateOne(module: LoadedModule, exercise: LoadedExercise, supervisor: Supervisor, server: ServerFacts): Promise<SolutionValidation> {
   const header = {
     id: exercise.id,
     exercise: exercise.localId,
     title: { en: exercise.title.en, ru: exercise.title.ru ?? exercise.title.en },
   };
-  if (needsOwnedServer(module, exercise) && !supervisor.target.owned) {
-    return { file: exercise.file, result: { ...header, status: 'skipped', skipReason: OWNED_SERVER_SKIP_REASON, checks: [] } };
-  }
+  const skipped = skipReason(module, exercise, server);
+  if (skipped !== undefined) return { file: exercise.file, result: { ...header, status: 'skipped', skipReason: skipped, checks: [] } };
   const started = performance.now();
   const engine = supervisor.engine;
   const findings: string[] = [];

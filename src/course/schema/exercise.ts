@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { ActorSchema, type Actor } from './actors.js';
 import { CheckSchema, type Check } from './checks.js';
 import { closedMap } from './closed-map.js';
-import { FormatVersionSchema, IdSchema, RequirementSchema } from './file-fields.js';
+import { FormatVersionSchema, IdSchema } from './file-fields.js';
+import { RequirementSchema } from './requirement.js';
 import type { Locate, ScriptLine } from './source-location.js';
 import { TextSchema } from './texts.js';
 

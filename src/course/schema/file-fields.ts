@@ -16,9 +16,3 @@ export const FormatVersionSchema = z
     error: `must be ${SUPPORTED_FORMAT_VERSION} (the exercise format version this redis-tutor reads)`,
   })
   .describe('Version of the exercise format. A newer version is refused with a message to upgrade redis-tutor.');
-
-export const RequirementSchema = z
-  .enum(['owned-server'], { error: 'expected owned-server' })
-  .describe('owned-server: needs a server redis-tutor started itself (restarts, persistence); skipped with a note under --url.');
-
-export type Requirement = z.infer<typeof RequirementSchema>;

@@ -2,7 +2,8 @@
 import type { z } from 'zod';
 import { closedMap } from './closed-map.js';
 import type { LoadedExercise } from './exercise.js';
-import { FormatVersionSchema, IdSchema, RequirementSchema } from './file-fields.js';
+import { FormatVersionSchema, IdSchema } from './file-fields.js';
+import { RequirementSchema } from './requirement.js';
 import type { Locate } from './source-location.js';
 import { TextSchema } from './texts.js';
 

@@ -94,6 +94,7 @@ export const SAMPLE_REPORT: GradeReport = {
           title: { en: 'Persistence', ru: 'Персистентность' },
           status: 'skipped',
           answer: { path: 'basics/persistence.redis', kind: 'redis' },
+          skipReason: 'needs a server redis-tutor starts itself (FLUSHALL, SAVE, restarts); this one came from --url. Run redis-tutor without --url: it starts its own redis-server (sudo apt-get install redis-server, or brew install redis).',
           checks: [],
         },
         {
