@@ -4,6 +4,7 @@ import { claimIfEmpty } from './ownership.js';
 import { readServerIdentity } from './server-info.js';
 import { assertSupportedVersion } from './server-version.js';
 import { CHECKER_CLIENT_NAME, type ConnectionSpec, type RedisTarget } from './target.js';
+import { preflightUrl } from './url-preflight.js';
 
 /** A Redis someone else runs (--url / REDIS_URL). The tutor never stops it and resets only what it claimed (./ownership.ts). */
 export class UrlRedisTarget implements RedisTarget {
@@ -27,11 +28,13 @@ export class UrlRedisTarget implements RedisTarget {
 }
 
 /**
- * Connects once to check the URL (credentials, database, version) so mistakes
- * surface at start-up with a clear message, and claims the database if it is empty.
+ * Checks the URL (something answers as Redis in the protocol the scheme
+ * says, credentials, database, permissions, version) so mistakes surface at
+ * start-up with a clear message, and claims the database if it is empty.
  */
 export async function connectToUrl(url: string, options: { ownershipFile?: string } = {}): Promise<UrlRedisTarget> {
   const spec = parseRedisUrl(url);
+  await preflightUrl(spec);
   const redis = await connect(spec, { name: CHECKER_CLIENT_NAME, reconnect: false });
   try {
     const { version } = await readServerIdentity(redis);

@@ -9,6 +9,7 @@ import { claimIfEmpty, defaultOwnershipFile } from '../../redis/ownership.js';
 import { readServerIdentity } from '../../redis/server-info.js';
 import { CHECKER_CLIENT_NAME, type ConnectionSpec } from '../../redis/target.js';
 import { UrlRedisTarget } from '../../redis/url-target.js';
+import { preflightUrl } from '../../redis/url-preflight.js';
 import type { UrlFact } from '../doctor-facts.js';
 
 export interface UrlProbeOptions {
@@ -32,6 +33,7 @@ export async function probeUrl(url: string | undefined, options: UrlProbeOptions
   }
   const shown = `${spec.tls ? 'rediss' : 'redis'}://${formatAddress(spec)}/${spec.db}`;
   try {
+    await preflightUrl(spec, { timeoutMs: options.connectTimeoutMs ?? 3_000 });
     const redis = await connect(spec, { name: CHECKER_CLIENT_NAME, reconnect: false, connectTimeoutMs: options.connectTimeoutMs ?? 3_000 });
     try {
       const { version } = await readServerIdentity(redis);
