@@ -62,6 +62,8 @@ export function buildProgram(io: Io, onAction: (name: string, operands: string[]
   sub('list', 'list modules and exercises with your progress')
     .option('--json', 'machine-readable output')
     .addOption(langOption())
+    .addOption(urlOption())
+    .addOption(serverBinOption())
     .action((options: Record<string, unknown>) => onAction('list', [], options));
 
   sub('show', 'print an exercise: lesson, task and checks')
@@ -69,6 +71,8 @@ export function buildProgram(io: Io, onAction: (name: string, operands: string[]
     .option('--solution', 'also print the reference solution')
     .option('--json', 'machine-readable output')
     .addOption(langOption())
+    .addOption(urlOption())
+    .addOption(serverBinOption())
     .action((id: string, options: Record<string, unknown>) => onAction('show', [id], options));
 
   sub('cli', 'a redis-cli that behaves byte for byte like the real one')

@@ -7,8 +7,9 @@ import { buildShowModel } from '../course/show-model.js';
 import { textStyle } from '../course/text-style.js';
 import { UserError } from '../errors.js';
 import type { Action } from './action.js';
+import { knownServer } from './known-server.js';
 
-/** `redis-tutor show MODULE/EXERCISE [--solution] [--json] [--lang en|ru]` */
+/** `redis-tutor show MODULE/EXERCISE [--solution] [--json] [--lang en|ru] [--url URL] [--redis-server PATH]` */
 export const showAction: Action = async ({ options, operands, io }) => {
   const [id] = operands;
   if (id === undefined) throw new UserError('show needs an exercise id.', 'Example: redis-tutor show getting-started/first-key');
@@ -16,7 +17,8 @@ export const showAction: Action = async ({ options, operands, io }) => {
   const { course, note } = await readCourse(courseDirFor(io.env, io.cwd));
   if (note) io.stderr.write(note);
   const { module, exercise } = findExercise(course, id);
-  const model = buildShowModel(module, exercise, language, { withSolution: options.solution === true });
+  const server = await knownServer(options, io, course);
+  const model = buildShowModel(module, exercise, language, { withSolution: options.solution === true, ...(server ? { server } : {}) });
   io.stdout.write(options.json === true ? `${JSON.stringify(model, null, 2)}\n` : renderShow(model, textStyle(io.stdout, io.env)));
   return 0;
 };

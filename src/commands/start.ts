@@ -4,6 +4,7 @@ import { readCourse } from '../course/read-course.js';
 import type { Course, Language } from '../course/schema.js';
 import type { Io } from '../io.js';
 import { Engine } from '../engine/engine.js';
+import { readCourseServerFacts } from '../engine/requirements.js';
 import { Supervisor } from '../engine/supervisor.js';
 import { EnvironmentError, UserError } from '../errors.js';
 import type { Action } from './action.js';
@@ -65,6 +66,8 @@ async function runStart(options: Record<string, unknown>, io: Io, cliLanguage: L
       openEngine: (on) => Engine.open(on, { connectLearner: tap.connectLearner, ...(options.force === true ? { force: true } : {}) }),
       reconnectAttempts: RECONNECT_ATTEMPTS,
     });
+    // What the server is, once: the home screen marks the exercises it cannot run (the same server comes back after a recovery).
+    const server = await readCourseServerFacts(supervisor.engine.checker, course, target.owned).catch(() => undefined);
     // --fresh saves nothing, the history included; otherwise the history sits beside the progress file.
     const services = promptServices(await loadCommandTable(target.spec), fresh ? {} : { historyFile: openHistoryFile(promptHistoryFilePath(io.env)) });
     const columns = io.stdout.columns ?? 80;
@@ -94,6 +97,7 @@ async function runStart(options: Record<string, unknown>, io: Io, cliLanguage: L
       course,
       chalk: tuiChalk(io.env, true),
       services,
+      ...(server ? { server } : {}),
       onMounted: () => {
         if (firstExercise.kind === 'exercise') void controller.openExercise(firstExercise.id);
         else if (firstExercise.kind === 'module') void controller.openModule(firstExercise.id);

@@ -9,6 +9,7 @@ import { findOnPath } from './find-redis-server.js';
 import { freeLoopbackPort } from './free-port.js';
 import { PRIVATE_SERVER_MAXMEMORY } from './private-server-config.js';
 import { readServerIdentity } from './server-info.js';
+import { productName, readServerProduct, type ServerProduct } from './server-identity.js';
 import { assertSupportedVersion } from './server-version.js';
 import { CHECKER_CLIENT_NAME, type ConnectionSpec, type RedisTarget } from './target.js';
 import { waitForPing } from './wait-for-ping.js';
@@ -66,6 +67,7 @@ export class DockerRedisTarget implements RedisTarget {
     readonly containerName: string,
     readonly image: string,
     readonly version: string,
+    readonly product: ServerProduct,
     port: number,
     private readonly dockerBinary: string,
     private readonly env: NodeJS.ProcessEnv,
@@ -78,7 +80,7 @@ export class DockerRedisTarget implements RedisTarget {
   readonly control = { restartable: false, why: 'redis-tutor does not restart its Docker container; quit and start again' } as const;
 
   describe(): string {
-    return `docker ${this.image} (Redis ${this.version}) container ${this.containerName} on ${HOST}:${this.spec.port}`;
+    return `docker ${this.image} (${productName(this.product)}) container ${this.containerName} on ${HOST}:${this.spec.port}`;
   }
 
   release(): Promise<void> {
@@ -132,10 +134,12 @@ export async function startDockerServer(options: StartDockerServerOptions): Prom
   }
   const spec: ConnectionSpec = { host: HOST, port, db: 0, tls: false };
   let version: string;
+  let product: ServerProduct;
   try {
     const redis = await connect(spec, { name: CHECKER_CLIENT_NAME, reconnect: false });
     try {
       version = (await readServerIdentity(redis)).version;
+      product = await readServerProduct(redis);
     } finally {
       redis.disconnect();
     }
@@ -143,7 +147,7 @@ export async function startDockerServer(options: StartDockerServerOptions): Prom
   } catch (error) {
     return giveUp(error instanceof EnvironmentError ? error : new EnvironmentError(`the ${image} container ${name} answered PING but not INFO.`, 'Install redis-server or pass --url.', { cause: error }));
   }
-  return new DockerRedisTarget(name, image, version, port, options.dockerBinary, env, guard, unregister);
+  return new DockerRedisTarget(name, image, version, product, port, options.dockerBinary, env, guard, unregister);
 }
 
 interface RunResult {

@@ -11,6 +11,7 @@ import { findRedisServer } from './find-redis-server.js';
 import { freeLoopbackPort } from './free-port.js';
 import { noRedisAvailableError } from './no-redis-error.js';
 import { privateServerConfig } from './private-server-config.js';
+import { askServerProduct, redisProduct, serverBinaryName, type ServerProduct } from './server-identity.js';
 import { assertSupportedVersion } from './server-version.js';
 import type { ConnectionSpec, RedisTarget, ServerControl, ServerExit } from './target.js';
 import { waitForPing } from './wait-for-ping.js';
@@ -58,6 +59,7 @@ export class PrivateRedisTarget implements RedisTarget {
   readonly spec: ConnectionSpec;
   private released: Promise<void> | undefined;
   private busy: Promise<void> = Promise.resolve();
+  private identified: ServerProduct | undefined;
   private readonly exitListeners = new Set<(exit: ServerExit) => void>();
 
   constructor(
@@ -100,8 +102,18 @@ export class PrivateRedisTarget implements RedisTarget {
     return this.server.dir;
   }
 
+  /** Redis or Valkey: what the running server says (until identify(), the Redis of the binary's version). */
+  get product(): ServerProduct {
+    return this.identified ?? redisProduct(this.version);
+  }
+
+  /** Asks the server what it is: a Valkey binary may be called redis-server, so the binary's name and version do not tell. */
+  async identify(): Promise<void> {
+    this.identified = await askServerProduct(this.spec, this.version);
+  }
+
   describe(): string {
-    return `private redis-server ${this.version} on ${HOST}:${this.spec.port}`;
+    return `private ${serverBinaryName(this.product.kind)} ${this.product.version} on ${HOST}:${this.spec.port}`;
   }
 
   isRunning(): boolean {
@@ -184,7 +196,9 @@ export async function startPrivateServer(options: StartPrivateServerOptions = {}
     choosePort: options.choosePort ?? freeLoopbackPort,
   };
   const server = await launchWithRetries(found.path, version, settings);
-  return new PrivateRedisTarget(found.path, version, server, settings);
+  const target = new PrivateRedisTarget(found.path, version, server, settings);
+  await target.identify();
+  return target;
 }
 
 type LaunchSettings = {

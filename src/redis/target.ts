@@ -3,6 +3,8 @@
  * tutor that talks to Redis receives one of these from acquireRedis() in
  * ./acquire.ts; nothing else decides how to reach a server.
  */
+import type { ServerProduct } from './server-identity.js';
+
 export type TargetKind = 'private' | 'url' | 'docker';
 
 export interface ConnectionSpec {
@@ -52,13 +54,15 @@ export type ServerControl =
 export interface RedisTarget {
   kind: TargetKind;
   spec: ConnectionSpec;
-  /** Server version as reported by INFO server, e.g. "7.0.15". */
+  /** Server version as reported by INFO server, e.g. "7.0.15" (redis_version: 7.2.4 on Valkey 8). */
   version: string;
+  /** Redis or Valkey, and its own version (from INFO server): what the tutor calls the server. */
+  readonly product: ServerProduct;
   /** True when the tutor started this server and may do anything to it (FLUSHALL, CONFIG SET, restart). */
   owned: boolean;
   /** Whether, and how, the tutor can restart the server process. */
   readonly control: ServerControl;
-  /** One line for people: "private redis-server 7.0.15 on 127.0.0.1:41234". */
+  /** One line for people, naming the product: "private redis-server 7.0.15 on 127.0.0.1:41234", "Valkey 8.0.1 at redis://host:6379/0 (from --url)". */
   describe(): string;
   /** Stops what the tutor started (private server, container); a no-op for --url. Idempotent. */
   release(): Promise<void>;

@@ -2,6 +2,7 @@ import { connect } from './connect.js';
 import { formatAddress, parseRedisUrl } from './connection-url.js';
 import { claimIfEmpty } from './ownership.js';
 import { readServerIdentity } from './server-info.js';
+import { productName, readServerProduct, redisProduct, type ServerProduct } from './server-identity.js';
 import { assertSupportedVersion } from './server-version.js';
 import { CHECKER_CLIENT_NAME, type ConnectionSpec, type RedisTarget } from './target.js';
 import { preflightUrl } from './url-preflight.js';
@@ -15,11 +16,12 @@ export class UrlRedisTarget implements RedisTarget {
   constructor(
     readonly spec: ConnectionSpec,
     readonly version: string,
+    readonly product: ServerProduct = redisProduct(version),
   ) {}
 
   describe(): string {
     const where = `${this.spec.tls ? 'rediss' : 'redis'}://${formatAddress(this.spec)}/${this.spec.db}`;
-    return `Redis ${this.version} at ${where} (from --url)`;
+    return `${productName(this.product)} at ${where} (from --url)`;
   }
 
   async release(): Promise<void> {
@@ -39,7 +41,7 @@ export async function connectToUrl(url: string, options: { ownershipFile?: strin
   try {
     const { version } = await readServerIdentity(redis);
     assertSupportedVersion(version, `the Redis at ${formatAddress(spec)}`);
-    const target = new UrlRedisTarget(spec, version);
+    const target = new UrlRedisTarget(spec, version, await readServerProduct(redis));
     await claimIfEmpty(target, { connection: redis, ...(options.ownershipFile ? { recordFile: options.ownershipFile } : {}) });
     return target;
   } finally {

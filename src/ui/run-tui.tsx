@@ -1,5 +1,6 @@
 import type { ChalkInstance } from 'chalk';
 import { render } from 'ink';
+import type { ServerFacts } from '../course/requirement-fit.js';
 import type { Course } from '../course/schema.js';
 import type { Io } from '../io.js';
 import { App } from './App.js';
@@ -18,6 +19,8 @@ export interface RunTuiOptions {
   course: Course;
   chalk: ChalkInstance;
   services: PromptServices;
+  /** The server's facts, for marking the exercises it cannot run (../course/requirement-fit.ts). */
+  server?: ServerFacts;
   /** Runs once the frame is up (open the first exercise). */
   onMounted?: () => void;
 }
@@ -27,7 +30,16 @@ export async function runTui(options: RunTuiOptions): Promise<void> {
   const { io } = options;
   io.stdout.write(ENTER_ALT_SCREEN);
   const instance = render(
-    <App tui={{ store: options.store, controller: options.controller, course: options.course, chalk: options.chalk, services: options.services }} />,
+    <App
+      tui={{
+        store: options.store,
+        controller: options.controller,
+        course: options.course,
+        chalk: options.chalk,
+        services: options.services,
+        ...(options.server ? { server: options.server } : {}),
+      }}
+    />,
     {
       stdin: io.stdin as NodeJS.ReadStream,
       stdout: io.stdout as NodeJS.WriteStream,

@@ -1,6 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import { createContext, useContext, useEffect, useState, useSyncExternalStore } from 'react';
 import { useStdout } from 'ink';
+import type { ServerFacts } from '../course/requirement-fit.js';
 import type { Course } from '../course/schema.js';
 import type { PromptServices } from '../tutor/prompt-services.js';
 import type { TutorController } from '../tutor/tutor-controller.js';
@@ -18,6 +19,8 @@ export interface Tui {
   course: Course;
   chalk: ChalkInstance;
   services: PromptServices;
+  /** What the server in use is, so the home screen can mark exercises it cannot run; unknown in tests that only render. */
+  server?: ServerFacts;
   /** Fixed size for tests; otherwise the terminal's, following resizes. */
   size?: { columns: number; rows: number };
 }

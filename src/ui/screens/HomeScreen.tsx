@@ -1,6 +1,7 @@
 import { Box, useInput } from 'ink';
+import { courseTexts } from '../../course/course-texts.js';
 import { localize } from '../../course/localize.js';
-import { buildListModel } from '../../course/list-model.js';
+import { buildListModel, type ListModel } from '../../course/list-model.js';
 import { truncateToWidth, padToWidth } from '../../markdown/text-width.js';
 import { progressLookup } from '../../progress/progress-updates.js';
 import { homeRows, type HomeRow } from '../home-rows.js';
@@ -13,11 +14,11 @@ import { ConfirmLine } from '../components/ConfirmLine.js';
 
 /** The module list: progress per module, "continue" first, Enter opens, q quits. */
 export function HomeScreen() {
-  const { course, chalk, store, controller } = useTui();
+  const { course, chalk, store, controller, server } = useTui();
   const state = useAppState();
   const { columns, rows } = useTerminalSize();
   const t = texts(state.language);
-  const model = buildListModel(course, state.language, progressLookup(state.progress));
+  const model = buildListModel(course, state.language, progressLookup(state.progress), server);
   const items = homeRows(course, state.progress, state.expandedModule);
   const cursor = Math.min(state.homeCursor, Math.max(0, items.length - 1));
 
@@ -73,7 +74,9 @@ export function HomeScreen() {
       const icon = entry?.status === 'solved' ? chalk.green('✓') : entry?.status === 'started' ? chalk.yellow('◐') : chalk.dim('·');
       const help = entry?.status === 'solved' && entry.withHelp ? chalk.dim(` (${t.solvedWithHelp})`) : '';
       const here = state.progress.last === exercise.id ? chalk.cyan(' ◀') : '';
-      text = `    ${icon} ${String(exercise.number).padStart(2, '0')} ${exercise.title}${help}${here}`;
+      // A server that cannot run it is said on the row; the way to one that can, under the list when the row is selected.
+      const cannot = exercise.cannotRun ? chalk.yellow(`  ✗ ${courseTexts(state.language).cannotRunHere(exercise.cannotRun.reason)}`) : '';
+      text = `    ${icon} ${String(exercise.number).padStart(2, '0')} ${exercise.title}${help}${here}${cannot}`;
     }
     return pointer + (selected ? chalk.inverse(' ') + ' ' : '') + text;
   });
@@ -81,7 +84,8 @@ export function HomeScreen() {
   const start = Math.max(0, Math.min(cursor - Math.floor(listRows / 2), lines.length - listRows));
   const total = `${model.solvedCount}/${model.exerciseCount}`;
   const title = `${chalk.bold.red('redis-tutor')}  ${chalk.dim(total)}`;
-  const help = chalk.dim(truncateToWidth(t.homeKeys, columns));
+  const remedy = cannotRunRemedy(model, items[cursor]);
+  const help = remedy !== undefined ? chalk.yellow(truncateToWidth(remedy, columns)) : chalk.dim(truncateToWidth(t.homeKeys, columns));
   return (
     <Box flexDirection="column" height={frameRows} width={columns}>
       <Lines lines={[title, '']} height={2} width={columns} />
@@ -90,4 +94,11 @@ export function HomeScreen() {
       <StatusLine />
     </Box>
   );
+}
+
+/** How to get a server that runs the selected exercise, when this one cannot. */
+function cannotRunRemedy(model: ListModel, row: HomeRow | undefined): string | undefined {
+  if (row?.kind !== 'exercise') return undefined;
+  const exercise = model.modules.find((m) => m.id === row.moduleId)?.exercises.find((e) => e.id === row.exerciseId);
+  return exercise?.cannotRun?.remedy;
 }

@@ -65,6 +65,8 @@ export function renderTui(options: {
   controller?: Tui['controller'];
   table?: CommandTable;
   chalkLevel?: 0 | 1;
+  /** The server's facts: the home screen marks the exercises it cannot run. */
+  server?: Tui['server'];
 }): RenderedTui {
   const store = new AppStore(
     initialState({
@@ -83,6 +85,7 @@ export function renderTui(options: {
     chalk: new Chalk({ level: options.chalkLevel ?? 0 }),
     services: promptServices(options.table ?? EMPTY_COMMAND_TABLE),
     size: { columns: options.columns ?? 100, rows: options.rows ?? 30 },
+    ...(options.server ? { server: options.server } : {}),
   };
   const instance = render(<App tui={tui} />);
   return {
