@@ -14,7 +14,12 @@ export type AsUserOutcome = { kind: 'reply'; reply: Value } | { kind: 'auth-fail
  * afterwards. No client name and no ready check: both are commands the user
  * under test may not be allowed to run, and they would fail before AUTH anyway.
  */
-export async function runAsUser(spec: ConnectionSpec, as: AsUser, args: readonly Buffer[]): Promise<AsUserOutcome> {
+/**
+ * `tutor`: the checker's credentials. The learner's database is selected as
+ * the tutor before AUTH as the user: the user under test may not be allowed
+ * SELECT (a read-only user has only @read), and AUTH keeps the database.
+ */
+export async function runAsUser(spec: ConnectionSpec, as: AsUser, args: readonly Buffer[], tutor: TutorLogin = {}): Promise<AsUserOutcome> {
   const redis = new Redis({
     host: spec.host,
     port: spec.port,
@@ -31,18 +36,32 @@ export async function runAsUser(spec: ConnectionSpec, as: AsUser, args: readonly
   });
   try {
     await redis.connect();
+    if (spec.db !== 0) await selectAsTutor(redis, spec.db, tutor);
     const credentials = as.user !== undefined ? [as.user, as.password] : [as.password];
     const auth = await callValue(redis, ['AUTH', ...credentials]);
     if (isErrorValue(auth)) {
       const expected = as.user !== undefined ? AS_USER.authAs(as.user) : AS_USER.authWithPassword;
       return { kind: 'auth-failed', verdict: { passed: false, expected, found: verbatim(`(error) ${auth.message}`) } };
     }
-    if (spec.db !== 0) await callValue(redis, ['SELECT', String(spec.db)]);
     const [name, ...rest] = args;
     return { kind: 'reply', reply: await callValue(redis, [name ?? '', ...rest]) };
   } finally {
     redis.disconnect();
   }
+}
+
+export interface TutorLogin {
+  username?: string | undefined;
+  password?: string | undefined;
+}
+
+async function selectAsTutor(redis: Redis, db: number, tutor: TutorLogin): Promise<void> {
+  if (tutor.password !== undefined) {
+    const login = await callValue(redis, ['AUTH', ...(tutor.username !== undefined ? [tutor.username] : []), tutor.password]);
+    if (isErrorValue(login)) throw new Error(`could not log in as the tutor to select database ${db}: ${login.message}`);
+  }
+  const selected = await callValue(redis, ['SELECT', String(db)]);
+  if (isErrorValue(selected)) throw new Error(`could not select database ${db}: ${selected.message}`);
 }
 
 /** A reply or the server's error as a value; connection failures still throw. */

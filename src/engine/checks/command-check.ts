@@ -13,7 +13,7 @@ export function compileCommandCheck(check: CommandCheck): CompiledCheck {
       check,
       commands: () => [],
       judge: async (_replies, context) => {
-        const outcome = await runAsUser(context.spec, as, args);
+        const outcome = await runAsUser(context.spec, as, args, context.checker.options);
         return outcome.kind === 'auth-failed' ? outcome.verdict : checkExpectation(check.expect, outcome.reply);
       },
     };
