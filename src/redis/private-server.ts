@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +11,7 @@ import { spawnExitGuard, type ExitGuard } from './exit-guard.js';
 import { findRedisServer } from './find-redis-server.js';
 import { freeLoopbackPort } from './free-port.js';
 import { noRedisAvailableError } from './no-redis-error.js';
-import { privateServerConfig } from './private-server-config.js';
+import { effectivePassword, privateServerConfig } from './private-server-config.js';
 import { askServerProduct, redisProduct, serverBinaryName, type ServerProduct } from './server-identity.js';
 import { assertSupportedVersion } from './server-version.js';
 import type { ConnectionSpec, RedisTarget, ServerControl, ServerExit } from './target.js';
@@ -32,6 +33,8 @@ export interface StartPrivateServerOptions {
 }
 
 const PORT_ATTEMPTS = 5;
+/** 128 bits, as hex: nothing in redis.conf needs quoting, and nobody guesses it. */
+const PASSWORD_BYTES = 16;
 const OUTPUT_TAIL_BYTES = 4_096;
 const HOST = '127.0.0.1';
 /** What Redis loads at start-up from its dir: dump.rdb, an AOF (7.x: appendonlydir/, 6.x: appendonly.aof), and a save in progress. */
@@ -50,8 +53,13 @@ interface RunningServer {
 }
 
 /**
- * A redis-server the tutor started for itself: loopback only, no persistence,
- * a throwaway directory, gone when the tutor is gone (see ./exit-guard.ts).
+ * A redis-server the tutor started for itself: loopback only, a random
+ * password, no persistence, a throwaway directory, gone when the tutor is
+ * gone (see ./exit-guard.ts).
+ *
+ * The password is made once per target and kept across restarts, so that
+ * `spec` always holds the current one: connections that reconnect on their
+ * own (ioredis) and the sandbox baseline (which puts requirepass back) stay right.
  */
 export class PrivateRedisTarget implements RedisTarget {
   readonly kind = 'private' as const;
@@ -66,12 +74,10 @@ export class PrivateRedisTarget implements RedisTarget {
     readonly binary: string,
     readonly version: string,
     private server: RunningServer,
-    private readonly settings: Required<Pick<StartPrivateServerOptions, 'handleSignals' | 'startTimeoutMs' | 'choosePort'>> & {
-      env: NodeJS.ProcessEnv;
-      extraConfig: readonly string[];
-    },
+    private readonly settings: ServerSettings,
   ) {
-    this.spec = { host: HOST, port: server.port, db: 0, tls: false };
+    const password = effectivePassword(settings.password, settings.extraConfig);
+    this.spec = { host: HOST, port: server.port, db: 0, tls: false, ...(password !== undefined ? { password } : {}) };
     this.watch(server);
   }
 
@@ -188,9 +194,11 @@ export async function startPrivateServer(options: StartPrivateServerOptions = {}
   const version = await readBinaryVersion(found.path);
   assertSupportedVersion(version, `redis-server at ${found.path}`);
   options.onStatus?.(`starting redis-server ${version}...`);
-  const settings = {
+  const settings: ServerSettings = {
     env,
     extraConfig: options.extraConfig ?? [],
+    // Every local user can reach 127.0.0.1: only the tutor, and what it hands the password to, gets in.
+    password: randomBytes(PASSWORD_BYTES).toString('hex'),
     handleSignals: options.handleSignals ?? true,
     startTimeoutMs: options.startTimeoutMs ?? 10_000,
     choosePort: options.choosePort ?? freeLoopbackPort,
@@ -201,12 +209,18 @@ export async function startPrivateServer(options: StartPrivateServerOptions = {}
   return target;
 }
 
-type LaunchSettings = {
+/** What every start of one target's server shares, restarts included. */
+type ServerSettings = {
   env: NodeJS.ProcessEnv;
   extraConfig: readonly string[];
+  /** requirepass; see PrivateRedisTarget for why it outlives restarts. */
+  password: string;
   handleSignals: boolean;
   startTimeoutMs: number;
   choosePort: () => Promise<number>;
+};
+
+type LaunchSettings = ServerSettings & {
   firstPort?: number;
   /** Start in this existing directory (a restart that keeps the data) instead of a new one. */
   dir?: string;
@@ -232,7 +246,8 @@ async function launchOnce(binary: string, version: string, port: number, setting
   // A given dir belongs to a server being restarted with its data: a failed start must not delete it.
   const dir = settings.dir ?? mkdtempSync(join(tmpdir(), 'redis-tutor-'));
   const configFile = join(dir, 'redis.conf');
-  writeFileSync(configFile, privateServerConfig({ version, port, dir, extraConfig: settings.extraConfig }));
+  // The file holds the password: the 0700 directory already hides it, 0600 says so too.
+  writeFileSync(configFile, privateServerConfig({ version, port, dir, password: settings.password, extraConfig: settings.extraConfig }), { mode: 0o600 });
 
   // detached: its own session, so the terminal's Ctrl-C reaches the tutor (which may want it) and not the server.
   const child = spawn(binary, [configFile], { cwd: dir, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: settings.env });

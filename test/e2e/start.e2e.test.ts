@@ -130,8 +130,12 @@ describe('redis-tutor start, end to end', () => {
     await command(tui, 'SET greeting "Hello, Redis!"');
     await tui.waitFor('✓ Solved!');
     const port = /127\.0\.0\.1:(\d+)>/.exec(tui.text())?.[1];
+    // The private server lets in only who has its password: the learner's prompt shows it.
+    await command(tui, 'CONFIG GET requirepass');
+    const password = /2\) "([0-9a-f]{32})"/.exec(await tui.waitFor(/2\) "[0-9a-f]{32}"/))?.[1] ?? '';
     const { execFileSync } = await import('node:child_process');
-    const pid = execFileSync('redis-cli', ['-p', String(port), 'INFO', 'server']).toString().match(/process_id:(\d+)/)?.[1];
+    const info = execFileSync('redis-cli', ['-p', String(port), 'INFO', 'server'], { env: { ...process.env, REDISCLI_AUTH: password } });
+    const pid = /process_id:(\d+)/.exec(info.toString())?.[1];
     process.kill(Number(pid), 'SIGKILL');
     await tui.waitFor('Redis is back. The exercise was reset; your progress is kept.', 20_000);
     const screen = await tui.waitFor('✗ greeting holds');

@@ -299,7 +299,7 @@ describe('wait', () => {
   it('retries until the condition holds', async () => {
     const attempt = await fixture.engine.startAttempt(buildTestExercise({ checks: [{ kind: 'key', key: 'k', exists: false, wait: 20_000 }] }));
     await attempt.runLine('SET k v');
-    const observer = new Redis({ host: '127.0.0.1', port: fixture.target.spec.port, lazyConnect: false });
+    const observer = new Redis({ host: '127.0.0.1', port: fixture.target.spec.port, password: fixture.target.spec.password, lazyConnect: false });
     try {
       // The check reads the key with TYPE: once the server has run one, the first pass has seen the key.
       const typeCalls = async () => Number(/^cmdstat_type:calls=(\d+)/m.exec(await observer.info('commandstats'))?.[1] ?? 0);

@@ -62,10 +62,12 @@ describe('sandbox reset', () => {
     expect((await attempt.evaluate()).passed).toBe(true);
     plain.disconnect();
     await fixture.engine.resetSandbox();
-    const fresh = new Redis({ port: fixture.target.spec.port, retryStrategy: () => null });
+    // The private server's own password is back: the tutor's new connections get in, others still do not.
+    const { password } = fixture.target.spec;
+    const fresh = new Redis({ port: fixture.target.spec.port, password, retryStrategy: () => null });
     expect(await fresh.get('k')).toBeNull();
     fresh.disconnect();
-    expect(await fixture.engine.checker.config('GET', 'requirepass')).toEqual(['requirepass', '']);
+    expect(await fixture.engine.checker.config('GET', 'requirepass')).toEqual(['requirepass', password]);
     // The learner's connection works again after the reset.
     const next = await fixture.engine.startAttempt(anyKey);
     expect((await next.runLine('SET k v')).reply?.type).toBe('status');
@@ -73,7 +75,7 @@ describe('sandbox reset', () => {
 
   it('unsubscribes the learner, resets its name and closes other clients', async () => {
     await learnerRuns('CLIENT SETNAME me', 'SUBSCRIBE news');
-    const other = new Redis({ port: fixture.target.spec.port, connectionName: 'someone-else', retryStrategy: () => null });
+    const other = new Redis({ port: fixture.target.spec.port, password: fixture.target.spec.password, connectionName: 'someone-else', retryStrategy: () => null });
     other.on('error', () => undefined);
     await other.ping();
     const report = await fixture.engine.resetSandbox();

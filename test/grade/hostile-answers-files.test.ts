@@ -144,7 +144,9 @@ describe('programs get a minimal environment', () => {
   it('the grader\'s secrets never reach a program (nor its report)', async () => {
     const graded = await grade(PRINT_ENV, undefined, { env: GRADER_ENV });
     const output = graded.grade('basics/counter').output?.text ?? '';
-    expect(output).toMatch(/^REDIS_URL=redis:\/\/127\.0\.0\.1:\d+\/0$/m);
+    // The private server's own password, random per run, is the program's to use (and only lets it into that server).
+    const password = /^REDIS_PASSWORD=([0-9a-f]{32})$/m.exec(output)?.[1] ?? 'no REDIS_PASSWORD';
+    expect(output).toMatch(new RegExp(`^REDIS_URL=redis://:${password}@127\\.0\\.0\\.1:\\d+/0$`, 'm'));
     expect(output).toMatch(/^REDIS_DB=0$/m);
     expect(graded.text).not.toContain('tok-1234567890');
     expect(graded.text).not.toContain('glcbt-secret');

@@ -16,8 +16,8 @@ let scratch: string;
 let recordFile: string;
 const clients: Redis[] = [];
 
-function client(db: number, port = server.port): Redis {
-  const redis = new Redis({ port, host: '127.0.0.1', db, lazyConnect: false });
+function client(db: number, port = server.port, password?: string): Redis {
+  const redis = new Redis({ port, host: '127.0.0.1', db, lazyConnect: false, ...(password !== undefined ? { password } : {}) });
   clients.push(redis);
   return redis;
 }
@@ -90,19 +90,20 @@ describe('assertSafeToReset on a server the tutor does not own', () => {
 
   it('a claim ends when the server restarts (new run_id): restored keys are not assumed to be ours', async () => {
     freshRecord();
-    // Two server processes one after the other on the same port, as after a restart of a Docker container.
-    const first = await startPrivateServer({ handleSignals: false });
+    // Two server processes one after the other on the same port, as after a restart of a Docker container (same password).
+    const password = 'same-after-restart';
+    const first = await startPrivateServer({ handleSignals: false, extraConfig: [`requirepass ${password}`] });
     const port = first.spec.port;
-    const spec = { host: '127.0.0.1', port, db: 0, tls: false };
+    const spec = { host: '127.0.0.1', port, db: 0, tls: false, password };
     try {
       expect(await claimIfEmpty(new UrlRedisTarget(spec, '7'), { recordFile })).toBe(true);
     } finally {
       await first.release();
     }
-    const restarted = await startPrivateServer({ handleSignals: false, choosePort: () => Promise.resolve(port) });
+    const restarted = await startPrivateServer({ handleSignals: false, extraConfig: [`requirepass ${password}`], choosePort: () => Promise.resolve(port) });
     try {
       expect(restarted.spec.port).toBe(port);
-      await client(0, port).set('restored', '1');
+      await client(0, port, password).set('restored', '1');
       await expect(assertSafeToReset(new UrlRedisTarget(spec, '7'), { recordFile })).rejects.toThrow(UserError);
     } finally {
       await restarted.release();
@@ -112,8 +113,7 @@ describe('assertSafeToReset on a server the tutor does not own', () => {
   it('a server the tutor started is always its own', async () => {
     const target = await startPrivateServer({ handleSignals: false });
     try {
-      client(0, target.spec.port);
-      await client(0, target.spec.port).set('k', 'v');
+      await client(0, target.spec.port, target.spec.password).set('k', 'v');
       await expect(assertSafeToReset(target, { recordFile: freshRecord() })).resolves.toBeUndefined();
     } finally {
       await target.release();

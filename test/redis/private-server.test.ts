@@ -7,6 +7,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { EnvironmentError, UserError } from '../../src/errors.js';
 import { openChecker } from '../../src/redis/checker.js';
 import { startPrivateServer, type PrivateRedisTarget } from '../../src/redis/private-server.js';
+import { stringMatching } from '../support/matchers.js';
 import { freePort } from '../support/test-server.js';
 import { isAlive, pidsMentioning, waitUntil } from './support/processes.js';
 
@@ -37,7 +38,7 @@ describe('startPrivateServer', () => {
     const target = await start();
     expect(target.kind).toBe('private');
     expect(target.owned).toBe(true);
-    expect(target.spec).toEqual({ host: '127.0.0.1', port: target.spec.port, db: 0, tls: false });
+    expect(target.spec).toEqual({ host: '127.0.0.1', port: target.spec.port, db: 0, tls: false, password: stringMatching(/^[0-9a-f]{32}$/) });
     expect(target.version).toMatch(/^\d+\.\d+\.\d+$/);
     expect(target.describe()).toBe(`private redis-server ${target.version} on 127.0.0.1:${target.spec.port}`);
     const redis = await checker(target);

@@ -1,16 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { configLineToArgs } from '../../src/redis/config-line-args.js';
 import { containerServerArgs } from '../../src/redis/docker-server.js';
-import { privateServerConfig, quoteConfigValue } from '../../src/redis/private-server-config.js';
+import { effectivePassword, privateServerConfig, quoteConfigValue } from '../../src/redis/private-server-config.js';
 
 const lines = (version: string, extraConfig: string[] = []) =>
-  privateServerConfig({ version, port: 41234, dir: '/tmp/redis-tutor-x', extraConfig }).trimEnd().split('\n');
+  privateServerConfig({ version, port: 41234, dir: '/tmp/redis-tutor-x', password: '0123abcd', extraConfig }).trimEnd().split('\n');
 
 describe('private server config', () => {
   it.each([
     'port 41234',
     'bind 127.0.0.1',
     'protected-mode yes',
+    'requirepass "0123abcd"',
     'dir "/tmp/redis-tutor-x"',
     'save ""',
     'appendonly no',
@@ -33,6 +34,15 @@ describe('private server config', () => {
   it('puts extra lines last, so they override the defaults', () => {
     const config = lines('7.0.15', ['maxmemory 64mb', 'notify-keyspace-events KEA']);
     expect(config.slice(-2)).toEqual(['maxmemory 64mb', 'notify-keyspace-events KEA']);
+  });
+
+  it.each([
+    ['no extra lines: ours', [], 'ours'],
+    ['an extra requirepass wins', ['maxmemory 64mb', 'requirepass s3cret'], 's3cret'],
+    ['the last one wins, quoted as redis.conf reads it', ['requirepass one', 'REQUIREPASS "two words"'], 'two words'],
+    ['an empty one means none', ['requirepass ""'], undefined],
+  ])('the password the server really has: %s', (_case, extraConfig, expected) => {
+    expect(effectivePassword('ours', extraConfig)).toBe(expected);
   });
 
   it.each([
