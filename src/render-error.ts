@@ -1,4 +1,4 @@
-import { BugError, EXIT, isTutorError, type TutorError } from './errors.js';
+import { BugError, EXIT, EnvironmentError, isTutorError, type TutorError } from './errors.js';
 
 const REPORT_URL = 'https://github.com/redis-tutor/redis-tutor/issues';
 
@@ -6,15 +6,29 @@ const REPORT_URL = 'https://github.com/redis-tutor/redis-tutor/issues';
 export function renderError(error: unknown): { text: string; exitCode: number } {
   const tutorError: TutorError = isTutorError(error)
     ? error
-    : new BugError(
+    : (permissionRefusal(error) ?? new BugError(
         `unexpected error: ${error instanceof Error ? error.message : String(error)}`,
         `This is a bug in redis-tutor. Please report it at ${REPORT_URL} with the command you ran.`,
         { cause: error },
-      );
+      ));
   const lines = [`redis-tutor: ${tutorError.message}`];
   if (tutorError.nextStep) lines.push(tutorError.nextStep);
   if (tutorError.kind === 'bug' && tutorError.cause instanceof Error && tutorError.cause.stack) {
     lines.push('', tutorError.cause.stack);
   }
   return { text: lines.join('\n') + '\n', exitCode: tutorError.kind === 'bug' ? EXIT.bug : EXIT.usage };
+}
+
+/**
+ * A NOPERM reply that reached here uncaught: the server's ACL said no to a
+ * command (a permission taken away mid-session, one the start-up check does
+ * not ask for). That is how the server is set up, not a bug to report.
+ */
+function permissionRefusal(error: unknown): EnvironmentError | undefined {
+  if (!(error instanceof Error) || error.name !== 'ReplyError' || !/^NOPERM\b/.test(error.message)) return undefined;
+  return new EnvironmentError(
+    `the Redis server refused a command redis-tutor sent (${error.message.split('\n')[0] ?? ''}).`,
+    'Give the user in --url every permission (ACL SETUSER USER +@all ~* &*), or use the default user.',
+    { cause: error },
+  );
 }

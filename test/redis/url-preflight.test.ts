@@ -4,6 +4,7 @@ import { EnvironmentError, UserError } from '../../src/errors.js';
 import { connect } from '../../src/redis/connect.js';
 import { parseRedisUrl } from '../../src/redis/connection-url.js';
 import { readServerIdentity } from '../../src/redis/server-info.js';
+import { renderError } from '../../src/render-error.js';
 import { preflightUrl } from '../../src/redis/url-preflight.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 import { startForeignListener, type ForeignKind, type ForeignListener } from './support/foreign-listeners.js';
@@ -195,5 +196,18 @@ describe('connect(): the same words for every connection, and no endless wait', 
     } finally {
       redis.disconnect();
     }
+  });
+
+  it('a NOPERM reply nothing caught is rendered as the server\'s refusal, exit 2, not as a bug with a stack', async () => {
+    const redis = new Redis({ host: '127.0.0.1', port: plain.port, username: 'no-info', password: 'pw', enableReadyCheck: false, lazyConnect: true });
+    await redis.connect();
+    const refused: unknown = await redis.info().catch((error: unknown) => error);
+    redis.disconnect();
+    const rendered = renderError(refused);
+    expect(rendered.exitCode).toBe(2);
+    expect(rendered.text).toBe(
+      "redis-tutor: the Redis server refused a command redis-tutor sent (NOPERM this user has no permissions to run the 'info' command).\n" +
+        'Give the user in --url every permission (ACL SETUSER USER +@all ~* &*), or use the default user.\n',
+    );
   });
 });
