@@ -15,7 +15,7 @@ import { CGROUP_WRAPPER, type Containment } from './containment-mode.js';
  */
 export function spawnInCgroup(containment: Containment, run: ContainedSpawn): ContainedProcess {
   const { tools, cgroupParent } = containment;
-  if (cgroupParent === undefined) throw new Error('cgroup mode without a parent cgroup');
+  if (tools === undefined || cgroupParent === undefined) throw new Error('cgroup mode without its tools or parent cgroup');
   const dir = makeKillableCgroup(cgroupParent);
   const child = spawn(
     tools.unshare,

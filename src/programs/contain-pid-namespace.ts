@@ -11,12 +11,15 @@ import { listProcesses } from './proc-table.js';
  * child's exit means the answer is over. The answer sees only its own
  * processes (its own /proc) and cannot leave the namespace, setsid and
  * double forks included. If the grader dies, unshare gets SIGKILL (the
- * parent-death signal, tied to Node's main thread, which spawns) and the init
- * gets it from unshare's --kill-child, which ends the namespace.
+ * parent-death signal) and the init gets it from unshare's --kill-child,
+ * which ends the namespace. The parent-death signal fires when the thread
+ * that forked ends, and Node forks from the thread that calls spawn: the
+ * main thread here, which lives as long as the grader (a worker thread's end
+ * would fire it early).
  */
 export function spawnInPidNamespace(containment: Containment, run: ContainedSpawn): ContainedProcess {
   const { tools, unshareArgs } = containment;
-  if (unshareArgs === undefined) throw new Error('pid-namespace mode without unshare options');
+  if (tools === undefined || unshareArgs === undefined) throw new Error('pid-namespace mode without its tools or unshare options');
   const child = spawn(tools.setpriv, ['--pdeathsig', 'KILL', '--', tools.unshare, ...unshareArgs, run.command, ...run.args], {
     cwd: run.cwd,
     env: run.env,

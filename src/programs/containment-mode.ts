@@ -30,7 +30,8 @@ export interface ContainmentTools {
 
 export interface Containment {
   mode: ContainmentMode;
-  tools: ContainmentTools;
+  /** cgroup and pid-namespace modes: where the util-linux tools are. */
+  tools?: ContainmentTools;
   /** cgroup mode: the cgroup answers are made under (the grader's own). */
   cgroupParent?: string;
   /** pid-namespace mode: unshare's options, with the user mapping this util-linux knows. */
@@ -105,7 +106,7 @@ function probePidNamespace(tools: ContainmentTools): Containment | string {
 }
 
 function probe(mode: ContainmentMode): Containment | string {
-  if (mode === 'process-tree') return { mode, tools: { unshare: 'unshare', setpriv: 'setpriv', mount: 'mount' } };
+  if (mode === 'process-tree') return { mode };
   const tools = findTools();
   if (!tools) return 'unshare, setpriv and mount (util-linux) are not all installed';
   return mode === 'cgroup' ? probeCgroup(tools) : probePidNamespace(tools);

@@ -91,7 +91,8 @@ describe.each(available)('in %s mode', (mode: ContainmentMode) => {
     const dir = writeSubmission({ 'basics/counter.sh': `${escapingShell(token, 3)}sh -c 'sleep 60; :' ${token} &\nwait\n` });
     const home = mkdtempSync(join(tmpdir(), 'redis-tutor-escape-home-'));
     const grader = spawn(process.execPath, [tree.pathOf('test/programs/fixtures/grade-private.ts'), dir, FIXTURE_COURSE_DIR], {
-      env: { PATH: process.env.PATH ?? '', REDIS_TUTOR_HOME: home, [CONTAINMENT_ENV]: mode, OUT: out, STARTED: started },
+      // TMPDIR: the killed grader cannot remove what it made there (the answer's home, the server's folder is its guard's).
+      env: { PATH: process.env.PATH ?? '', REDIS_TUTOR_HOME: home, TMPDIR: home, [CONTAINMENT_ENV]: mode, OUT: out, STARTED: started },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     children.push(grader);

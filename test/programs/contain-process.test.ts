@@ -17,7 +17,14 @@ import { escapeToken, processesWith } from './support/escapees.js';
  * is left when runProgram resolves, after an exit or a timeout.
  */
 const scratch = mkdtempSync(join(tmpdir(), 'redis-tutor-contain-'));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+// The programs' throwaway homes go to this file's own folder, not the temporary folder other test files watch.
+const savedTmpdir = process.env.TMPDIR;
+process.env.TMPDIR = scratch;
+afterAll(() => {
+  if (savedTmpdir === undefined) delete process.env.TMPDIR;
+  else process.env.TMPDIR = savedTmpdir;
+  rmSync(scratch, { recursive: true, force: true });
+});
 
 const available = CONTAINMENT_MODES.filter((mode) => typeof probeContainment(mode) !== 'string');
 
