@@ -14,7 +14,8 @@ export interface ForeignListener {
 
 const BEHAVIOUR: Record<ForeignKind, (socket: Socket) => void> = {
   http: (socket) => socket.once('data', () => socket.end('HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n')),
-  closes: (socket) => socket.destroy(),
+  // A FIN, not a reset: a reset would race the client's first write (ECONNRESET or EOF, either may come first).
+  closes: (socket) => socket.end(),
   silent: () => undefined,
   ssh: (socket) => socket.write('SSH-2.0-OpenSSH_9.6\r\n'),
 };
