@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { PtySession } from './support/pty-session.js';
+import { privateServerOf } from './support/private-server.js';
 import { command, savedStatus, useTutorApp } from './support/tutor-harness.js';
 
 /**
@@ -13,18 +13,6 @@ const tutor = useTutorApp();
 const { start } = tutor;
 
 const PROMPT = /127\.0\.0\.1:\d+(\[\d+\])?> /;
-
-/** Polls the screen until `check` holds (a resize is redrawn a frame or two later). */
-async function screenWhere(tui: PtySession, check: (rows: string[]) => boolean, what: string, timeoutMs = 5_000): Promise<string[]> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    await tui.waitFor(''); // lets xterm.js parse what has arrived
-    const rows = tui.screen();
-    if (check(rows)) return rows;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; the screen:\n${rows.join('\n')}`);
-    await new Promise((resolve) => setTimeout(resolve, 30));
-  }
-}
 
 /** One whole frame for a terminal of `rows`: header on top, prompt and status line at the bottom, nothing twice, nothing below. */
 function isCleanFrame(screen: string[], columns: number, rows: number): boolean {
@@ -77,17 +65,18 @@ describe('redis-tutor start in a terminal', () => {
     await tui.waitFor(PROMPT);
     await command(tui, 'SET greeting "Hello, Redis!"');
     await tui.waitFor(/\nOK/);
-    let screen = await screenWhere(tui, (rows) => isCleanFrame(rows, 80, 24), 'a clean 80×24 frame');
+    // A resize is redrawn a frame or two later: each step waits for the frame it should give.
+    let screen = await tui.waitForScreen((rows) => isCleanFrame(rows, 80, 24), 'a clean 80×24 frame');
     expect(screen.join('\n')).not.toMatch(/ Data$/m);
 
     tui.resize(120, 40);
-    screen = await screenWhere(tui, (rows) => isCleanFrame(rows, 120, 40) && rows.some((row) => / Data$/.test(row)), 'a clean 120×40 frame with the data panel');
+    screen = await tui.waitForScreen((rows) => isCleanFrame(rows, 120, 40) && rows.some((row) => / Data$/.test(row)), 'a clean 120×40 frame with the data panel');
     // The panel reads the key the learner set.
     await tui.waitFor('"Hello, Redis!"');
     expect(screen.join('\n')).toContain('OK');
 
     tui.resize(80, 24);
-    screen = await screenWhere(tui, (rows) => isCleanFrame(rows, 80, 24) && !rows.some((row) => / Data$/.test(row)), 'a clean 80×24 frame again, without the panel');
+    await tui.waitForScreen((rows) => isCleanFrame(rows, 80, 24) && !rows.some((row) => / Data$/.test(row)), 'a clean 80×24 frame again, without the panel');
     // Still usable after all that.
     await command(tui, 'PING');
     await tui.waitFor(/\nPONG/);
@@ -97,6 +86,7 @@ describe('redis-tutor start in a terminal', () => {
   it('MONITOR: streams like redis-cli without the tutor’s own reads, the exercise is solved, Ctrl-C reconnects on the same db', async () => {
     const { tui, home } = start(['--exercise', 'monitoring/monitor'], { columns: 120, rows: 40 });
     await tui.waitFor(PROMPT);
+    const server = await privateServerOf(tui);
     await command(tui, 'SELECT 2');
     await tui.waitFor(/127\.0\.0\.1:\d+\[2\]> /);
     await command(tui, 'MONITOR');
@@ -108,9 +98,10 @@ describe('redis-tutor start in a terminal', () => {
     expect(screen.match(/^(?!1715000000)\d+\.\d+ \[0 127\.0\.0\.1:\d+\] "INCR" "views:home"/gm)).toHaveLength(2);
     screen = await tui.waitFor('✓ Solved!');
     expect(screen).toContain('Monitoring… Ctrl-C stops');
-    // Give any stray tutor traffic (checks, data panel reads) time to show up, then make sure it did not.
-    await new Promise((resolve) => setTimeout(resolve, 400));
-    screen = tui.text();
+    // A marker from a connection of our own: the monitor stream is in the server's order, so tutor
+    // traffic sent before it (the checks that solved the exercise, the data panel's reads) would show above it.
+    server.redisCli(['ECHO', 'e2e-marker']);
+    screen = await tui.waitFor('"ECHO" "e2e-marker"');
     expect(screen).not.toMatch(/"(TYPE|PTTL|GETRANGE|STRLEN|CLIENT|COMMAND)"/);
     expect(await savedStatus(home, 'monitoring/monitor')).toBe('solved');
 

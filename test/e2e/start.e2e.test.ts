@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { waitUntil } from '../support/wait-until.js';
+import { privateServerOf } from './support/private-server.js';
 import { command, savedStatus, useTutorApp } from './support/tutor-harness.js';
 
 /**
  * `redis-tutor start` in a real pseudo-terminal (node-pty) read back through
- * a headless xterm.js, typed into key by key, with a real private
+ * a headless xterm.js, typed into as a person does, with a real private
  * redis-server and progress in a temporary REDIS_TUTOR_HOME.
  */
 const tutor = useTutorApp();
@@ -115,8 +117,10 @@ describe('redis-tutor start, end to end', () => {
   it('Ctrl-C cancels BLPOP 0 and the app stays', async () => {
     const { tui } = start(['--exercise', 'getting-started/set-and-get']);
     await tui.waitFor(/127\.0\.0\.1:\d+> /);
+    const server = await privateServerOf(tui);
     await command(tui, 'BLPOP nothing 0');
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Ctrl-C once the server has the BLPOP blocked, so that it interrupts a command that runs.
+    await waitUntil(() => /^blocked_clients:1\r?$/m.test(server.redisCli(['INFO', 'clients'])), 'the BLPOP to block');
     await tui.press('ctrlC');
     await tui.waitFor('(interrupted)');
     await command(tui, 'PING');
@@ -129,13 +133,8 @@ describe('redis-tutor start, end to end', () => {
     await command(tui, 'PING');
     await command(tui, 'SET greeting "Hello, Redis!"');
     await tui.waitFor('✓ Solved!');
-    const port = /127\.0\.0\.1:(\d+)>/.exec(tui.text())?.[1];
-    // The private server lets in only who has its password: the learner's prompt shows it.
-    await command(tui, 'CONFIG GET requirepass');
-    const password = /2\) "([0-9a-f]{32})"/.exec(await tui.waitFor(/2\) "[0-9a-f]{32}"/))?.[1] ?? '';
-    const { execFileSync } = await import('node:child_process');
-    const info = execFileSync('redis-cli', ['-p', String(port), 'INFO', 'server'], { env: { ...process.env, REDISCLI_AUTH: password } });
-    const pid = /process_id:(\d+)/.exec(info.toString())?.[1];
+    const server = await privateServerOf(tui);
+    const pid = /process_id:(\d+)/.exec(server.redisCli(['INFO', 'server']))?.[1];
     process.kill(Number(pid), 'SIGKILL');
     await tui.waitFor('Redis is back. The exercise was reset; your progress is kept.', 20_000);
     const screen = await tui.waitFor('✗ greeting holds');

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { IPty } from 'node-pty';
 import type { Terminal as TerminalType } from '@xterm/headless';
+import { waitUntil } from '../../support/wait-until.js';
 
 const require = createRequire(import.meta.url);
 const pty = require('node-pty') as typeof import('node-pty');
@@ -13,10 +14,16 @@ export interface PtySession {
   /** The screen as a person sees it now: one string per row, right-trimmed. */
   screen(): string[];
   text(): string;
-  /** Types like a person: one key at a time, a few ms apart. */
+  /**
+   * Types the keys. They may reach the program in one read, as a fast typist's
+   * or a paste do; what they caused is awaited with waitFor.
+   */
   type(text: string): Promise<void>;
   press(key: keyof typeof KEYS): Promise<void>;
+  /** Waits until the screen shows the pattern; the screen's text. */
   waitFor(pattern: string | RegExp, timeoutMs?: number): Promise<string>;
+  /** Waits until `check` holds for the screen's rows; those rows. */
+  waitForScreen(check: (rows: string[]) => boolean, what: string, timeoutMs?: number): Promise<string[]>;
   waitForExit(timeoutMs?: number): Promise<number>;
   resize(columns: number, rows: number): void;
   /** Every byte the program wrote, for checks on escape codes. */
@@ -33,6 +40,9 @@ export const KEYS = {
   pageDown: '\x1b[6~',
   tab: '\t',
 } as const;
+
+/** How long a wait may take before the test fails: generous, for a loaded machine. */
+const WAIT_MS = 15_000;
 
 export interface StartOptions {
   entry: string;
@@ -62,7 +72,7 @@ export function startInPty(options: StartOptions): PtySession {
     cols: columns,
     rows,
     cwd: options.home,
-    env: env as Record<string, string>,
+    env,
   });
   let output = '';
   let exitCode: number | undefined;
@@ -83,33 +93,45 @@ export function startInPty(options: StartOptions): PtySession {
     for (let y = 0; y < terminal.rows; y++) lines.push(buffer.getLine(buffer.viewportY + y)?.translateToString(true) ?? '');
     return lines;
   };
+  /** Polls the screen (once xterm.js has parsed what arrived) until `check` holds; fails with the screen, and at once if the program exited. */
+  const screenWhere = async (check: (rows: string[]) => boolean, what: string, timeoutMs: number): Promise<string[]> => {
+    try {
+      return await waitUntil(
+        async () => {
+          await settle();
+          const rows = screen();
+          if (check(rows)) return rows;
+          if (exitCode !== undefined) throw new Error(`exited ${exitCode}`);
+          return undefined;
+        },
+        what,
+        timeoutMs,
+      );
+    } catch (error) {
+      throw new Error(`no ${what} (${error instanceof Error ? error.message : String(error)}); the screen:\n${screen().join('\n')}`, { cause: error });
+    }
+  };
   const session: PtySession = {
     pid: child.pid,
     screen,
     text: () => screen().join('\n'),
-    async type(text) {
-      for (const char of text) {
-        child.write(char);
-        await new Promise((resolve) => setTimeout(resolve, 3));
-      }
+    type(text) {
+      child.write(text);
+      return Promise.resolve();
     },
-    async press(key) {
+    press(key) {
       child.write(KEYS[key]);
-      await new Promise((resolve) => setTimeout(resolve, 10));
+      return Promise.resolve();
     },
-    async waitFor(pattern, timeoutMs = 10_000) {
-      const deadline = Date.now() + timeoutMs;
-      for (;;) {
-        await settle();
-        const text = screen().join('\n');
-        if (typeof pattern === 'string' ? text.includes(pattern) : pattern.test(text)) return text;
-        if (Date.now() > deadline || exitCode !== undefined) {
-          throw new Error(`timed out waiting for ${String(pattern)}${exitCode !== undefined ? ` (exited ${exitCode})` : ''}; the screen:\n${text}`);
-        }
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
+    async waitFor(pattern, timeoutMs = WAIT_MS) {
+      const matches = (text: string) => (typeof pattern === 'string' ? text.includes(pattern) : pattern.test(text));
+      const rows = await screenWhere((shown) => matches(shown.join('\n')), String(pattern), timeoutMs);
+      return rows.join('\n');
     },
-    waitForExit(timeoutMs = 10_000) {
+    waitForScreen(check, what, timeoutMs = WAIT_MS) {
+      return screenWhere(check, what, timeoutMs);
+    },
+    waitForExit(timeoutMs = WAIT_MS) {
       if (exitCode !== undefined) return Promise.resolve(exitCode);
       return new Promise((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`did not exit within ${timeoutMs} ms; the screen:\n${screen().join('\n')}`)), timeoutMs);
@@ -132,7 +154,7 @@ export function startInPty(options: StartOptions): PtySession {
   return session;
 }
 
-export function tempHome(): { dir: string; remove(): void } {
+export function tempHome(): { dir: string; remove: () => void } {
   const dir = mkdtempSync(join(tmpdir(), 'redis-tutor-e2e-home-'));
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }

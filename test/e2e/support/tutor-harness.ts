@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { compileApp, type CompiledApp } from './compile-app.js';
+import { waitUntil } from '../../support/wait-until.js';
 import { startInPty, tempHome, type PtySession } from './pty-session.js';
 
 export interface StartOptions {
@@ -17,11 +18,11 @@ export interface StartOptions {
  * `redis-tutor start ARGS` in a pseudo-terminal.
  */
 export interface TutorApp {
-  start(args: string[], options?: StartOptions): { tui: PtySession; home: string };
+  start: (args: string[], options?: StartOptions) => { tui: PtySession; home: string };
   /** A temporary REDIS_TUTOR_HOME, removed after the test. */
-  tempHome(): string;
+  tempHome: () => string;
   /** The compiled program, for runs outside a terminal. */
-  entry(): string;
+  entry: () => string;
 }
 
 export function useTutorApp(): TutorApp {
@@ -51,23 +52,34 @@ export function useTutorApp(): TutorApp {
   };
 }
 
-/** Types a line and presses Enter, as a person does. */
+/** An empty prompt line: the prompt is shown (it is hidden while a line runs) and nothing is typed on it yet. */
+const EMPTY_PROMPT = /^127\.0\.0\.1:\d+(\[\d+\])?(\(TX\))?>$/;
+
+/**
+ * Waits for an empty prompt, then types a line and presses Enter, as a person
+ * does: the line before has run (or its Enter has at least been taken).
+ */
 export async function command(tui: PtySession, line: string): Promise<void> {
+  await tui.waitForScreen((rows) => rows.some((row) => EMPTY_PROMPT.test(row.trimEnd())), `an empty prompt to type ${JSON.stringify(line)} at`);
   await tui.type(line);
   await tui.press('enter');
 }
 
-/** Progress is written just after the screen updates; poll the file like a person would look again. */
-export async function savedStatus(home: string, id: string, timeoutMs = 5_000): Promise<string | undefined> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    let status: string | undefined;
+/**
+ * Progress is written just after the screen updates: polls the file until the
+ * exercise is solved there; the status last read (so a test that expects
+ * "solved" fails showing what was saved instead).
+ */
+export async function savedStatus(home: string, id: string, timeoutMs = 15_000): Promise<string | undefined> {
+  let status: string | undefined;
+  const read = () => {
     try {
       status = (JSON.parse(readFileSync(join(home, 'progress.json'), 'utf8')) as { exercises: Record<string, { status: string }> }).exercises[id]?.status;
     } catch {
       status = undefined;
     }
-    if (status === 'solved' || Date.now() > deadline) return status;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+    return status === 'solved';
+  };
+  await waitUntil(read, `${id} saved as solved`, timeoutMs).catch(() => undefined);
+  return status;
 }
