@@ -160,7 +160,9 @@ function openPlain(endpoint: Endpoint, timeoutMs: number): Promise<ProbeResult<P
 function openTls(endpoint: Endpoint, timeoutMs: number): Promise<ProbeResult<ProbeSession>> {
   return new Promise((resolve) => {
     let settled = false;
+    let connected = false;
     let plainCheck: Promise<boolean> | undefined;
+    let plainTimer: NodeJS.Timeout | undefined;
     const started = Date.now();
     const socket: TLSSocket = tlsConnect({ host: endpoint.host, port: endpoint.port, ...(isIP(endpoint.host) === 0 ? { servername: endpoint.host } : {}) });
     const settle = (result: ProbeResult<ProbeSession>) => {
@@ -178,13 +180,11 @@ function openTls(endpoint: Endpoint, timeoutMs: number): Promise<ProbeResult<Pro
       });
       return plainCheck;
     };
-    let plainTimer: NodeJS.Timeout | undefined;
     const timer = setTimeout(() => {
       void checkPlain().then((plain) => {
         if (!plain) settle({ ok: false, failure: connected ? { kind: 'silent', waitedMs: timeoutMs } : unreachable('connect ETIMEDOUT', 'ETIMEDOUT') });
       });
     }, timeoutMs);
-    let connected = false;
     socket.once('connect', () => {
       connected = true;
       // A TLS server answers the hello within about one round trip; the TCP connect just took one.
@@ -213,9 +213,23 @@ function unreachable(message: string, code: string): ProbeFailure {
 
 /** Whether a plain-text PING gets a Redis reply (+PONG, or -NOAUTH from a server with a password). */
 function answersPlainPing(endpoint: Endpoint, timeoutMs: number): Promise<boolean> {
-  return firstBytes(new Socket().connect({ host: endpoint.host, port: endpoint.port }), 'connect', timeoutMs, (socket) => socket.write('PING\r\n')).then(
-    (bytes) => bytes !== undefined && (bytes[0] === 0x2b || bytes[0] === 0x2d) && bytes.includes('\r\n'),
-  );
+  return new Promise((resolve) => {
+    const socket = new Socket();
+    let bytes = Buffer.alloc(0);
+    const done = () => {
+      clearTimeout(timer);
+      socket.destroy();
+      resolve((bytes[0] === 0x2b || bytes[0] === 0x2d) && bytes.includes('\r\n'));
+    };
+    const timer = setTimeout(done, timeoutMs);
+    socket.on('data', (chunk: Buffer) => {
+      bytes = Buffer.concat([bytes, chunk]);
+      if (bytes.includes('\r\n') || bytes.length >= MAX_LINE) done();
+    });
+    socket.once('error', done);
+    socket.once('close', done);
+    socket.connect({ host: endpoint.host, port: endpoint.port }, () => socket.write('PING\r\n'));
+  });
 }
 
 /** Whether a TLS handshake completes there (any certificate: this only asks which protocol the port speaks). */
@@ -230,26 +244,6 @@ function speaksTls(endpoint: Endpoint, timeoutMs: number): Promise<boolean> {
     const timer = setTimeout(() => done(false), timeoutMs);
     socket.once('secureConnect', () => done(true));
     socket.once('error', () => done(false));
-  });
-}
-
-/** The first bytes the peer sends after `ready` (and `onReady` wrote), or undefined on close, error or timeout. */
-function firstBytes(socket: Socket, ready: 'connect', timeoutMs: number, onReady: (socket: Socket) => void): Promise<Buffer | undefined> {
-  return new Promise((resolve) => {
-    let bytes = Buffer.alloc(0);
-    const done = (answer: Buffer | undefined) => {
-      clearTimeout(timer);
-      socket.destroy();
-      resolve(answer);
-    };
-    const timer = setTimeout(() => done(bytes.length > 0 ? bytes : undefined), timeoutMs);
-    socket.once(ready, () => onReady(socket));
-    socket.on('data', (chunk: Buffer) => {
-      bytes = Buffer.concat([bytes, chunk]);
-      if (bytes.includes('\r\n') || bytes.length >= MAX_LINE) done(bytes);
-    });
-    socket.once('error', () => done(undefined));
-    socket.once('close', () => done(bytes.length > 0 ? bytes : undefined));
   });
 }
 
