@@ -117,6 +117,59 @@ async function benchStartup() {
   const cold = [];
   for (let i = 0; i < 5; i++) cold.push(await timeToFirstOutput(process.execPath, [bin, 'cli'], 'ping\n'));
   line('cli first reply incl. private server start', ms(median(cold)));
+
+  line('no Redis anywhere: time to the error', ms(await timeToNoRedisError()), '< 3 s');
+}
+
+/**
+ * acquireRedis() with no URL, no redis-server on PATH and a Docker client
+ * (this machine's, if it has one) whose engine does not answer: how long a
+ * person without Redis waits to be told the three ways to get one.
+ */
+async function timeToNoRedisError() {
+  const { mkdtempSync, rmSync, symlinkSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { acquireRedis } = /** @type {typeof import('../src/redis/acquire.js')} */ (await loadBuilt('redis/acquire.js'));
+  const { findOnPath } = /** @type {typeof import('../src/redis/find-redis-server.js')} */ (await loadBuilt('redis/find-redis-server.js'));
+  const bin = mkdtempSync(join(tmpdir(), 'redis-tutor-bench-no-redis-'));
+  try {
+    const docker = findOnPath('docker', process.env);
+    if (docker) symlinkSync(docker, join(bin, 'docker'));
+    const started = performance.now();
+    const outcome = await acquireRedis({ env: { PATH: bin }, handleSignals: false }).then(
+      (target) => target.release().then(() => 'a Redis'),
+      () => 'the error',
+    );
+    if (outcome !== 'the error') throw new Error('acquireRedis found a Redis with nothing on PATH');
+    return performance.now() - started;
+  } finally {
+    rmSync(bin, { recursive: true, force: true });
+  }
+}
+
+/** The RESP parser on large input: linear in it (re-joining the held bytes on every chunk would copy ~32 GB for the 8 MB bulk). */
+async function benchParser() {
+  console.log('resp parser: large input');
+  const { RespParser } = /** @type {typeof import('../src/resp/parser.js')} */ (await loadBuilt('resp/parser.js'));
+  /** @param {Buffer} wire @param {number} size */
+  const chunked = (wire, size) => Array.from({ length: Math.ceil(wire.length / size) }, (_, i) => wire.subarray(i * size, (i + 1) * size));
+  /** @param {Buffer[]} chunks */
+  const parseMs = (chunks) => {
+    let replies = 0;
+    const parser = new RespParser(() => replies++);
+    const started = performance.now();
+    for (const chunk of chunks) parser.feed(chunk);
+    const elapsed = performance.now() - started;
+    if (replies === 0) throw new Error('the parser gave no reply');
+    return elapsed;
+  };
+  const payload = Buffer.alloc(8 << 20, 0x61);
+  const bulk = Buffer.concat([Buffer.from(`$${payload.length}\r\n`), payload, Buffer.from('\r\n')]);
+  line('8 MB bulk string in 1 KB chunks', ms(parseMs(chunked(bulk, 1024))), '< 2 s');
+  const array = Buffer.from(`*200000\r\n${':7\r\n'.repeat(200_000)}`);
+  line('200,000-element array in 4 KB chunks', ms(parseMs(chunked(array, 4096))), '< 2 s');
+  const pipelined = Buffer.from('*2\r\n$5\r\nvalue\r\n:12345\r\n'.repeat(20_000));
+  line('20,000 pipelined replies in 64 KB chunks', ms(parseMs(chunked(pipelined, 65536))), '< 1 s');
 }
 
 async function benchCliPipe() {
@@ -209,19 +262,24 @@ async function benchGrade() {
     }
   }
   try {
+    /** @type {number[]} */
+    const elapsedByJobs = [];
     for (const jobs of [1, 2]) {
       const started = performance.now();
       const result = spawnSync(process.execPath, [bin, 'grade', submission, '--reporter', 'json', '--jobs', String(jobs)], { encoding: 'utf8' });
       const elapsed = performance.now() - started;
       if (result.status !== 0) throw new Error(`grading the reference solutions failed (exit ${result.status}):\n${result.stderr}`);
       line(`grade ${answers} reference solutions, --jobs ${jobs}`, ms(elapsed), jobs === 1 ? '< 10 s' : undefined);
+      elapsedByJobs.push(elapsed);
     }
+    const [one = NaN, two = NaN] = elapsedByJobs;
+    line('ratio --jobs 2 / --jobs 1', `${(two / one).toFixed(2)}x`, '< 1x');
   } finally {
     rmSync(submission, { recursive: true, force: true });
   }
 }
 
-const sections = { startup: benchStartup, 'cli-pipe': benchCliPipe, engine: benchEngine, grade: benchGrade };
+const sections = { startup: benchStartup, 'cli-pipe': benchCliPipe, 'resp-parser': benchParser, engine: benchEngine, grade: benchGrade };
 for (const [name, run] of Object.entries(sections)) {
   if (wanted(name)) await run();
 }
