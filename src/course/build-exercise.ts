@@ -12,6 +12,8 @@ import {
   type Expectation,
   type ExpectSchema,
   type LoadedExercise,
+  type LoadedProgram,
+  type ProgramFile,
   type ScriptLine,
   type SourceLocation,
 } from './schema.js';
@@ -47,6 +49,7 @@ export function buildExercise(
     actors: (exercise.actors ?? []).map((actor, index) => buildActor(actor, index, source)),
     ...(exercise.requires === undefined ? {} : { requires: exercise.requires }),
     checks: exercise.checks.map((check, index) => buildCheck(check, index, source.locate(['checks', index]), source.file)),
+    ...(exercise.program === undefined ? {} : { program: buildProgram(exercise.program, source.file) }),
     locate: source.locate,
   };
 }
@@ -119,6 +122,16 @@ function commandPatterns(items: CommandItemFile): CommandPattern[] {
 function listOf<T>(value: T | T[] | undefined): T[] {
   if (value === undefined) return [];
   return Array.isArray(value) ? value : [value];
+}
+
+/** Each language's files as written, and where they are (beside the YAML). */
+function buildProgram(program: ProgramFile, file: string): LoadedProgram {
+  const built: LoadedProgram = {};
+  for (const [language, files] of Object.entries(program) as Array<[keyof ProgramFile, ProgramFile[keyof ProgramFile]]>) {
+    if (files === undefined) continue;
+    built[language] = { ...files, starterPath: resolve(dirname(file), files.starter), solutionPath: resolve(dirname(file), files.solution) };
+  }
+  return built;
 }
 
 function buildActor(actor: ActorFile, index: number, source: YamlSource): Actor {

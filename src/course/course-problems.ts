@@ -19,7 +19,8 @@ export type CourseProblemCode =
   | 'invalid-command-line'
   | 'unknown-directive'
   | 'directive-needs-owned-server'
-  | 'missing-js';
+  | 'missing-js'
+  | 'missing-program';
 
 /** A problem found in course files; data only — printing is the caller's job. */
 export interface CourseProblem {

@@ -6,7 +6,10 @@ import { EXERCISE_FILE, MODULE_FILE, NUMBERED_NAME } from './load.js';
 import { formatPropertyPath } from './property-path.js';
 import { serverNeeds } from './requirement-fit.js';
 import type { CourseProblem } from './course-problems.js';
-import { ACTOR_DIRECTIVES, directiveName, isActorDirective, type Course, type LoadedExercise, type LoadedModule, type PathSegment, type SourceLocation } from './schema.js';
+
+/** The folder of a module that holds the starters and solutions of its program exercises. */
+const PROGRAMS_DIR = 'programs';
+import { ACTOR_DIRECTIVES, directiveName, isActorDirective, programLanguages, type Course, type LoadedExercise, type LoadedModule, type PathSegment, type SourceLocation } from './schema.js';
 import { exerciseTexts, moduleTexts, type LocatedText } from './texts.js';
 
 /**
@@ -25,6 +28,7 @@ export async function lintCourse(course: Course): Promise<CourseProblem[]> {
       problems.push(...unparsableLines(exercise));
       problems.push(...actorDirectives(module, exercise));
       problems.push(...(await missingJsModules(exercise)));
+      problems.push(...(await missingProgramFiles(exercise)));
     }
   }
   return problems;
@@ -137,6 +141,26 @@ async function missingJsModules(exercise: LoadedExercise): Promise<CourseProblem
   return problems;
 }
 
+async function missingProgramFiles(exercise: LoadedExercise): Promise<CourseProblem[]> {
+  const problems: CourseProblem[] = [];
+  for (const language of programLanguages(exercise.program)) {
+    const files = exercise.program?.[language];
+    if (files === undefined) continue;
+    for (const role of ['starter', 'solution'] as const) {
+      const exists = await access(role === 'starter' ? files.starterPath : files.solutionPath).then(
+        () => true,
+        () => false,
+      );
+      if (!exists) {
+        problems.push(
+          problemAt(exercise.locate(['program', language, role]), 'error', 'missing-program', `program.${language}.${role}: ${files[role]} does not exist next to this file`),
+        );
+      }
+    }
+  }
+  return problems;
+}
+
 /**
  * Anything the loader would silently skip: a misnamed exercise is the
  * dangerous case (an error), other stray files are warnings.
@@ -158,6 +182,12 @@ async function strayFiles(courseDir: string): Promise<CourseProblem[]> {
     for (const inner of await readdir(path, { withFileTypes: true })) {
       const innerPath = join(path, inner.name);
       if (inner.isFile() && (inner.name === MODULE_FILE || inner.name === 'README.md' || EXERCISE_FILE.test(inner.name))) continue;
+      if (inner.isDirectory() && inner.name === PROGRAMS_DIR) {
+        for (const program of await readdir(innerPath, { withFileTypes: true })) {
+          if (!program.isDirectory()) stray(join(innerPath, program.name), `${PROGRAMS_DIR}/ holds one folder per exercise (${PROGRAMS_DIR}/<exercise>/starter.py)`, false);
+        }
+        continue;
+      }
       if (inner.isDirectory() && inner.name === 'checks') {
         for (const check of await readdir(innerPath, { withFileTypes: true })) {
           if (!check.isFile() || !check.name.endsWith('.js')) {
@@ -168,7 +198,7 @@ async function strayFiles(courseDir: string): Promise<CourseProblem[]> {
       }
       const hint = /\.ya?ml$/.test(inner.name)
         ? 'exercise files are named NN-<id>.yaml (e.g. 01-first-key.yaml), or they are not loaded'
-        : `a module folder holds ${MODULE_FILE}, NN-<id>.yaml exercises, checks/*.js and README.md`;
+        : `a module folder holds ${MODULE_FILE}, NN-<id>.yaml exercises, checks/*.js, ${PROGRAMS_DIR}/<exercise>/ and README.md`;
       stray(innerPath, hint, inner.isDirectory());
     }
   }

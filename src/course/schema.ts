@@ -52,6 +52,8 @@ export { EXPECTATION_KEYS, ExpectSchema, ExpectationMapSchema } from './schema/e
 export type { Expectation, ExpectationKey, ExpectationMap } from './schema/expectations.js';
 export { SUPPORTED_FORMAT_VERSION } from './schema/file-fields.js';
 export { ModuleFileSchema } from './schema/module.js';
+export { PROGRAM_EXTENSIONS, PROGRAM_LANGUAGES, ProgramSchema, programLanguages } from './schema/program.js';
+export type { LoadedProgram, ProgramFile, ProgramLanguage, ProgramSource } from './schema/program.js';
 export { OWNED_SERVER, RequirementSchema } from './schema/requirement.js';
 export type { Requirement } from './schema/requirement.js';
 export type { Course, LoadedModule, ModuleFile } from './schema/module.js';

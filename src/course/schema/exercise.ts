@@ -4,6 +4,7 @@ import { ActorSchema, type Actor } from './actors.js';
 import { CheckSchema, type Check } from './checks.js';
 import { closedMap } from './closed-map.js';
 import { FormatVersionSchema, IdSchema } from './file-fields.js';
+import { ProgramSchema, type LoadedProgram } from './program.js';
 import { RequirementSchema } from './requirement.js';
 import type { Locate, ScriptLine } from './source-location.js';
 import { TextSchema } from './texts.js';
@@ -20,6 +21,7 @@ export const ExerciseFileSchema = closedMap('exercise field', {
     .min(1, { error: 'expected at least one hint' })
     .describe('One or more hints, shown one at a time, from gentle to explicit.'),
   solution: z.string().describe('The reference solution: redis-cli lines; # starts a comment line.'),
+  program: ProgramSchema.optional(),
   setup: z.string().optional().describe("redis-cli lines run on the tutor's connection on a clean sandbox before the learner starts."),
   keys: z.array(z.string().min(1)).optional().describe('Keys the data panel shows (it also shows keys the learner touches).'),
   actors: z.array(ActorSchema).optional().describe('The other client the tutor plays.'),
@@ -53,5 +55,7 @@ export interface LoadedExercise
   setupLines: ScriptLine[];
   actors: Actor[];
   checks: Check[];
+  /** Set for an exercise that asks for a program: the languages it ships, with their files. */
+  program?: LoadedProgram;
   locate: Locate;
 }
