@@ -2,10 +2,14 @@ import { isIP } from 'node:net';
 import { UserError } from '../errors.js';
 import type { ConnectionSpec } from '../redis/target.js';
 
-/** `redis://user:password@host:port/db` for a spec, as redis-py, ioredis and redis-cli -u read it. */
+/**
+ * `redis://user:password@host:port/db` for a spec, as redis-py, ioredis and
+ * redis-cli -u read it. A password without a user is written as the user
+ * `default`'s: redis-cli 7.0 sends `AUTH "" password` for `redis://:password@`
+ * and is refused.
+ */
 export function redisUrl(spec: ConnectionSpec): string {
-  const credentials =
-    spec.password !== undefined ? `${spec.username !== undefined ? encodeURIComponent(spec.username) : ''}:${encodeURIComponent(spec.password)}@` : '';
+  const credentials = spec.password !== undefined ? `${encodeURIComponent(spec.username ?? 'default')}:${encodeURIComponent(spec.password)}@` : '';
   const host = isIP(spec.host) === 6 ? `[${spec.host}]` : spec.host;
   return `${spec.tls ? 'rediss' : 'redis'}://${credentials}${host}:${spec.port}/${spec.db}`;
 }
