@@ -1,6 +1,7 @@
 import { Chalk } from 'chalk';
 import { render } from 'ink-testing-library';
 import { join } from 'node:path';
+import { act } from 'react';
 import { loadCourse } from '../../../src/course/load.js';
 import type { Course, Language } from '../../../src/course/schema.js';
 import { emptyProgress, type Progress } from '../../../src/progress/progress-file.js';
@@ -45,14 +46,20 @@ export function recordingController() {
 }
 
 export interface RenderedTui {
-  store: AppStore;
+  /** The store as tests use it: what they dispatch is rendered, effects and all, before dispatch() returns. */
+  store: Pick<AppStore, 'dispatch' | 'getState'>;
   lastFrame(): string;
   frames: string[];
+  /** Keys in: handled, rendered and their effects run before write() returns. */
   stdin: { write(data: string): void };
   rerender(): void;
   unmount(): void;
   services: Tui['services'];
 }
+
+// React's act(): a change made inside it is rendered, and the effects it causes (Ink's input
+// subscriptions, the layout's dispatches) run, before act() returns. Nothing is left to a timer.
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 /** Renders the whole App at a fixed size, without colour (so frames compare as text). */
 export function renderTui(options: {
@@ -87,19 +94,29 @@ export function renderTui(options: {
     size: { columns: options.columns ?? 100, rows: options.rows ?? 30 },
     ...(options.server ? { server: options.server } : {}),
   };
-  const instance = render(<App tui={tui} />);
+  let instance: ReturnType<typeof render> | undefined;
+  act(() => {
+    instance = render(<App tui={tui} />);
+  });
+  const rendered = instance as ReturnType<typeof render>;
   return {
-    store,
-    lastFrame: () => instance.lastFrame() ?? '',
-    frames: instance.frames,
-    stdin: instance.stdin,
-    rerender: () => instance.rerender(<App tui={tui} />),
-    unmount: instance.unmount,
+    store: {
+      dispatch: (action) => act(() => store.dispatch(action)),
+      getState: () => store.getState(),
+    },
+    lastFrame: () => rendered.lastFrame() ?? '',
+    frames: rendered.frames,
+    stdin: { write: (data) => act(() => rendered.stdin.write(data)) },
+    rerender: () => act(() => rendered.rerender(<App tui={tui} />)),
+    unmount: () => act(() => rendered.unmount()),
     services: tui.services,
   };
 }
 
-/** Lets Ink render what the store just changed. */
-export function tick(ms = 20): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
+/**
+ * Lets React finish what is still pending (promise callbacks of the
+ * controller and what they render) inside an act() scope: no clock involved.
+ */
+export async function tick(): Promise<void> {
+  await act(async () => {});
 }
