@@ -54,8 +54,8 @@ describe('grading answers to basics/counter (views:home is 3, counted with INCR)
     expect(graded.grade('basics/counter').output).toMatchObject({ exitCode: 3, signal: null, truncated: false, text: "b':1\\r\\n'\nb':2\\r\\n'\nb':3\\r\\n'\n" });
   });
 
-  it('runs programs in the submission folder with REDIS_URL, REDIS_HOST and REDIS_PORT of the sandbox', async () => {
-    const script = 'test -f basics/counter.sh || exit 9\ncase "$REDIS_URL" in "redis://$REDIS_HOST:$REDIS_PORT/0") ;; *) exit 8;; esac\n' + shellAnswer(INCR_THREE);
+  it('runs programs in the submission folder with REDIS_URL, REDIS_HOST, REDIS_PORT and REDIS_PASSWORD of the sandbox', async () => {
+    const script = 'test -f basics/counter.sh || exit 9\ncase "$REDIS_URL" in "redis://default:$REDIS_PASSWORD@$REDIS_HOST:$REDIS_PORT/0") ;; *) exit 8;; esac\n' + shellAnswer(INCR_THREE);
     const graded = await gradeFiles({ 'basics/counter.sh': script }, { exerciseId: 'basics/counter' });
     expect(graded.grade('basics/counter')).toMatchObject({ status: 'passed', output: { exitCode: 0 } });
   });

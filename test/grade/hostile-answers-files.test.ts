@@ -146,7 +146,7 @@ describe('programs get a minimal environment', () => {
     const output = graded.grade('basics/counter').output?.text ?? '';
     // The private server's own password, random per run, is the program's to use (and only lets it into that server).
     const password = /^REDIS_PASSWORD=([0-9a-f]{32})$/m.exec(output)?.[1] ?? 'no REDIS_PASSWORD';
-    expect(output).toMatch(new RegExp(`^REDIS_URL=redis://:${password}@127\\.0\\.0\\.1:\\d+/0$`, 'm'));
+    expect(output).toMatch(new RegExp(`^REDIS_URL=redis://default:${password}@127\\.0\\.0\\.1:\\d+/0$`, 'm'));
     expect(output).toMatch(/^REDIS_DB=0$/m);
     expect(graded.text).not.toContain('tok-1234567890');
     expect(graded.text).not.toContain('glcbt-secret');

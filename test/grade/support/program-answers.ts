@@ -8,6 +8,8 @@ export function pythonAnswer(commands: string[][], exitCode = 0): string {
     'def call(*args):',
     "    sock.sendall(('*%d\\r\\n' % len(args) + ''.join('$%d\\r\\n%s\\r\\n' % (len(a.encode()), a) for a in args)).encode())",
     '    return sock.recv(65536)',
+    // The private server has a password; REDIS_PASSWORD carries it, as it does for real answers.
+    "if os.environ.get('REDIS_PASSWORD'): call('AUTH', os.environ['REDIS_PASSWORD'])",
     ...commands.map((args) => `print(call(${args.map((arg) => JSON.stringify(arg)).join(', ')}))`),
     `raise SystemExit(${exitCode})`,
     '',
@@ -20,9 +22,12 @@ export function nodeAnswer(commands: string[][], moduleSyntax: 'esm' | 'cjs'): s
   return [
     moduleSyntax === 'esm' ? "import { connect } from 'node:net';" : "const { connect } = require('node:net');",
     'const socket = connect(Number(process.env.REDIS_PORT), process.env.REDIS_HOST);',
-    `socket.write(${JSON.stringify(commands.map(encode).join(''))});`,
+    // The private server has a password; REDIS_PASSWORD carries it, as it does for real answers.
+    'const password = process.env.REDIS_PASSWORD;',
+    "const auth = password ? `*2\\r\\n$4\\r\\nAUTH\\r\\n$${Buffer.byteLength(password)}\\r\\n${password}\\r\\n` : '';",
+    `socket.write(auth + ${JSON.stringify(commands.map(encode).join(''))});`,
     "let replies = '';",
-    `socket.on('data', (chunk) => { replies += chunk; if (replies.split('\\r\\n').length > ${commands.length}) socket.end(); });`,
+    `socket.on('data', (chunk) => { replies += chunk; if (replies.split('\\r\\n').length > ${commands.length} + (password ? 1 : 0)) socket.end(); });`,
     '',
   ].join('\n');
 }
