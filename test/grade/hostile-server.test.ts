@@ -133,6 +133,8 @@ const cases: HostileCase[] = [
       'basics/counter.py': [
         'import os, socket',
         "sock = socket.create_connection((os.environ['REDIS_HOST'], int(os.environ['REDIS_PORT'])))",
+        "password = os.environ.get('REDIS_PASSWORD', '').encode()",
+        "if password: sock.sendall(b'*2\\r\\n$4\\r\\nAUTH\\r\\n$%d\\r\\n%s\\r\\n' % (len(password), password)); sock.recv(64)",
         "sock.sendall(b'*3\\r\\n$4\\r\\nEVAL\\r\\n$17\\r\\nwhile true do end\\r\\n$1\\r\\n0\\r\\n')",
         '',
       ].join('\n'),
