@@ -2,8 +2,15 @@ import { BugError, EXIT, EnvironmentError, isTutorError, type TutorError } from 
 
 const REPORT_URL = 'https://github.com/redis-tutor/redis-tutor/issues';
 
-/** The single place that turns any thrown value into what the person reads and an exit code. */
-export function renderError(error: unknown): { text: string; exitCode: number } {
+/** Set to 1 to see where a bug happened (the stack); people never get one unasked. */
+export const DEBUG_VARIABLE = 'REDIS_TUTOR_DEBUG';
+
+/**
+ * The single place that turns any thrown value into what the person reads
+ * and an exit code. A bug's stack is shown only with REDIS_TUTOR_DEBUG=1.
+ */
+export function renderError(error: unknown, options: { debug?: boolean } = {}): { text: string; exitCode: number } {
+  const debug = options.debug ?? process.env[DEBUG_VARIABLE] === '1';
   const tutorError: TutorError = isTutorError(error)
     ? error
     : (permissionRefusal(error) ?? new BugError(
@@ -13,8 +20,10 @@ export function renderError(error: unknown): { text: string; exitCode: number } 
       ));
   const lines = [`redis-tutor: ${tutorError.message}`];
   if (tutorError.nextStep) lines.push(tutorError.nextStep);
-  if (tutorError.kind === 'bug' && tutorError.cause instanceof Error && tutorError.cause.stack) {
-    lines.push('', tutorError.cause.stack);
+  if (tutorError.kind === 'bug') {
+    const stack = tutorError.cause instanceof Error ? tutorError.cause.stack : undefined;
+    if (debug && stack) lines.push('', stack);
+    else if (!debug) lines.push(`(${DEBUG_VARIABLE}=1 shows where it happened; add that to the report.)`);
   }
   return { text: lines.join('\n') + '\n', exitCode: tutorError.kind === 'bug' ? EXIT.bug : EXIT.usage };
 }

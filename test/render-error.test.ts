@@ -10,10 +10,16 @@ describe('renderError', () => {
     expect(renderError(error)).toEqual({ text, exitCode });
   });
 
-  it('turns an unexpected exception into a bug report with exit 70 and the stack', () => {
-    const rendered = renderError(new TypeError('x is undefined'));
+  it('turns an unexpected exception into a bug report with exit 70 and no stack', () => {
+    const rendered = renderError(new TypeError('x is undefined'), { debug: false });
     expect(rendered.exitCode).toBe(70);
     expect(rendered.text).toMatch(/^redis-tutor: unexpected error: x is undefined\nThis is a bug in redis-tutor/);
+    expect(rendered.text).toContain('REDIS_TUTOR_DEBUG=1 shows where it happened');
+    expect(rendered.text).not.toMatch(/\n\s+at /);
+  });
+
+  it('shows the stack of a bug with REDIS_TUTOR_DEBUG=1', () => {
+    const rendered = renderError(new TypeError('x is undefined'), { debug: true });
     expect(rendered.text).toMatch(/TypeError: x is undefined\n\s+at /);
   });
 
