@@ -8,8 +8,8 @@ import { waitUntil } from '../../support/wait-until.js';
 
 /**
  * A redis-server that speaks only TLS, with a self-signed certificate for
- * 127.0.0.1 made by openssl. Undefined where either cannot do it (no openssl,
- * a redis-server built without TLS), so the caller can skip.
+ * 127.0.0.1 made by openssl. Throws with the install hint where either cannot
+ * do it (no openssl, a redis-server built without TLS): tests never skip.
  */
 export interface TlsTestServer {
   port: number;
@@ -18,7 +18,9 @@ export interface TlsTestServer {
   stop(): Promise<void>;
 }
 
-export async function startTlsTestServer(): Promise<TlsTestServer | undefined> {
+const TLS_HINT = 'These tests need openssl and a redis-server built with TLS, as Debian\'s is: apt-get install -y openssl redis-server';
+
+export async function startTlsTestServer(): Promise<TlsTestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'redis-tutor-tls-'));
   const cert = join(dir, 'cert.pem');
   const key = join(dir, 'key.pem');
@@ -29,7 +31,7 @@ export async function startTlsTestServer(): Promise<TlsTestServer | undefined> {
   );
   if (made.status !== 0) {
     rmSync(dir, { recursive: true, force: true });
-    return undefined;
+    throw new Error(`openssl could not make a test certificate. ${TLS_HINT}`);
   }
   const port = await freePort();
   const child = spawn(
@@ -48,7 +50,7 @@ export async function startTlsTestServer(): Promise<TlsTestServer | undefined> {
   const up = await waitUntil(async () => (child.exitCode !== null ? 'exited' : (await tlsAnswers(port, cert)) && 'up'), 'the TLS redis-server to answer');
   if (up === 'exited') {
     await stop();
-    return undefined;
+    throw new Error(`redis-server would not start with --tls-port. ${TLS_HINT}`);
   }
   return { port, caFile: cert, stop };
 }
