@@ -23,9 +23,10 @@ const LAYERS = {
   engine: ['course', 'redis', 'redis-cli', 'resp', 'results', 'lib'],
   programs: ['redis', 'redis-cli', 'resp', 'lib'],
   'data-panel': ['course', 'engine', 'markdown', 'redis-cli', 'resp', 'lib'],
-  validate: ['course', 'engine', 'results', 'redis', 'lib'],
+  validate: ['course', 'engine', 'grade', 'projects', 'results', 'redis', 'lib'],
   grade: ['course', 'engine', 'programs', 'redis', 'redis-cli', 'resp', 'results', 'lib'],
-  projects: ['course', 'engine', 'programs', 'redis', 'results', 'lib'],
+  // Program exercises are graded the way `grade` grades a program answer, once.
+  projects: ['course', 'engine', 'grade', 'programs', 'redis', 'results', 'lib'],
   tutor: ['course', 'data-panel', 'engine', 'markdown', 'programs', 'progress', 'redis', 'redis-cli', 'resp', 'results', 'lib'],
   cli: ['redis', 'redis-cli', 'resp', 'lib'],
   doctor: ['course', 'progress', 'programs', 'redis', 'redis-cli', 'resp', 'lib'],
@@ -40,7 +41,8 @@ const layerZones = Object.entries(LAYERS).map(([layer, allowed]) => ({
 }));
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', 'test/fixtures/**/*.js', 'examples/**'] },
+  // Program exercises' starters and solutions are course content for learners (a starter is unfinished on purpose); validate --solutions runs them.
+  { ignores: ['dist/', 'node_modules/', 'coverage/', 'test/fixtures/**/*.js', 'test/fixtures/**/*.mjs', 'exercises/*/programs/**', 'examples/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

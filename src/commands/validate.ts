@@ -21,6 +21,8 @@ export interface ValidateRun {
   env: NodeJS.ProcessEnv;
   ownershipFile?: string;
   connectLearner?: ConnectLearner;
+  /** Kill programs (program exercises) on SIGINT/SIGTERM; default true. In-process tests pass false. */
+  handleSignals?: boolean;
 }
 
 /** Lints the course and, with solutions, runs every reference solution on a real Redis. Never prints. */
@@ -45,7 +47,8 @@ export async function runValidate(run: ValidateRun): Promise<ValidateReport> {
     });
     try {
       // Exercises whose files have errors did not load; the rest run even when others are broken.
-      return { problems, exercises, solutions: await validateSolutions(course, supervisor), server: target.describe() };
+      const programs = { env: run.env, handleSignals: run.handleSignals ?? true };
+      return { problems, exercises, solutions: await validateSolutions(course, supervisor, programs), server: target.describe() };
     } finally {
       await supervisor.close();
     }

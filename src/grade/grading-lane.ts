@@ -1,9 +1,9 @@
 import { Engine } from '../engine/engine.js';
 import type { ConnectLearner } from '../engine/learner-connection.js';
 import { Supervisor, type Repair } from '../engine/supervisor.js';
-import { startPrivateServer, type PrivateRedisTarget } from '../redis/private-server.js';
+import { startPrivateServer } from '../redis/private-server.js';
 import type { ConnectionSpec, RedisTarget } from '../redis/target.js';
-import { connectToUrl, type UrlRedisTarget } from '../redis/url-target.js';
+import { connectToUrl } from '../redis/url-target.js';
 
 export interface LaneOptions {
   url?: string;
@@ -31,9 +31,14 @@ export const GRADER_SERVER_CONFIG = ['lua-time-limit 500'] as const;
  */
 export class GradingLane {
   private constructor(
-    readonly target: PrivateRedisTarget | UrlRedisTarget,
+    readonly target: RedisTarget,
     readonly supervisor: Supervisor,
   ) {}
+
+  /** A lane on a server and supervisor opened elsewhere (validate's); their owner closes them, not the lane. */
+  static over(supervisor: Supervisor): GradingLane {
+    return new GradingLane(supervisor.target, supervisor);
+  }
 
   static async open(options: LaneOptions): Promise<GradingLane> {
     const target = options.url

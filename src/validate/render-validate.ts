@@ -24,11 +24,12 @@ export function renderValidateReport(report: ValidateReport, cwd: string): strin
   if (report.solutions) {
     if (lines.length > 0) lines.push('');
     if (report.server) lines.push(`solutions on ${report.server}`);
-    for (const { result, file } of report.solutions) {
+    for (const { result, file, language } of report.solutions) {
       const mark = result.status === 'passed' ? 'ok  ' : result.status === 'failed' ? 'FAIL' : 'skip';
       const time = result.status === 'skipped' || !result.timings ? '' : ` (${Math.round(result.timings.totalMs)} ms)`;
-      lines.push(`${mark} ${result.id}${time}`);
+      lines.push(`${mark} ${result.id}${language !== undefined ? ` ${language}` : ''}${time}`);
       for (const reason of reasonsOf(result)) lines.push(`       ${reason}  [${displayPath(file, cwd)}]`);
+      if (result.status === 'failed') lines.push(...outputLines(result));
     }
   }
   const counts = summaryCounts(report);
@@ -48,6 +49,15 @@ export function reasonsOf(result: ExerciseGrade): string[] {
   ];
 }
 
+/** At most this many lines of a failing program solution's output: its traceback is at the end. */
+const OUTPUT_LINES = 10;
+
+function outputLines(result: ExerciseGrade): string[] {
+  const text = result.output?.text.trimEnd();
+  if (text === undefined || text === '') return [];
+  return ['       its output ended with:', ...text.split(/\r?\n/).slice(-OUTPUT_LINES).map((line) => `         ${line}`)];
+}
+
 function describeFailure(check: CheckResult): string {
   const what = `check ${check.index + 1} "${check.description.en}"`;
   if (check.error) return `${what} could not run: ${check.error.en}`;
@@ -63,7 +73,12 @@ export function summaryCounts(report: ValidateReport): { total: number; passed: 
   const errorFiles = new Set(report.problems.filter((problem) => problem.severity === 'error').map((problem) => problem.file));
   const loadedFiles = new Set(report.exercises.map((exercise) => exercise.file));
   const unloadedBroken = [...errorFiles].filter((file) => !loadedFiles.has(file)).length;
-  const statusById = new Map((report.solutions ?? []).map(({ result }) => [result.id, result.status]));
+  // A program exercise has several results (its redis-cli solution, each language): one that fails fails the exercise.
+  const statusById = new Map<string, ExerciseGrade['status']>();
+  for (const { result } of report.solutions ?? []) {
+    const known = statusById.get(result.id);
+    if (known === undefined || result.status === 'failed' || known === 'skipped') statusById.set(result.id, result.status);
+  }
   let passed = 0;
   let failed = unloadedBroken;
   let skipped = 0;

@@ -1,11 +1,13 @@
 import { performance } from 'node:perf_hooks';
-import type { Course, LoadedExercise, LoadedModule } from '../course/schema.js';
+import type { Course, LoadedExercise, LoadedModule, ProgramLanguage } from '../course/schema.js';
 import type { ServerFacts } from '../course/requirement-fit.js';
 import { readCourseServerFacts, skipReason } from '../engine/requirements.js';
 import type { Supervisor } from '../engine/supervisor.js';
 import { errorMessage } from '../errors.js';
 import { problems } from '../results/problems.js';
 import type { ExerciseGrade, LineError } from '../results/report-model.js';
+import type { ProgramFileSettings } from '../projects/grade-program-file.js';
+import { validatePrograms } from './validate-programs.js';
 
 /** How one exercise fared under `validate --solutions`: the shared result model, and where the exercise lives. */
 export interface SolutionValidation {
@@ -13,22 +15,31 @@ export interface SolutionValidation {
   file: string;
   result: ExerciseGrade;
   resetMs?: number;
+  /** A program exercise's starter and solution in this language; absent for the redis-cli solution. */
+  language?: ProgramLanguage;
 }
 
 /**
  * The three rules of `validate --solutions`, per exercise on a clean sandbox:
  * after setup alone at least one check fails; after the solution all pass;
- * after the reset nothing the solution did is left. Between exercises the
- * supervisor makes sure the server still answers, whatever a solution did.
+ * after the reset nothing the solution did is left. A program exercise's
+ * starter and solution in each language are held to the same rules, run as
+ * programs (./validate-programs.ts). Between exercises the supervisor makes
+ * sure the server still answers, whatever a solution did.
  */
-export async function validateSolutions(course: Course, supervisor: Supervisor): Promise<SolutionValidation[]> {
+export async function validateSolutions(course: Course, supervisor: Supervisor, programs: ProgramFileSettings): Promise<SolutionValidation[]> {
   const results: SolutionValidation[] = [];
   // Read once: restarts and reconnects bring back the same kind of server.
   const server = await readCourseServerFacts(supervisor.engine.checker, course, supervisor.target.owned);
   for (const module of course.modules) {
     for (const exercise of module.exercises) {
-      results.push(await validateOne(module, exercise, supervisor, server));
+      const typed = await validateOne(module, exercise, supervisor, server);
+      results.push(typed);
       await supervisor.ensureHealthy();
+      if (exercise.program === undefined || typed.result.status === 'skipped') continue;
+      for (const { language, result, resetMs } of await validatePrograms(module, exercise, supervisor, programs)) {
+        results.push({ file: exercise.file, result, resetMs, language });
+      }
     }
   }
   return results;

@@ -1,0 +1,27 @@
+import { execFileSync } from 'node:child_process';
+import { dirname } from 'node:path';
+
+const INSTALL_HINT = 'Install it with: sudo apt-get install -y python3-redis   (or: python3 -m pip install redis)';
+
+function importsRedis(python: string, path: string | undefined): boolean {
+  try {
+    execFileSync(python, ['-c', 'import redis'], { stdio: 'pipe', env: { ...process.env, ...(path !== undefined ? { PATH: path } : {}) } });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A PATH on which `python3` has redis-py, for tests that run Python programs
+ * the way the tutor does (by the name python3). pyenv's python3 often comes
+ * first and lacks it; Debian's /usr/bin/python3 has it with python3-redis.
+ * None that has it is a loud failure with the install hint, never a skip.
+ */
+export function pathWithRedisPy(): string {
+  const path = process.env.PATH ?? '';
+  if (importsRedis('python3', path)) return path;
+  const system = '/usr/bin/python3';
+  if (importsRedis(system, path)) return `${dirname(system)}:${path}`;
+  throw new Error(`these tests run Python programs and need a python3 with redis-py; neither python3 on PATH nor ${system} has it.\n${INSTALL_HINT}`);
+}
