@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -33,24 +33,27 @@ afterAll(() => {
   rmSync(scratch, { recursive: true, force: true });
 });
 
-/** Starts `sh -c 'sleep SECONDS; echo pwned > "$OUT"'` out of reach: setsid, then a double fork. */
-function escapingShell(token: string, seconds: number): string {
+/** Waits for the test to release it ($OUT.release), then writes $OUT: only a process still alive then could. */
+const WRITE_WHEN_RELEASED = 'while [ ! -e "$1.release" ]; do sleep 0.05; done; echo pwned > "$1"';
+
+/** Starts the writer above out of reach: setsid, then a double fork. */
+function escapingShell(token: string): string {
   return [
-    `setsid sh -c 'sleep ${seconds}; echo pwned > "$1"' ${token} "$OUT" &`,
-    `( sh -c 'sleep ${seconds}; echo pwned > "$1"' ${token} "$OUT" & ) &`,
+    `setsid sh -c '${WRITE_WHEN_RELEASED}' ${token} "$OUT" &`,
+    `( sh -c '${WRITE_WHEN_RELEASED}' ${token} "$OUT" & ) &`,
     'touch "$STARTED"',
     '',
   ].join('\n');
 }
 
 /** The same from Python: os.setsid() in the grandchild of a double fork, then exec. */
-function escapingPython(token: string, seconds: number): string {
+function escapingPython(token: string): string {
   return [
     'import os, sys',
     'if os.fork() == 0:',
     '    if os.fork() == 0:',
     '        os.setsid()',
-    `        os.execvp('sh', ['sh', '-c', 'sleep ${seconds}; echo pwned > "$1"', '${token}', os.environ['OUT']])`,
+    `        os.execvp('sh', ['sh', '-c', '${WRITE_WHEN_RELEASED}', '${token}', os.environ['OUT']])`,
     '    os._exit(0)',
     'os.wait()',
     "open(os.environ['STARTED'] + '.py', 'w').close()",
@@ -72,7 +75,7 @@ describe.each(available)('in %s mode', (mode: ContainmentMode) => {
     const out = join(scratch, `${token}.out`);
     const started = join(scratch, `${token}.started`);
     const graded = await gradeFiles(
-      { 'basics/counter.sh': `${escapingShell(token, 2)}exit 1\n`, 'basics/greeting.py': escapingPython(token, 2) },
+      { 'basics/counter.sh': `${escapingShell(token)}exit 1\n`, 'basics/greeting.py': escapingPython(token) },
       { env: { PATH: process.env.PATH ?? '', OUT: out, STARTED: started }, passEnv: ['OUT', 'STARTED'] },
     );
     expect(graded.grade('basics/counter').problem).toMatchObject({ code: 'exit-code' });
@@ -81,6 +84,7 @@ describe.each(available)('in %s mode', (mode: ContainmentMode) => {
     expect(existsSync(`${started}.py`)).toBe(true);
     // Not polled: the report is made only once every process of every answer is gone.
     expect(processesWith(token)).toEqual([]);
+    writeFileSync(`${out}.release`, '');
     expect(existsSync(out)).toBe(false);
   });
 
@@ -88,7 +92,7 @@ describe.each(available)('in %s mode', (mode: ContainmentMode) => {
     const token = escapeToken();
     const out = join(scratch, `${token}.out`);
     const started = join(scratch, `${token}.started`);
-    const dir = writeSubmission({ 'basics/counter.sh': `${escapingShell(token, 3)}sh -c 'sleep 60; :' ${token} &\nwait\n` });
+    const dir = writeSubmission({ 'basics/counter.sh': `${escapingShell(token)}sh -c 'sleep 60; :' ${token} &\nwait\n` });
     const home = mkdtempSync(join(tmpdir(), 'redis-tutor-escape-home-'));
     const grader = spawn(process.execPath, [tree.pathOf('test/programs/fixtures/grade-private.ts'), dir, FIXTURE_COURSE_DIR], {
       // TMPDIR: the killed grader cannot remove what it made there (the answer's home, the server's folder is its guard's).
@@ -108,6 +112,7 @@ describe.each(available)('in %s mode', (mode: ContainmentMode) => {
       grader.kill('SIGKILL');
       expect(await ended).toEqual({ code: null, signal: 'SIGKILL' });
       await waitUntil(() => processesWith(token).length === 0, 'every process the answer started to be gone', 30_000);
+      writeFileSync(`${out}.release`, '');
       expect(existsSync(out)).toBe(false);
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -97,8 +97,9 @@ describe.each(available)('in %s mode', (mode: ContainmentMode) => {
     const result = await run(
       sh(
         [
-          `setsid sh -c 'sleep 2; echo pwned > "$1"' ${token} "$1" &`,
-          `( sh -c 'sleep 2; echo pwned > "$1"' ${token} "$1" & ) &`,
+          // They write only once the test releases them (after the run resolved): only one still alive could.
+          `setsid sh -c 'while [ ! -e "$1.release" ]; do sleep 0.05; done; echo pwned > "$1"' ${token} "$1" &`,
+          `( sh -c 'while [ ! -e "$1.release" ]; do sleep 0.05; done; echo pwned > "$1"' ${token} "$1" & ) &`,
           'touch "$2"',
           'exit 1',
         ].join('\n'),
@@ -109,6 +110,7 @@ describe.each(available)('in %s mode', (mode: ContainmentMode) => {
     expect(result).toMatchObject({ outcome: 'exited', exitCode: 1 });
     expect(existsSync(started)).toBe(true);
     expect(processesWith(token)).toEqual([]);
+    writeFileSync(`${out}.release`, '');
     expect(existsSync(out)).toBe(false);
   });
 
