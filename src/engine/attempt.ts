@@ -1,9 +1,10 @@
 import { performance } from 'node:perf_hooks';
 import { errorMessage } from '../errors.js';
 import { sleep } from '../lib/async.js';
-import { directiveName, type Actor, type LoadedExercise, type ScriptLine } from '../course/schema.js';
+import type { ActorTrigger, LoadedExercise, ScriptLine } from '../course/schema.js';
 import { ConnectionClosedError } from '../resp/connection.js';
 import type { Reply } from '../resp/types.js';
+import { actorCommandMatches, ActorRunner } from './actor-runner.js';
 import type { ActorEvent, AttemptEvent } from './attempt-events.js';
 import { execPipeline } from './checker-pipeline.js';
 import type { CheckContext, CompiledCheck } from './checks/compiled-check.js';
@@ -11,12 +12,12 @@ import { compileCheckSafely } from './checks/compile-check.js';
 import { isBlocked, parseClientLine } from './client-list.js';
 import { commandWord } from '../redis-cli/command-word.js';
 import { argsToStrings, parseCommandLine } from './command-line.js';
-import { formatValue } from './format-value.js';
 import type { LearnerClient } from './learner-client.js';
+import type { ProgramFacts } from './program-facts.js';
 import type { ExerciseResult } from '../results/check-result.js';
 import { runChecks, type RunChecksOptions } from './run-checks.js';
 import type { TutorSubscriber } from './tutor-subscriber.js';
-import { isErrorValue, type Value } from './value.js';
+import { isErrorValue } from './value.js';
 import type { Redis } from 'ioredis';
 
 /** What one learner line did. */
@@ -61,11 +62,12 @@ const DEFAULT_SCRIPT_LINE_TIMEOUT_MS = 15_000;
  */
 export class Attempt {
   readonly commands: string[][] = [];
-  readonly events: AttemptEvent[] = [];
-  private readonly firedActors = new Set<number>();
+  /** The other client the tutor plays; a program's observer (./program-observer.ts) makes it act too. */
+  readonly actors: ActorRunner;
   private readonly channels = new Set<string>();
   private readonly patterns = new Set<string>();
   private readonly compiled: CompiledCheck[];
+  private program: ProgramFacts | undefined;
 
   constructor(
     readonly exercise: LoadedExercise,
@@ -73,6 +75,16 @@ export class Attempt {
     private readonly deps: AttemptDependencies,
   ) {
     this.compiled = exercise.checks.map(compileCheckSafely);
+    this.actors = new ActorRunner(exercise.actors, {
+      checker: deps.checker,
+      ...(deps.restartServer ? { restartServer: deps.restartServer } : {}),
+      ...(deps.onEvent ? { onEvent: deps.onEvent } : {}),
+    });
+  }
+
+  /** What the actors did, in order. */
+  get events(): readonly AttemptEvent[] {
+    return this.actors.events;
   }
 
   /** Sends one redis-cli line on the learner's connection, as if typed. */
@@ -100,7 +112,7 @@ export class Attempt {
       const settled = settledFlag(sent);
       const timer = options.timeoutMs !== undefined ? setTimeout(() => void this.interrupt(), options.timeoutMs) : undefined;
       try {
-        if (this.pendingActors('blocked').length > 0) await this.fireWhenBlocked(settled, events);
+        if (this.actors.pending('blocked').length > 0) await this.fireWhenBlocked(settled, events);
         reply = await sent;
       } finally {
         clearTimeout(timer);
@@ -115,11 +127,11 @@ export class Attempt {
       this.commands.push(strings);
       this.followSubscriptions(name, strings.slice(1));
     }
-    for (const actor of this.pendingActors('after')) {
-      if (actor.when.on === 'after' && actorCommandMatches(actor.when.command, strings)) await this.fire(actor, events);
+    for (const actor of this.actors.pending('after')) {
+      if (actor.when.on === 'after' && actorCommandMatches(actor.when.command, strings)) events.push(await this.actors.fire(actor));
     }
     if (!failed && SUBSCRIBE_COMMANDS.has(name)) {
-      for (const actor of this.pendingActors('subscribed')) await this.fire(actor, events);
+      for (const actor of this.actors.pending('subscribed')) events.push(await this.actors.fire(actor));
     }
     return outcome({ args: strings, reply });
   }
@@ -161,6 +173,11 @@ export class Attempt {
     return ['sub', 'psub', 'ssub'].reduce((sum, field) => sum + Number(info[field] ?? 0), 0);
   }
 
+  /** The answer was a program: the checks judge what it did (./program-facts.ts) and the subscribed check its connections. */
+  useProgram(facts: ProgramFacts): void {
+    this.program = facts;
+  }
+
   /** Runs every check against the server now. */
   evaluate(options: RunChecksOptions = {}): Promise<ExerciseResult> {
     return runChecks(this.exercise.id, this.compiled, this.checkContext(), options);
@@ -176,11 +193,13 @@ export class Attempt {
       learnerSubscriptions: { channels: this.channels, patterns: this.patterns },
       publishedMessages: (channel) => (subscriber ? subscriber.received(channel) : Promise.resolve([])),
       runLine: async (line) => (await execPipeline(checker, [parseCommandLine(line)]))[0] ?? null,
+      ...(this.program ? { program: this.program } : {}),
+      actors: {
+        publishes: this.actors.publishes,
+        acted: (trigger) => this.actors.acted((actor) => sameTrigger(actor.when, trigger)),
+        tutorListens: (channel) => subscriber !== undefined && this.exercise.checks.some((check) => check.kind === 'published' && check.channel === channel),
+      },
     };
-  }
-
-  private pendingActors(on: Actor['when']['on']): Actor[] {
-    return this.exercise.actors.filter((actor) => actor.when.on === on && !this.firedActors.has(actor.index));
   }
 
   /** Asks the server whether the learner's connection is blocked until it is, or until its reply arrives. */
@@ -192,63 +211,10 @@ export class Attempt {
       const [line] = await execPipeline(this.deps.checker, [['CLIENT', 'LIST', 'ID', String(id)]]);
       if (settled()) return;
       if (typeof line === 'string' && line.trim() !== '' && isBlocked(parseClientLine(line))) {
-        for (const actor of this.pendingActors('blocked')) await this.fire(actor, events);
+        for (const actor of this.actors.pending('blocked')) events.push(await this.actors.fire(actor));
         return;
       }
       await sleep(BLOCK_PROBE_INTERVAL_MS);
-    }
-  }
-
-  private async fire(actor: Actor, events: ActorEvent[]): Promise<void> {
-    this.firedActors.add(actor.index);
-    const lines = actor.run.map((line) => line.text);
-    const replies: Value[] = [];
-    // redis-cli lines go in one pipeline per stretch between `!` directives.
-    let batch: string[] = [];
-    const flush = async () => {
-      if (batch.length === 0) return;
-      replies.push(...(await this.runActorLines(batch)));
-      batch = [];
-    };
-    for (const line of lines) {
-      const directive = directiveName(line);
-      if (directive === undefined) {
-        batch.push(line);
-        continue;
-      }
-      await flush();
-      replies.push(await this.runDirective(directive));
-    }
-    await flush();
-    const event: ActorEvent = {
-      type: 'actor',
-      actor: actor.index,
-      trigger: actor.when.on === 'after' ? `after ${actor.when.command}` : actor.when.on,
-      say: { en: actor.say.en, ru: actor.say.ru ?? actor.say.en },
-      lines,
-      replies: replies.map((reply) => (isErrorValue(reply) ? `(error) ${reply.message}` : typeof reply === 'string' ? reply : formatValue(reply))),
-    };
-    events.push(event);
-    this.events.push(event);
-    this.deps.onEvent?.(event);
-  }
-
-  private async runActorLines(lines: readonly string[]): Promise<Value[]> {
-    try {
-      return await execPipeline(this.deps.checker, lines.map(parseCommandLine));
-    } catch (error) {
-      return lines.map(() => failed(error));
-    }
-  }
-
-  /** A tutor directive of an actor (lint lets only known ones through, and `!restart` only with requires: owned-server). */
-  private async runDirective(name: string): Promise<string> {
-    if (name !== 'restart') return `(failed) unknown directive !${name}`;
-    if (!this.deps.restartServer) return '(failed) this attempt cannot restart the server';
-    try {
-      return await this.deps.restartServer();
-    } catch (error) {
-      return failed(error);
     }
   }
 
@@ -270,17 +236,9 @@ export class Attempt {
   }
 }
 
-/** `{ after: MULTI }` matches MULTI; `{ after: CONFIG SET }` matches the subcommand too. */
-function actorCommandMatches(command: string, args: readonly string[]): boolean {
-  return command
-    .trim()
-    .toUpperCase()
-    .split(/\s+/)
-    .every((word, i) => (args[i] ?? '').toUpperCase() === word);
-}
-
-function failed(error: unknown): string {
-  return `(failed) ${errorMessage(error)}`;
+function sameTrigger(a: ActorTrigger, b: ActorTrigger): boolean {
+  if (a.on === 'after' && b.on === 'after') return actorCommandMatches(b.command, a.command.trim().split(/\s+/)) && actorCommandMatches(a.command, b.command.trim().split(/\s+/));
+  return a.on === b.on;
 }
 
 function settledFlag(promise: Promise<unknown>): () => boolean {

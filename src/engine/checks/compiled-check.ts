@@ -1,7 +1,9 @@
 import type { Redis } from 'ioredis';
-import type { Check } from '../../course/schema.js';
+import type { ActorTrigger, Check } from '../../course/schema.js';
 import type { ConnectionSpec } from '../../redis/target.js';
 import type { Verdict } from '../../results/check-result.js';
+import type { ActorPublish } from '../actor-runner.js';
+import type { ProgramFacts } from '../program-facts.js';
 import type { Value } from '../value.js';
 
 /** One command for the checker's shared pipeline. */
@@ -26,6 +28,20 @@ export interface CheckContext {
   publishedMessages(channel: string): Promise<readonly string[]>;
   /** Runs a redis-cli line on the tutor's connection (js checks, which get it as a plain function). */
   runLine: (line: string) => Promise<Value>;
+  /** Set when the answer is a program: what it printed, how it ended, its connections (./program-facts.ts). */
+  program?: ProgramFacts;
+  /** What the actors (the other client the tutor plays) did in this attempt. */
+  actors: ActorRecord;
+}
+
+/** The actors' side of the attempt, for checks that ask who wrote. */
+export interface ActorRecord {
+  /** Every PUBLISH an actor made, with the receivers the server counted. */
+  publishes: readonly ActorPublish[];
+  /** Whether an actor with this trigger acted. */
+  acted(trigger: ActorTrigger): boolean;
+  /** Whether the tutor itself listens on the channel (for a published check): one of a PUBLISH's receivers is then the tutor. */
+  tutorListens(channel: string): boolean;
 }
 
 /**
