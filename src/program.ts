@@ -16,6 +16,7 @@ export const loaders: Record<string, Loader> = {
   list: async () => (await import('./commands/list.js')).listAction,
   show: async () => (await import('./commands/show.js')).showAction,
   cli: async () => (await import('./commands/cli.js')).cliAction,
+  run: async () => (await import('./commands/run.js')).runAction,
   grade: async () => (await import('./commands/grade.js')).gradeAction,
   validate: async () => (await import('./commands/validate.js')).validateAction,
   doctor: async () => (await import('./commands/doctor.js')).doctorAction,
@@ -24,6 +25,7 @@ export const loaders: Record<string, Loader> = {
 const urlOption = () => new Option('--url <url>', 'use an existing Redis (redis:// or rediss://) instead of a private one').env('REDIS_URL');
 const serverBinOption = () => new Option('--redis-server <path>', 'redis-server binary for the private server').env('REDIS_SERVER_BIN');
 const forceOption = () => new Option('--force', 'allow resetting a Redis database that holds keys redis-tutor did not create');
+const workspaceOption = () => new Option('--workspace <dir>', 'the folder of your program files').env('REDIS_TUTOR_WORKSPACE');
 const langOption = () => new Option('--lang <lang>', 'language of the texts').choices(['en', 'ru']);
 
 export function buildProgram(io: Io, onAction: (name: string, operands: string[], options: Record<string, unknown>) => void): Command {
@@ -75,6 +77,18 @@ export function buildProgram(io: Io, onAction: (name: string, operands: string[]
     .addOption(serverBinOption())
     .action((id: string, options: Record<string, unknown>) => onAction('show', [id], options));
 
+  sub('run', 'run your program for an exercise once and check it (for your own editor)')
+    .argument('<id>', 'MODULE/EXERCISE')
+    .argument('[file]', 'the program to run (default: your file in the workspace, made from the starter)')
+    .option('--in <language>', 'python or javascript: which workspace file (default: the one you changed last, else python)')
+    .addOption(workspaceOption())
+    .option('--timeout <seconds>', 'time limit for the program (default 10)')
+    .addOption(langOption())
+    .addOption(urlOption())
+    .addOption(serverBinOption())
+    .addOption(forceOption())
+    .action((id: string, file: string | undefined, options: Record<string, unknown>) => onAction('run', file !== undefined ? [id, file] : [id], options));
+
   sub('cli', 'a redis-cli that behaves byte for byte like the real one')
     .argument('[command...]', 'run one command and exit, as redis-cli does')
     .passThroughOptions()
@@ -100,6 +114,8 @@ export function buildProgram(io: Io, onAction: (name: string, operands: string[]
     .option('--timeout <seconds>', 'time limit per exercise')
     .option('--jobs <n>', 'grade in parallel on separate servers')
     .option('--pass-env <name>', "also give program answers this variable of the grader's environment (repeatable)", (name: string, names: string[] = []) => [...names, name])
+    .option('--python <path>', 'the Python that runs .py answers (default: REDIS_TUTOR_PYTHON, else python3 from PATH)')
+    .option('--node <path>', 'the Node.js that runs .js/.mjs/.ts answers (default: REDIS_TUTOR_NODE, else the one running redis-tutor)')
     .addOption(langOption())
     .addOption(urlOption())
     .addOption(serverBinOption())
@@ -117,6 +133,8 @@ export function buildProgram(io: Io, onAction: (name: string, operands: string[]
   sub('doctor', 'check that this machine can run redis-tutor')
     .addOption(urlOption())
     .addOption(serverBinOption())
+    .option('--python <path>', 'the Python whose redis-py to check (default: REDIS_TUTOR_PYTHON, else python3)')
+    .option('--node <path>', 'the Node.js that runs JavaScript answers (default: REDIS_TUTOR_NODE, else this one)')
     .action((options: Record<string, unknown>) => onAction('doctor', [], options));
 
   return program;

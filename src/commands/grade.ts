@@ -9,6 +9,7 @@ import { EXIT, EnvironmentError, UserError, errorMessage } from '../errors.js';
 import { DEFAULT_TIMEOUT_SECONDS, gradeSubmission } from '../grade/grade-submission.js';
 import { reportPasses, type GradeReport } from '../results/report-model.js';
 import { isReporterName, REPORTER_NAMES, reporters, type ReporterName } from '../grade/reporters.js';
+import { chooseInterpreters } from '../programs/interpreters.js';
 import { parsePassEnv } from '../programs/program-env.js';
 import { PROGRESS_HOME_ENV } from '../progress/progress-store.js';
 import { registerExitCleanup } from '../redis/exit-cleanup.js';
@@ -32,6 +33,9 @@ export interface GradeRun {
   ownershipFile?: string;
   /** Names of the grader's environment variables programs also get (--pass-env). */
   passEnv?: readonly string[];
+  /** --python and --node; else REDIS_TUTOR_PYTHON / REDIS_TUTOR_NODE of env, else python3 and this Node.js. */
+  python?: string;
+  node?: string;
   connectLearner?: ConnectLearner;
   handleSignals?: boolean;
 }
@@ -72,12 +76,14 @@ function gradeWith(run: GradeRun, course: Course, handleSignals: boolean): Promi
     ...(run.force !== undefined ? { force: run.force } : {}),
     ...(run.ownershipFile !== undefined ? { ownershipFile: run.ownershipFile } : {}),
     ...(run.passEnv !== undefined && run.passEnv.length > 0 ? { passEnv: run.passEnv } : {}),
+    interpreters: chooseInterpreters({ python: run.python, node: run.node }, run.env),
   });
 }
 
 /**
  * `redis-tutor grade PATH [--module ID] [--exercise ID] [--url URL] [--reporter NAME]
- * [--output FILE] [--timeout SECONDS] [--jobs N] [--pass-env NAME]... [--lang en|ru]`
+ * [--output FILE] [--timeout SECONDS] [--jobs N] [--pass-env NAME]... [--python PATH]
+ * [--node PATH] [--lang en|ru]`
  *
  * Exit 0 when something was graded and all of it passed, 1 when an exercise
  * failed (or nothing was submitted), 2 for usage and environment errors.
@@ -104,6 +110,8 @@ export const gradeAction: Action = async ({ options, operands, io }) => {
     ...(typeof options.redisServer === 'string' ? { redisServerBin: options.redisServer } : {}),
     ...(options.force === true ? { force: true } : {}),
     ...(passEnv.length > 0 ? { passEnv } : {}),
+    ...(typeof options.python === 'string' ? { python: options.python } : {}),
+    ...(typeof options.node === 'string' ? { node: options.node } : {}),
     ...(tutorHome ? { ownershipFile: join(tutorHome, OWNERSHIP_FILE_NAME) } : {}),
   });
 

@@ -1,20 +1,17 @@
 import { performance } from 'node:perf_hooks';
 import type { LoadedExercise, LoadedModule } from '../course/schema.js';
 import type { Attempt } from '../engine/attempt.js';
-import { execPipeline } from '../engine/checker-pipeline.js';
 import { skipReasonOn } from '../engine/requirements.js';
 import type { ExerciseResult } from '../results/check-result.js';
-import { CommandRecorder } from '../programs/command-recorder.js';
-import { readAnswerFile, refuseAnswerFile } from './answer-file.js';
+import { readAnswerFile } from './answer-file.js';
 import type { AnswerFile } from './discover-submission.js';
 import type { GradingLane } from './grading-lane.js';
 import { watchMemory } from './memory-watchdog.js';
 import { problems } from '../results/problems.js';
-import { programCommand } from '../programs/program-command.js';
-import { programEnv } from '../programs/program-env.js';
 import type { ExerciseGrade, LineError, Problem, ProgramOutput } from '../results/report-model.js';
 import { answerLines, runRedisAnswer, type AnswerLine, type RedisAnswerProgress } from './run-redis-answer.js';
-import { runProgram } from '../programs/run-program.js';
+import { chooseInterpreters, type Interpreters } from '../programs/interpreters.js';
+import { runProgramAnswer } from './run-program-answer.js';
 import { errorMessage, isTutorError } from '../errors.js';
 import { within } from '../lib/async.js';
 
@@ -32,6 +29,8 @@ export interface GradeSettings {
   /** Names of the grader's variables a program also gets (--pass-env); see src/programs/program-env.ts. */
   passEnv?: readonly string[];
   handleSignals: boolean;
+  /** Which Python and Node.js run program answers (--python, --node); default: REDIS_TUTOR_PYTHON / REDIS_TUTOR_NODE of `env`, else python3 and this Node.js. */
+  interpreters?: Interpreters;
 }
 
 export interface ExerciseWork {
@@ -48,7 +47,6 @@ const START_TIMEOUT_MS = 5_000;
 const UNWIND_MS = 1_000;
 /** The checks' own bound: their longest `wait` plus this. */
 const CHECKS_SLACK_MS = 5_000;
-const RECORDER_START_MS = 3_000;
 
 /**
  * Grades one exercise on a lane: a clean sandbox with the setup, the answer
@@ -103,10 +101,10 @@ export async function gradeExercise(lane: GradingLane, work: ExerciseWork, setti
 
   try {
     const answerStarted = performance.now();
-    const ran =
+    const ran: AnswerRun =
       answer.kind === 'redis'
         ? await runRedis(lane, attempt, lines, settings, abort.signal)
-        : await runProgramAnswer(lane, attempt, answer, settings, abort.signal);
+        : await runProgramAnswer(lane, attempt, answer, { ...settings, interpreters: settings.interpreters ?? chooseInterpreters({}, settings.env) }, abort.signal);
     const answerMs = performance.now() - answerStarted;
     const extra = {
       ...(ran.lineErrors && ran.lineErrors.length > 0 ? { lineErrors: ran.lineErrors } : {}),
@@ -208,40 +206,6 @@ async function runRedis(lane: GradingLane, attempt: Attempt, lines: readonly Ans
     lineErrors: progress.lineErrors,
     ...(timedOut ? { problem: problems.timeout(settings.timeoutMs / 1000, { line: hung.line, command: hung.text }) } : {}),
   };
-}
-
-async function runProgramAnswer(lane: GradingLane, attempt: Attempt, answer: AnswerFile, settings: GradeSettings, signal: AbortSignal): Promise<AnswerRun> {
-  const refused = await refuseAnswerFile(settings.submissionDir, answer.absolutePath);
-  if (refused !== undefined) return { problem: problems.couldNotRun(refused) };
-  // The program's commands are recorded so used/notUsed checks judge them like typed lines.
-  const recorder = await within(CommandRecorder.start(lane.tutorSpec()), RECORDER_START_MS);
-  if (recorder.kind !== 'done') return { problem: problems.graderError(recorder.kind === 'failed' ? errorMessage(recorder.error) : 'MONITOR did not start') };
-  const run = await runProgram({
-    program: programCommand(answer.absolutePath),
-    cwd: settings.submissionDir,
-    env: programEnv(settings.env, lane.learnerSpec(), settings.passEnv),
-    timeoutMs: settings.timeoutMs,
-    outputLimitBytes: settings.outputLimitBytes,
-    keepBytes: settings.outputKeepBytes,
-    signal,
-    handleSignals: settings.handleSignals,
-  });
-  const commands = await recorder.value.stop((marker) => execPipeline(lane.engine.checker, [['ECHO', marker]]));
-  attempt.commands.push(...commands);
-  const output: ProgramOutput = { exitCode: run.exitCode, signal: run.signal, text: run.output, bytes: run.bytes, truncated: run.truncated };
-  switch (run.outcome) {
-    case 'could-not-run':
-      return { output, problem: problems.couldNotRun(run.error ?? 'unknown reason') };
-    case 'timeout':
-      return { output, problem: problems.timeout(settings.timeoutMs / 1000) };
-    case 'output-limit':
-      return { output, problem: problems.outputLimit(settings.outputLimitBytes) };
-    case 'aborted':
-      // The server went away; the caller names why.
-      return { output };
-    case 'exited':
-      return { output, ...(run.exitCode !== 0 ? { problem: problems.exitCode(run.exitCode, run.signal) } : {}) };
-  }
 }
 
 /** The checks, bounded: their longest wait plus slack. */

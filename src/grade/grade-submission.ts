@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import type { Course } from '../course/schema.js';
 import { UserError } from '../errors.js';
 import { everyAnswerGone } from '../programs/contain-process.js';
+import { chooseInterpreters, type Interpreters } from '../programs/interpreters.js';
 import { packageVersion } from '../version.js';
 import { discoverSubmission } from './discover-submission.js';
 import { gradeExercise, gradeWithoutServer, type ExerciseWork, type GradeSettings } from './grade-exercise.js';
@@ -24,6 +25,8 @@ export interface GradeSubmissionOptions extends LaneOptions {
   outputLimitBytes?: number;
   /** Names of the grader's environment variables programs also get (--pass-env). */
   passEnv?: readonly string[];
+  /** Which Python and Node.js run program answers; default: chosen from `env` (src/programs/interpreters.ts). */
+  interpreters?: Interpreters;
   /** Called as each exercise is graded (in completion order, not course order). */
   onGraded?: (grade: ExerciseGrade) => void;
 }
@@ -63,6 +66,7 @@ export async function gradeSubmission(options: GradeSubmissionOptions): Promise<
     env: options.env,
     ...(options.passEnv ? { passEnv: options.passEnv } : {}),
     handleSignals: options.handleSignals,
+    interpreters: options.interpreters ?? chooseInterpreters({}, options.env),
   };
   const { grades, server } = await gradeOnLanes(work, settings, options);
   // The report comes after the last process of every answer is gone, so nothing an answer started can rewrite it.
