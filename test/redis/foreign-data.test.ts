@@ -7,9 +7,8 @@ import { runGrade } from '../../src/commands/grade.js';
 import { connectRespLearner } from '../../src/engine/default-learner.js';
 import { Engine } from '../../src/engine/engine.js';
 import { UserError } from '../../src/errors.js';
-import { gradeSubmission } from '../../src/grade/grade-submission.js';
 import { connectToUrl } from '../../src/redis/url-target.js';
-import { loadFixtureCourse, writeSubmission } from '../grade/support/grade-fixture.js';
+import { gradeFiles } from '../grade/support/grade-fixture.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 
 /*
@@ -45,24 +44,11 @@ function claimsFile(): string {
 }
 
 async function gradeGreeting(url: string, ownershipFile: string) {
-  const dir = writeSubmission({ 'basics/greeting.redis': 'SET greeting hello\n' });
-  try {
-    return await gradeSubmission({
-      course: await loadFixtureCourse(),
-      submissionDir: dir,
-      submissionLabel: 'submission',
-      timeoutMs: 3_000,
-      jobs: 1,
-      env: { PATH: process.env.PATH ?? '' },
-      connectLearner: connectRespLearner,
-      handleSignals: false,
-      url,
-      ownershipFile,
-      exerciseId: 'basics/greeting',
-    });
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const graded = await gradeFiles(
+    { 'basics/greeting.redis': 'SET greeting hello\n' },
+    { url: url, ownershipFile: ownershipFile, exerciseId: 'basics/greeting', timeoutMs: 3_000 },
+  );
+  return graded.report;
 }
 
 async function openEngine(url: string, ownershipFile: string): Promise<Engine> {

@@ -4,10 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectRespLearner } from '../../src/engine/default-learner.js';
 import { UserError } from '../../src/errors.js';
-import { gradeSubmission } from '../../src/grade/grade-submission.js';
-import { FIXTURE_COURSE_DIR, loadFixtureCourse, writeSubmission } from '../grade/support/grade-fixture.js';
+import { FIXTURE_COURSE_DIR, gradeFiles, writeSubmission } from '../grade/support/grade-fixture.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 import { waitUntil } from '../support/wait-until.js';
 import { compileForChild, type CompiledTree } from './support/compile-for-child.js';
@@ -46,24 +44,11 @@ async function tutorUsers(): Promise<string[]> {
 }
 
 async function gradeGreeting(db: number) {
-  const dir = writeSubmission({ 'basics/greeting.redis': 'SET greeting hello\n' });
-  try {
-    return await gradeSubmission({
-      course: await loadFixtureCourse(),
-      submissionDir: dir,
-      submissionLabel: 'submission',
-      timeoutMs: 3_000,
-      jobs: 1,
-      env: { PATH: process.env.PATH ?? '' },
-      connectLearner: connectRespLearner,
-      handleSignals: false,
-      url: `${server.url}/${db}`,
-      ownershipFile: ownershipFile(),
-      exerciseId: 'basics/greeting',
-    });
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const graded = await gradeFiles(
+    { 'basics/greeting.redis': 'SET greeting hello\n' },
+    { url: `${server.url}/${db}`, ownershipFile: ownershipFile(), exerciseId: 'basics/greeting', timeoutMs: 3_000 },
+  );
+  return graded.report;
 }
 
 /** A grade run in its own process, stopped inside a program answer that waits; resolves once the answer runs. */
