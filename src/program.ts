@@ -26,6 +26,7 @@ const urlOption = () => new Option('--url <url>', 'use an existing Redis (redis:
 const serverBinOption = () => new Option('--redis-server <path>', 'redis-server binary for the private server').env('REDIS_SERVER_BIN');
 const forceOption = () => new Option('--force', 'allow resetting a Redis database that holds keys redis-tutor did not create');
 const workspaceOption = () => new Option('--workspace <dir>', 'the folder of your program files').env('REDIS_TUTOR_WORKSPACE');
+const courseOption = () => new Option('--course <dir>', 'the course folder to use (default: REDIS_TUTOR_COURSE, else the bundled course)');
 const langOption = () => new Option('--lang <lang>', 'language of the texts').choices(['en', 'ru']);
 
 export function buildProgram(io: Io, onAction: (name: string, operands: string[], options: Record<string, unknown>) => void): Command {
@@ -52,6 +53,7 @@ export function buildProgram(io: Io, onAction: (name: string, operands: string[]
       .exitOverride();
 
   sub('start', 'open the interactive tutor')
+    .addOption(courseOption())
     .option('--module <id>', 'open this module')
     .option('--exercise <id>', 'open this exercise')
     .option('--fresh', 'ignore saved progress')
@@ -62,6 +64,7 @@ export function buildProgram(io: Io, onAction: (name: string, operands: string[]
     .action((options: Record<string, unknown>) => onAction('start', [], options));
 
   sub('list', 'list modules and exercises with your progress')
+    .addOption(courseOption())
     .option('--json', 'machine-readable output')
     .addOption(langOption())
     .addOption(urlOption())
@@ -70,6 +73,7 @@ export function buildProgram(io: Io, onAction: (name: string, operands: string[]
 
   sub('show', 'print an exercise: lesson, task and checks')
     .argument('<id>', 'MODULE/EXERCISE')
+    .addOption(courseOption())
     .option('--solution', 'also print the reference solution')
     .option('--json', 'machine-readable output')
     .addOption(langOption())
@@ -80,6 +84,7 @@ export function buildProgram(io: Io, onAction: (name: string, operands: string[]
   sub('run', 'run your program for an exercise once and check it (for your own editor)')
     .argument('<id>', 'MODULE/EXERCISE')
     .argument('[file]', 'the program to run (default: your file in the workspace, made from the starter)')
+    .addOption(courseOption())
     .option('--in <language>', 'python or javascript: which workspace file (default: the one you changed last, else python)')
     .addOption(workspaceOption())
     .option('--timeout <seconds>', 'time limit for the program (default 10)')
@@ -107,6 +112,7 @@ export function buildProgram(io: Io, onAction: (name: string, operands: string[]
 
   sub('grade', 'grade a folder of answers (for CI)')
     .argument('<path>', 'submission folder')
+    .addOption(courseOption())
     .option('--module <id>', 'grade only this module')
     .option('--exercise <id>', 'grade only this exercise')
     .option('--reporter <name>', 'pretty, json, junit, tap or github')
@@ -123,7 +129,8 @@ export function buildProgram(io: Io, onAction: (name: string, operands: string[]
     .action((path: string, options: Record<string, unknown>) => onAction('grade', [path], options));
 
   sub('validate', 'check exercise files (and, with --solutions, that every solution works)')
-    .argument('[dir]', 'exercise folder (default: the bundled course)')
+    .argument('[dir]', 'the course folder, as --course (default: REDIS_TUTOR_COURSE, else the bundled course)')
+    .addOption(courseOption())
     .option('--solutions', 'run every reference solution on a real Redis')
     .addOption(urlOption())
     .addOption(serverBinOption())
@@ -131,6 +138,7 @@ export function buildProgram(io: Io, onAction: (name: string, operands: string[]
     .action((dir: string | undefined, options: Record<string, unknown>) => onAction('validate', dir ? [dir] : [], options));
 
   sub('doctor', 'check that this machine can run redis-tutor')
+    .addOption(courseOption())
     .addOption(urlOption())
     .addOption(serverBinOption())
     .option('--python <path>', 'the Python whose redis-py to check (default: REDIS_TUTOR_PYTHON, else python3)')

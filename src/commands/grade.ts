@@ -1,5 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { resolveCourseDir } from '../course/course-dir.js';
 import { resolveLanguage } from '../course/language.js';
 import { bundledCourseDir, loadCourse } from '../course/load.js';
 import type { Course } from '../course/schema.js';
@@ -81,7 +82,7 @@ function gradeWith(run: GradeRun, course: Course, handleSignals: boolean): Promi
 }
 
 /**
- * `redis-tutor grade PATH [--module ID] [--exercise ID] [--url URL] [--reporter NAME]
+ * `redis-tutor grade PATH [--course DIR] [--module ID] [--exercise ID] [--url URL] [--reporter NAME]
  * [--output FILE] [--timeout SECONDS] [--jobs N] [--pass-env NAME]... [--python PATH]
  * [--node PATH] [--lang en|ru]`
  *
@@ -98,8 +99,10 @@ export const gradeAction: Action = async ({ options, operands, io }) => {
   const passEnv = parsePassEnv(options.passEnv);
   // REDIS_TUTOR_HOME moves everything the tutor keeps on this machine, what it knows of --url databases too.
   const tutorHome = io.env[PROGRESS_HOME_ENV];
+  const courseDir = await resolveCourseDir({ option: options.course }, io.env, io.cwd);
   const report = await runGrade({
     path: operands[0] ?? '.',
+    courseDir,
     cwd: io.cwd,
     env: io.env,
     timeoutSeconds,

@@ -1,4 +1,4 @@
-import { courseDirFor } from '../course/course-dir.js';
+import { resolveCourseDir } from '../course/course-dir.js';
 import { readCourse } from '../course/read-course.js';
 import { resolveLanguage } from '../course/language.js';
 import { buildListModel } from '../course/list-model.js';
@@ -9,10 +9,10 @@ import type { Action } from './action.js';
 import { loadProgress, progressFilePath } from '../progress/progress-store.js';
 import { progressLookup } from '../progress/progress-updates.js';
 
-/** `redis-tutor list [--json] [--lang en|ru] [--url URL] [--redis-server PATH]` */
+/** `redis-tutor list [--course DIR] [--json] [--lang en|ru] [--url URL] [--redis-server PATH]` */
 export const listAction: Action = async ({ options, io }) => {
   const language = resolveLanguage(options.lang, io.env);
-  const { course, note } = await readCourse(courseDirFor(io.env, io.cwd));
+  const { course, note } = await readCourse(await resolveCourseDir({ option: options.course }, io.env, io.cwd));
   if (note) io.stderr.write(note);
   // Read-only: a corrupt file is moved aside by `start`, never by `list`.
   const { progress, warning } = await loadProgress(progressFilePath(io.env), { moveCorruptAside: false });

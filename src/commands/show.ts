@@ -1,4 +1,4 @@
-import { courseDirFor } from '../course/course-dir.js';
+import { resolveCourseDir } from '../course/course-dir.js';
 import { readCourse } from '../course/read-course.js';
 import { findExercise } from '../course/find-exercise.js';
 import { resolveLanguage } from '../course/language.js';
@@ -9,12 +9,12 @@ import { UserError } from '../errors.js';
 import type { Action } from './action.js';
 import { knownServer } from './known-server.js';
 
-/** `redis-tutor show MODULE/EXERCISE [--solution] [--json] [--lang en|ru] [--url URL] [--redis-server PATH]` */
+/** `redis-tutor show MODULE/EXERCISE [--course DIR] [--solution] [--json] [--lang en|ru] [--url URL] [--redis-server PATH]` */
 export const showAction: Action = async ({ options, operands, io }) => {
   const [id] = operands;
   if (id === undefined) throw new UserError('show needs an exercise id.', 'Example: redis-tutor show getting-started/first-key');
   const language = resolveLanguage(options.lang, io.env);
-  const { course, note } = await readCourse(courseDirFor(io.env, io.cwd));
+  const { course, note } = await readCourse(await resolveCourseDir({ option: options.course }, io.env, io.cwd));
   if (note) io.stderr.write(note);
   const { module, exercise } = findExercise(course, id);
   const server = await knownServer(options, io, course);

@@ -1,4 +1,4 @@
-import { courseDirFor } from '../course/course-dir.js';
+import { resolveCourseDir } from '../course/course-dir.js';
 import { isLanguage, resolveLanguage } from '../course/language.js';
 import { readCourse } from '../course/read-course.js';
 import type { Course, Language } from '../course/schema.js';
@@ -26,7 +26,7 @@ import { texts } from '../tutor/texts.js';
 /** A --url server that went away gets this many tries, a second apart, to come back (a docker restart). */
 const RECONNECT_ATTEMPTS = 30;
 
-/** `redis-tutor start [--module ID] [--exercise ID] [--url URL] [--lang en|ru] [--fresh]` */
+/** `redis-tutor start [--course DIR] [--module ID] [--exercise ID] [--url URL] [--lang en|ru] [--fresh]` */
 export const startAction: Action = async ({ options, io }) => {
   const cliLanguage = isLanguage(options.lang) ? options.lang : undefined;
   if (io.stdin.isTTY !== true || io.stdout.isTTY !== true) {
@@ -45,7 +45,7 @@ export const startAction: Action = async ({ options, io }) => {
 };
 
 async function runStart(options: Record<string, unknown>, io: Io, cliLanguage: Language | undefined): Promise<number> {
-  const { course, note } = await readCourse(courseDirFor(io.env, io.cwd));
+  const { course, note } = await readCourse(await resolveCourseDir({ option: options.course }, io.env, io.cwd));
   const firstExercise = startingExercise(course, options.module, options.exercise);
 
   const fresh = options.fresh === true;

@@ -1,5 +1,5 @@
 import { checkCourse } from '../course/check-course.js';
-import { bundledCourseDir } from '../course/load.js';
+import { resolveCourseDir } from '../course/course-dir.js';
 import { hasErrors } from '../course/course-problems.js';
 import { Engine } from '../engine/engine.js';
 import { Supervisor } from '../engine/supervisor.js';
@@ -10,7 +10,6 @@ import { validateSolutions } from '../validate/validate-solutions.js';
 import { EXIT } from '../errors.js';
 import type { Action } from './action.js';
 import { acquireRedis } from '../redis/acquire.js';
-import { resolve } from 'node:path';
 
 export interface ValidateRun {
   dir: string;
@@ -57,10 +56,10 @@ export async function runValidate(run: ValidateRun): Promise<ValidateReport> {
   }
 }
 
-/** `redis-tutor validate [DIR] [--solutions] [--url URL] [--force]` */
+/** `redis-tutor validate [DIR | --course DIR] [--solutions] [--url URL] [--force]` */
 export const validateAction: Action = async ({ options, operands, io }) => {
   const report = await runValidate({
-    dir: operands[0] !== undefined ? resolve(io.cwd, operands[0]) : bundledCourseDir(),
+    dir: await resolveCourseDir({ option: options.course, ...(operands[0] !== undefined ? { operand: operands[0] } : {}) }, io.env, io.cwd),
     solutions: options.solutions === true,
     env: io.env,
     ...(typeof options.url === 'string' ? { url: options.url } : {}),

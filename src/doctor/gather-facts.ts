@@ -13,6 +13,8 @@ export interface DoctorRequest {
   /** --redis-server (REDIS_SERVER_BIN is read from io.env, as acquireRedis does). */
   redisServerBin?: string;
   io: Io;
+  /** --course; else REDIS_TUTOR_COURSE of io.env, else the bundled course. */
+  course?: string;
   /** Where claims on --url databases are recorded; default: the tutor's own record. */
   ownershipFile?: string;
 }
@@ -25,7 +27,7 @@ export async function gatherFacts(request: DoctorRequest): Promise<DoctorFacts> 
     probeRedisCli(io.env),
     probeDocker(io.env),
     probeUrl(request.url, request.ownershipFile ? { ownershipFile: request.ownershipFile } : {}),
-    probeCourse(io.env, io.cwd),
+    probeCourse(io.env, io.cwd, request.course),
   ]);
   return {
     nodeVersion: process.versions.node,

@@ -1,7 +1,7 @@
 import type { CheckResult } from '../doctor-model.js';
 import type { CourseFact } from '../doctor-facts.js';
 
-/** The exercises ship with the package: errors in them mean a broken install (or a broken REDIS_TUTOR_EXERCISES course). */
+/** The exercises ship with the package: errors in them mean a broken install (or a broken --course / REDIS_TUTOR_COURSE course). */
 export function checkCourseFact(fact: CourseFact): CheckResult {
   const name = 'course';
   const reinstall = 'Reinstall redis-tutor (npm install -g redis-tutor), or run `redis-tutor validate` for the full list.';

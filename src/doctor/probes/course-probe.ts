@@ -1,12 +1,12 @@
 import { checkCourse } from '../../course/check-course.js';
-import { courseDirFor } from '../../course/course-dir.js';
+import { chooseCourseDir } from '../../course/course-dir.js';
 import { formatCourseProblem } from '../../course/course-problems.js';
 import type { CourseFact } from '../doctor-facts.js';
 import { errorMessage } from '../../errors.js';
 
-/** Loads and lints the course `start` would read (bundled, or REDIS_TUTOR_EXERCISES); needs no Redis. */
-export async function probeCourse(env: NodeJS.ProcessEnv, cwd: string): Promise<CourseFact> {
-  const dir = courseDirFor(env, cwd);
+/** Loads and lints the course `start` would read (--course, REDIS_TUTOR_COURSE, or the bundled one); needs no Redis. */
+export async function probeCourse(env: NodeJS.ProcessEnv, cwd: string, courseOption?: string): Promise<CourseFact> {
+  const dir = chooseCourseDir({ option: courseOption }, env, cwd).dir;
   try {
     const { course, problems } = await checkCourse(dir);
     return {
