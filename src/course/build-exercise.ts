@@ -93,7 +93,30 @@ function buildCheck(check: CheckFile, index: number, location: SourceLocation, f
   if ('subscribed' in check) {
     return { ...base, kind: 'subscribed', channels: check.subscribed.channels ?? [], patterns: check.subscribed.patterns ?? [] };
   }
-  return { ...base, kind: 'js', module: check.js, modulePath: resolve(dirname(file), check.js) };
+  if ('js' in check) return { ...base, kind: 'js', module: check.js, modulePath: resolve(dirname(file), check.js) };
+  return buildProgramCheck(check, base);
+}
+
+/** The checks on what an answer did besides the state it left (./schema/program-checks.ts). */
+function buildProgramCheck(check: Exclude<CheckFile, { js: string }>, base: { description: CheckFile['description']; wait?: number; index: number; location: SourceLocation }): Check {
+  if ('output' in check) {
+    const { contains, matches, lines } = check.output;
+    return {
+      ...base,
+      kind: 'output',
+      contains: contains === undefined ? [] : Array.isArray(contains) ? contains : [contains],
+      ...(matches === undefined ? {} : { matches }),
+      ...(lines === undefined ? {} : { lines }),
+    };
+  }
+  if ('exitCode' in check) return { ...base, kind: 'exitCode', exitCode: check.exitCode };
+  if ('received' in check) {
+    const { channel, count, message, printed } = check.received;
+    return { ...base, kind: 'received', channel, count: count ?? { gte: 1 }, ...(message === undefined ? {} : { message: toExpectation(message) }), printed: printed ?? true };
+  }
+  if ('connections' in check) return { ...base, kind: 'connections', count: check.connections };
+  if ('acted' in check) return { ...base, kind: 'acted', trigger: typeof check.acted === 'string' ? { on: check.acted } : { on: 'after', command: normalizeCommandName(check.acted.after) } };
+  throw new Error('check without a kind field passed validation');
 }
 
 /** `expect: 3` means `{ equals: 3 }`; `contains: a` means `contains: [a]`. */

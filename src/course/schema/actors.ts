@@ -29,10 +29,13 @@ const ActorStateSchema = z.enum(['blocked', 'subscribed']);
 
 const AfterCommandSchema = closedMap('trigger', { after: z.string().min(1).describe('A command name, e.g. MULTI') }, 'expected { after: COMMAND }');
 
+/** `when:` of an actor (and `acted:` of a check, which names an actor by it). */
+export const ActorWhenSchema = z
+  .union([ActorStateSchema, AfterCommandSchema], { error: 'expected blocked, subscribed or { after: COMMAND }' })
+  .describe("blocked: the learner's connection waits in a blocking command; subscribed: it subscribed; { after: CMD }: right after the learner's CMD was answered.");
+
 export const ActorSchema = closedMap('actor field', {
-  when: z
-    .union([ActorStateSchema, AfterCommandSchema], { error: 'expected blocked, subscribed or { after: COMMAND }' })
-    .describe("blocked: the learner's connection waits in a blocking command; subscribed: it subscribed; { after: CMD }: right after the learner's CMD was answered."),
+  when: ActorWhenSchema,
   run: z
     .union([z.string().min(1), z.array(z.string().min(1)).min(1)], { error: 'expected redis-cli lines' })
     .describe(

@@ -8,9 +8,11 @@ import { CommandNamesSchema, type CommandPattern } from './command-patterns.js';
 import { ExpectSchema, type Expectation } from './expectations.js';
 import type { SourceLocation } from './source-location.js';
 import { TextSchema } from './texts.js';
-import { ComparisonSchema, CountSchema, ScalarSchema } from './values.js';
+import type { ActorTrigger } from './actors.js';
+import { ActedCheckFields, ConnectionsCheckFields, ExitCodeCheckFields, OutputCheckFields, ReceivedCheckFields, type ReceivedFile } from './program-checks.js';
+import { ComparisonSchema, CountSchema, ScalarSchema, type Count } from './values.js';
 
-export const CHECK_KINDS = ['command', 'key', 'lua', 'used', 'notUsed', 'published', 'subscribed', 'js'] as const;
+export const CHECK_KINDS = ['command', 'key', 'lua', 'used', 'notUsed', 'published', 'subscribed', 'js', 'output', 'exitCode', 'received', 'connections', 'acted'] as const;
 export type CheckKind = (typeof CHECK_KINDS)[number];
 
 const WaitSchema = z
@@ -152,6 +154,12 @@ export const JsCheckSchema = closedMap('js check field', {
     .describe('A module in checks/ exporting a default async function (api) => { passed, expected?, found? }.'),
 });
 
+export const OutputCheckSchema = closedMap('output check field', { ...CheckCommonSchema.shape, ...OutputCheckFields });
+export const ExitCodeCheckSchema = closedMap('exitCode check field', { ...CheckCommonSchema.shape, ...ExitCodeCheckFields });
+export const ReceivedCheckSchema = closedMap('received check field', { ...CheckCommonSchema.shape, ...ReceivedCheckFields });
+export const ConnectionsCheckSchema = closedMap('connections check field', { ...CheckCommonSchema.shape, ...ConnectionsCheckFields });
+export const ActedCheckSchema = closedMap('acted check field', { ...CheckCommonSchema.shape, ...ActedCheckFields });
+
 /** In the order of CHECK_KINDS: the loader picks the branch by the kind field present. */
 export const CheckSchema = z
   .union([
@@ -163,6 +171,11 @@ export const CheckSchema = z
     PublishedCheckSchema,
     SubscribedCheckSchema,
     JsCheckSchema,
+    OutputCheckSchema,
+    ExitCodeCheckSchema,
+    ReceivedCheckSchema,
+    ConnectionsCheckSchema,
+    ActedCheckSchema,
   ])
   .describe(`A check; its kind is the field that names it: ${CHECK_KINDS.join(', ')}.`);
 
@@ -230,4 +243,37 @@ export type JsCheck = LoadedCheck<'js'> & {
   modulePath: string;
 };
 
-export type Check = CommandCheck | KeyCheck | LuaCheck | UsedCheck | NotUsedCheck | PublishedCheck | SubscribedCheck | JsCheck;
+/** What a program printed: it contains every text of `contains`, matches `matches`, has `lines` lines. */
+export type OutputCheck = LoadedCheck<'output'> & { contains: string[]; matches?: string; lines?: Count };
+
+export type ExitCodeCheck = LoadedCheck<'exitCode'> & { exitCode: number };
+
+export type ReceivedCheck = LoadedCheck<'received'> &
+  Pick<ReceivedFile, 'channel'> & {
+    /** Defaults to `{ gte: 1 }`. */
+    count: Count;
+    message?: Expectation;
+    /** Defaults to true. */
+    printed: boolean;
+  };
+
+/** How many connections a program opened. */
+export type ConnectionsCheck = LoadedCheck<'connections'> & { count: Count };
+
+/** An actor with this trigger acted. */
+export type ActedCheck = LoadedCheck<'acted'> & { trigger: ActorTrigger };
+
+export type Check =
+  | CommandCheck
+  | KeyCheck
+  | LuaCheck
+  | UsedCheck
+  | NotUsedCheck
+  | PublishedCheck
+  | SubscribedCheck
+  | JsCheck
+  | OutputCheck
+  | ExitCodeCheck
+  | ReceivedCheck
+  | ConnectionsCheck
+  | ActedCheck;

@@ -7,6 +7,8 @@ import { compileKeyCheck } from './key-check.js';
 import { compileLuaCheck } from './lua-check.js';
 import { compilePublishedCheck } from './published-check.js';
 import { compileSubscribedCheck } from './subscribed-check.js';
+import { compileConnectionsCheck, compileExitCodeCheck, compileOutputCheck } from './program-checks.js';
+import { compileActedCheck, compileReceivedCheck } from './received-check.js';
 import { compileNotUsedCheck, compileUsedCheck } from './used-check.js';
 
 export function compileCheck(check: Check): CompiledCheck {
@@ -27,6 +29,16 @@ export function compileCheck(check: Check): CompiledCheck {
       return compileSubscribedCheck(check);
     case 'js':
       return compileJsCheck(check);
+    case 'output':
+      return compileOutputCheck(check);
+    case 'exitCode':
+      return compileExitCodeCheck(check);
+    case 'connections':
+      return compileConnectionsCheck(check);
+    case 'received':
+      return compileReceivedCheck(check);
+    case 'acted':
+      return compileActedCheck(check);
   }
 }
 
