@@ -7,6 +7,7 @@ import type { Course } from '../course/schema.js';
 import { connectRespLearner } from '../engine/default-learner.js';
 import type { ConnectLearner } from '../engine/learner-connection.js';
 import { EXIT, EnvironmentError, UserError, errorMessage } from '../errors.js';
+import { appendStepSummary } from '../grade/github-step-summary.js';
 import { DEFAULT_TIMEOUT_SECONDS, gradeSubmission } from '../grade/grade-submission.js';
 import { reportPasses, type GradeReport } from '../results/report-model.js';
 import { isReporterName, REPORTER_NAMES, reporters, type ReporterName } from '../grade/reporters.js';
@@ -89,7 +90,8 @@ function gradeWith(run: GradeRun, course: Course, handleSignals: boolean): Promi
  * Exit 0 when something was graded and all of it passed, 1 when an exercise
  * failed (or nothing was submitted), 2 for usage and environment errors.
  * With --output the report goes to the file and the pretty report to stdout,
- * so a CI log stays readable whatever format is archived.
+ * so a CI log stays readable whatever format is archived. On GitHub Actions
+ * (GITHUB_STEP_SUMMARY set) a Markdown table is appended to the job summary.
  */
 export const gradeAction: Action = async ({ options, operands, io }) => {
   const reporter = parseReporter(options.reporter);
@@ -129,6 +131,8 @@ export const gradeAction: Action = async ({ options, operands, io }) => {
   } else {
     io.stdout.write(text);
   }
+  const summaryWarning = await appendStepSummary(report, language, io.env);
+  if (summaryWarning !== undefined) io.stderr.write(summaryWarning);
   return reportPasses(report) ? EXIT.ok : EXIT.failed;
 };
 

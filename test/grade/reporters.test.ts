@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { GradeReportSchema } from '../../src/results/report-model.js';
 import { REPORTER_NAMES, reporters, type ReporterName } from '../../src/grade/reporters.js';
+import { markdownText, renderGithubSummary } from '../../src/grade/report-github-summary.js';
 import { xmlEscape } from '../../src/grade/xml-escape.js';
 import { SAMPLE_REPORT } from './support/sample-report.js';
 import { assertWellFormedXml } from './support/xml-well-formed.js';
@@ -90,8 +91,8 @@ describe('junit', () => {
   it('has one testsuite per module and one testcase per exercise', () => {
     const xml = reporters.junit(SAMPLE_REPORT, { language: 'en', color: false });
     expect(xml.match(/<testsuite /g)).toHaveLength(2);
-    expect(xml.match(/<testcase /g)).toHaveLength(8);
-    expect(xml.match(/<failure /g)).toHaveLength(3);
+    expect(xml.match(/<testcase /g)).toHaveLength(9);
+    expect(xml.match(/<failure /g)).toHaveLength(4);
     expect(xml.match(/<skipped /g)).toHaveLength(4);
   });
 
@@ -113,20 +114,59 @@ describe('junit', () => {
 });
 
 describe('github', () => {
+  const errors = () => reporters.github(SAMPLE_REPORT, { language: 'en', color: false }).split('\n').filter((line) => line.startsWith('::error '));
+
   it('annotates each failing answer file, escaping newlines, commas and colons', () => {
-    const text = reporters.github(SAMPLE_REPORT, { language: 'en', color: false });
-    const errors = text.split('\n').filter((line) => line.startsWith('::error '));
-    expect(errors).toHaveLength(3);
-    expect(errors[0]).toMatch(/^::error file=students\/anna\/basics\/greeting\.redis,title=basics\/greeting%3A /);
-    expect(errors.every((line) => !line.slice(2).includes('\n'))).toBe(true);
+    expect(errors()).toHaveLength(5);
+    expect(errors()[0]).toMatch(/^::error file=students\/anna\/basics\/greeting\.redis,line=2,title=basics\/greeting%3A /);
+    expect(errors().every((line) => !line.slice(2).includes('\n'))).toBe(true);
+  });
+
+  it('points at the failing line of a .redis answer: the first error reply, or the line running when time ran out', () => {
+    expect(errors().map((line) => /^::error file=([^,]*)(?:,line=(\d+))?,title=/.exec(line)?.slice(1, 3))).toEqual([
+      ['students/anna/basics/greeting.redis', '2'],
+      ['students/anna/basics/queue.redis', '3'],
+      ['students/anna/basics/worker.py', undefined],
+      ['students/anna/basics/profile.py', undefined],
+      ['students/anna/basics/profile.redis', undefined],
+    ]);
+  });
+
+  it('annotates every file of several answers to one exercise, each with the same message', () => {
+    const several = errors().filter((line) => line.includes('title=basics/profile%3A more than one file'));
+    expect(several).toHaveLength(2);
+    expect(new Set(several.map((line) => line.replace(/^::error file=[^,]*,/, '')))).toHaveProperty('size', 1);
+  });
+});
+
+describe('github job summary', () => {
+  it.each(['en', 'ru'] as const)('matches golden/github-summary.%s.md', async (language) => {
+    await expect(renderGithubSummary(SAMPLE_REPORT, { language })).toMatchFileSnapshot(`golden/github-summary.${language}.md`);
+  });
+
+  it('has one table row per exercise, and a | in a title cannot add a column', () => {
+    const rows = renderGithubSummary(SAMPLE_REPORT, { language: 'en' }).split('\n').filter((line) => line.startsWith('| '));
+    expect(rows).toHaveLength(2 + 9);
+    const cells = (row: string) => row.replace(/\\\|/g, '').split('|').length;
+    expect(new Set(rows.map(cells))).toEqual(new Set([6]));
+    expect(rows).toContain('| basics | profile — A profile \\| in a hash | ❌ failed | — |');
+    expect(rows).toContain('| basics | greeting — A greeting | ❌ failed | 0/4 |');
+  });
+
+  it('shows course text and file names as text, never as Markdown or HTML', () => {
+    expect(markdownText('a <b>*x*</b> & `c` [l](u)')).toBe('a &lt;b&gt;\\*x\\*&lt;/b&gt; &amp; \\`c\\` \\[l\\](u)');
+  });
+
+  it('is pure: the same report renders the same Markdown twice', () => {
+    expect(renderGithubSummary(structuredClone(SAMPLE_REPORT), { language: 'ru' })).toBe(renderGithubSummary(SAMPLE_REPORT, { language: 'ru' }));
   });
 });
 
 describe('tap', () => {
   it('has a plan and one point per exercise; not submitted is a SKIP', () => {
     const lines = reporters.tap(SAMPLE_REPORT, { language: 'en', color: false }).split('\n');
-    expect(lines.slice(0, 2)).toEqual(['TAP version 14', '1..8']);
-    expect(lines.filter((line) => /^(not )?ok \d+ - /.test(line))).toHaveLength(8);
-    expect(lines).toContain('ok 6 - basics/sets # SKIP not submitted');
+    expect(lines.slice(0, 2)).toEqual(['TAP version 14', '1..9']);
+    expect(lines.filter((line) => /^(not )?ok \d+ - /.test(line))).toHaveLength(9);
+    expect(lines).toContain('ok 7 - basics/sets # SKIP not submitted');
   });
 });

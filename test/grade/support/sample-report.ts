@@ -14,12 +14,12 @@ export const SAMPLE_REPORT: GradeReport = {
   timeoutSeconds: 10,
   jobs: 1,
   durationMs: 1234,
-  score: { passed: 1, failed: 3, notSubmitted: 3, skipped: 1, total: 7 },
+  score: { passed: 1, failed: 4, notSubmitted: 3, skipped: 1, total: 8 },
   modules: [
     {
       id: 'basics',
       title: { en: 'Basics', ru: 'Основы' },
-      score: { passed: 1, failed: 3, notSubmitted: 1, skipped: 1, total: 5 },
+      score: { passed: 1, failed: 4, notSubmitted: 1, skipped: 1, total: 6 },
       exercises: [
         {
           id: 'basics/counter',
@@ -87,6 +87,18 @@ export const SAMPLE_REPORT: GradeReport = {
             truncated: false,
           },
           timings: { answerMs: 80, checksMs: 1, totalMs: 95 },
+        },
+        {
+          id: 'basics/profile',
+          exercise: 'profile',
+          title: { en: 'A profile | in a hash', ru: 'Профиль | в хеше' },
+          status: 'failed',
+          problem: {
+            code: 'several-answers',
+            message: 'more than one file answers this exercise (basics/profile.py, basics/profile.redis); keep one',
+            files: ['basics/profile.py', 'basics/profile.redis'],
+          },
+          checks: [],
         },
         {
           id: 'basics/persistence',

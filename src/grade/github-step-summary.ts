@@ -1,0 +1,24 @@
+import { appendFile } from 'node:fs/promises';
+import type { Language } from '../course/schema.js';
+import { errorMessage } from '../errors.js';
+import type { GradeReport } from '../results/report-model.js';
+import { renderGithubSummary } from './report-github-summary.js';
+
+/** GitHub Actions names the file of the job summary here, in every step. */
+export const STEP_SUMMARY_ENV = 'GITHUB_STEP_SUMMARY';
+
+/**
+ * Appends the report's Markdown table to the job summary when GitHub Actions
+ * asks for one (whatever --reporter says). A summary that cannot be written
+ * costs a warning, returned for stderr, never the grade.
+ */
+export async function appendStepSummary(report: GradeReport, language: Language, env: NodeJS.ProcessEnv): Promise<string | undefined> {
+  const file = env[STEP_SUMMARY_ENV];
+  if (file === undefined || file === '') return undefined;
+  try {
+    await appendFile(file, renderGithubSummary(report, { language }));
+    return undefined;
+  } catch (error) {
+    return `warning: the job summary was not written to ${file} (${STEP_SUMMARY_ENV}): ${errorMessage(error)}\n`;
+  }
+}
