@@ -25,7 +25,7 @@ export const loaders: Record<string, Loader> = {
 const urlOption = () => new Option('--url <url>', 'use an existing Redis (redis:// or rediss://) instead of a private one').env('REDIS_URL');
 const serverBinOption = () => new Option('--redis-server <path>', 'redis-server binary for the private server').env('REDIS_SERVER_BIN');
 const forceOption = () => new Option('--force', 'allow resetting a Redis database that holds keys redis-tutor did not create');
-const workspaceOption = () => new Option('--workspace <dir>', 'the folder of your program files').env('REDIS_TUTOR_WORKSPACE');
+const workspaceOption = () => new Option('--workspace <dir>', 'the folder of your program files (default: REDIS_TUTOR_WORKSPACE, else the tutor\'s data folder)');
 const courseOption = () => new Option('--course <dir>', 'the course folder to use (default: REDIS_TUTOR_COURSE, else the bundled course)');
 const langOption = () => new Option('--lang <lang>', 'language of the texts').choices(['en', 'ru']);
 
@@ -75,6 +75,8 @@ export function buildProgram(io: Io, onAction: (name: string, operands: string[]
     .argument('<id>', 'MODULE/EXERCISE')
     .addOption(courseOption())
     .option('--solution', 'also print the reference solution')
+    .option('--in <language>', 'a program exercise: python or javascript (default: the file you changed last, else python)')
+    .addOption(workspaceOption())
     .option('--json', 'machine-readable output')
     .addOption(langOption())
     .addOption(urlOption())
@@ -88,6 +90,8 @@ export function buildProgram(io: Io, onAction: (name: string, operands: string[]
     .option('--in <language>', 'python or javascript: which workspace file (default: the one you changed last, else python)')
     .addOption(workspaceOption())
     .option('--timeout <seconds>', 'time limit for the program (default 10)')
+    .option('--python <path>', 'the Python that runs .py files (default: REDIS_TUTOR_PYTHON, else python3 from PATH)')
+    .option('--node <path>', 'the Node.js that runs .mjs/.js files (default: REDIS_TUTOR_NODE, else the one running redis-tutor)')
     .addOption(langOption())
     .addOption(urlOption())
     .addOption(serverBinOption())

@@ -8,8 +8,13 @@ import { textStyle } from '../course/text-style.js';
 import { UserError } from '../errors.js';
 import type { Action } from './action.js';
 import { knownServer } from './known-server.js';
+import { parseProgramLanguage } from '../projects/program-language.js';
+import { showProgram } from '../projects/show-program.js';
 
-/** `redis-tutor show MODULE/EXERCISE [--course DIR] [--solution] [--json] [--lang en|ru] [--url URL] [--redis-server PATH]` */
+/**
+ * `redis-tutor show MODULE/EXERCISE [--course DIR] [--solution] [--json] [--lang en|ru] [--url URL] [--redis-server PATH]
+ * [--in python|javascript] [--workspace DIR]`; a program exercise also shows (and on first show makes) the learner's file.
+ */
 export const showAction: Action = async ({ options, operands, io }) => {
   const [id] = operands;
   if (id === undefined) throw new UserError('show needs an exercise id.', 'Example: redis-tutor show getting-started/first-key');
@@ -18,7 +23,13 @@ export const showAction: Action = async ({ options, operands, io }) => {
   if (note) io.stderr.write(note);
   const { module, exercise } = findExercise(course, id);
   const server = await knownServer(options, io, course);
-  const model = buildShowModel(module, exercise, language, { withSolution: options.solution === true, ...(server ? { server } : {}) });
+  const program = await showProgram(exercise, {
+    env: io.env,
+    cwd: io.cwd,
+    ...(typeof options.workspace === 'string' ? { workspace: options.workspace } : {}),
+    ...(options.in !== undefined ? { language: parseProgramLanguage(options.in) } : {}),
+  });
+  const model = buildShowModel(module, exercise, language, { withSolution: options.solution === true, ...(server ? { server } : {}), ...(program ? { program } : {}) });
   io.stdout.write(options.json === true ? `${JSON.stringify(model, null, 2)}\n` : renderShow(model, textStyle(io.stdout, io.env)));
   return 0;
 };

@@ -9,6 +9,11 @@ export interface CourseTexts {
   docs: string;
   hints: string;
   solution: string;
+  /** A program exercise: the heading, the learner's file, how to run it, the other languages. */
+  program: string;
+  programFile(file: string, language: string, created: boolean): string;
+  programRun(command: string): string;
+  programOther(language: string, command: string): string;
   /** `needs`: what the server must offer, in a few words (../requirement-fit.ts). */
   needs(needs: string): string;
   /** The server in use cannot run the exercise: why. */
@@ -29,6 +34,10 @@ const en: CourseTexts = {
   docs: 'Docs',
   hints: 'Hints',
   solution: 'Solution',
+  program: 'Your program',
+  programFile: (file, language, created) => `${file} (${language}${created ? ', just made from the starter' : ''})`,
+  programRun: (command) => `Edit it in your editor, then run and check it: ${command}`,
+  programOther: (language, command) => `In ${languageName(language)} instead: ${command}`,
   needs: (needs) => `(needs ${needs})`,
   cannotRunHere: (reason) => `cannot run on this server: ${reason}`,
   toRunThem: (remedy) => `To run the exercises that cannot run on this server: ${remedy}`,
@@ -46,6 +55,10 @@ const ru: CourseTexts = {
   docs: 'Документация',
   hints: 'Подсказки',
   solution: 'Решение',
+  program: 'Ваша программа',
+  programFile: (file, language, created) => `${file} (${language}${created ? ', только что создана из заготовки' : ''})`,
+  programRun: (command) => `Отредактируйте её в своём редакторе, затем запустите и проверьте: ${command}`,
+  programOther: (language, command) => `На ${languageName(language)}: ${command}`,
   needs: (needs) => `(нужно: ${needs})`,
   cannotRunHere: (reason) => `на этом сервере не выполнить: ${reason}`,
   toRunThem: (remedy) => `Чтобы выполнить упражнения, недоступные на этом сервере: ${remedy}`,
@@ -54,6 +67,11 @@ const ru: CourseTexts = {
   totalSolved: (solved, total) => `Решено упражнений: ${solved}/${total}. Открыть одно: redis-tutor show <id>`,
   noExercises: 'Упражнения не найдены.',
 };
+
+/** `javascript` → JavaScript: how people write the names of the languages. */
+function languageName(language: string): string {
+  return language === 'javascript' ? 'JavaScript' : language === 'python' ? 'Python' : language;
+}
 
 export function courseTexts(language: Language): CourseTexts {
   return language === 'ru' ? ru : en;

@@ -21,6 +21,12 @@ export function renderShow(model: ShowModel, style: ChalkInstance = PLAIN): stri
   sections.push(`${heading(t.lesson)}\n${indent(model.lesson)}`);
   sections.push(`${heading(t.task)}\n${indent(model.task)}`);
   sections.push(`${heading(t.checks)}\n${model.checks.map((check) => `  [ ] ${check.description}`).join('\n')}`);
+  if (model.program) {
+    const { program } = model;
+    const lines = [t.programFile(program.file, program.language, program.created), t.programRun(program.run)];
+    for (const other of program.otherLanguages) lines.push(t.programOther(other.language, other.run));
+    sections.push(`${heading(t.program)}\n${lines.map((line) => `  ${line}`).join('\n')}`);
+  }
   if (model.keys.length > 0) sections.push(`${heading(t.keys)}\n  ${model.keys.join('  ')}`);
   if (model.docs.length > 0) sections.push(`${heading(t.docs)}\n${model.docs.map((url) => `  ${url}`).join('\n')}`);
   if (model.hints) sections.push(`${heading(t.hints)}\n${model.hints.map((hint, index) => indent(`${index + 1}. ${hint}`)).join('\n')}`);

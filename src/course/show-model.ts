@@ -1,6 +1,19 @@
 import { localize } from './localize.js';
 import { cannotRunOn, describeNeeds, hasNeeds, serverNeeds, type CannotRun, type ServerFacts } from './requirement-fit.js';
-import type { CheckKind, Language, LoadedExercise, LoadedModule, Requirement } from './schema.js';
+import type { CheckKind, Language, LoadedExercise, LoadedModule, ProgramLanguage, Requirement } from './schema.js';
+
+/** A program exercise: the learner's file in the workspace and how to run it (filled in by `show`, which made the file). */
+export interface ShowProgram {
+  language: ProgramLanguage;
+  /** Absolute path of the learner's file. */
+  file: string;
+  /** Made from the starter by this `show`. */
+  created: boolean;
+  /** The command that runs and checks it. */
+  run: string;
+  /** The exercise's other languages and the command for each. */
+  otherLanguages: Array<{ language: ProgramLanguage; run: string }>;
+}
 
 /** What `show` prints, in one language; also the `--json` output. */
 export interface ShowModel {
@@ -21,6 +34,7 @@ export interface ShowModel {
   needs?: string;
   /** Set when the known server cannot run it: why, and how to get one that can. */
   cannotRun?: CannotRun;
+  program?: ShowProgram;
   /** Only with --solution: the hints and the reference solution are the answers. */
   hints?: string[];
   solution?: string;
@@ -30,7 +44,7 @@ export function buildShowModel(
   module: LoadedModule,
   exercise: LoadedExercise,
   language: Language,
-  options: { withSolution: boolean; server?: ServerFacts },
+  options: { withSolution: boolean; server?: ServerFacts; program?: ShowProgram },
 ): ShowModel {
   const requires = exercise.requires ?? module.requires;
   const needs = serverNeeds(module, exercise);
@@ -48,6 +62,7 @@ export function buildShowModel(
     ...(requires === undefined ? {} : { requires }),
     ...(hasNeeds(needs) ? { needs: describeNeeds(needs, language) } : {}),
     ...(cannotRun ? { cannotRun } : {}),
+    ...(options.program ? { program: options.program } : {}),
     ...(options.withSolution
       ? { hints: exercise.hints.map((hint) => localize(hint, language)), solution: exercise.solution }
       : {}),

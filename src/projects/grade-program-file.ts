@@ -3,6 +3,7 @@ import type { LoadedExercise, LoadedModule } from '../course/schema.js';
 import { gradeExercise, type GradeSettings } from '../grade/grade-exercise.js';
 import { DEFAULT_MEMORY_LIMIT_BYTES, DEFAULT_OUTPUT_LIMIT_BYTES, DEFAULT_TIMEOUT_SECONDS } from '../grade/grade-submission.js';
 import type { GradingLane } from '../grade/grading-lane.js';
+import type { Interpreters } from '../programs/interpreters.js';
 import type { ExerciseGrade } from '../results/report-model.js';
 
 export interface ProgramFileSettings {
@@ -15,6 +16,8 @@ export interface ProgramFileSettings {
   outputKeepBytes?: number;
   /** Kill the program on SIGINT/SIGTERM (the CLI: yes; in-process tests: no). */
   handleSignals: boolean;
+  /** Which Python and Node.js run it; default: REDIS_TUTOR_PYTHON / REDIS_TUTOR_NODE of `env`, else python3 and this Node.js. */
+  interpreters?: Interpreters;
 }
 
 /** Enough for a learner's whole output in the usual case; a runaway program is cut at the grader's output limit. */
@@ -42,6 +45,7 @@ export function gradeProgramFile(
     env: settings.env,
     ...(settings.passEnv !== undefined && settings.passEnv.length > 0 ? { passEnv: settings.passEnv } : {}),
     handleSignals: settings.handleSignals,
+    ...(settings.interpreters !== undefined ? { interpreters: settings.interpreters } : {}),
   };
   const answer = { path: basename(file), absolutePath: file, kind: 'program' as const };
   return gradeExercise(lane, { ...where, answers: [answer] }, grade);

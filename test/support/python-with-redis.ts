@@ -25,3 +25,8 @@ export function pathWithRedisPy(): string {
   if (importsRedis(system, path)) return `${dirname(system)}:${path}`;
   throw new Error(`these tests run Python programs and need a python3 with redis-py; neither python3 on PATH nor ${system} has it.\n${INSTALL_HINT}`);
 }
+
+/** The absolute path of a python3 that has redis-py (see pathWithRedisPy), for --python. */
+export function pythonWithRedisPy(): string {
+  return execFileSync('python3', ['-c', 'import sys; print(sys.executable)'], { encoding: 'utf8', env: { ...process.env, PATH: pathWithRedisPy() } }).trim();
+}
