@@ -31,6 +31,7 @@ const CURRICULUM: Array<[moduleId: string, commands: string[]]> = [
   ['hyperloglog', ['PFADD', 'PFCOUNT', 'PFMERGE', 'MEMORY USAGE']],
   ['newer-commands', ['GETDEL', 'GETEX EX', 'GETEX PERSIST', 'LPOS RANK', 'LPOS COUNT MAXLEN', 'LMPOP COUNT', 'BLMPOP COUNT', 'ZMPOP MAX COUNT']],
   ['memory-encodings', ['MEMORY USAGE', 'OBJECT ENCODING', 'APPEND', 'CONFIG GET', 'SADD', 'SREM', 'ZADD', 'MEMORY STATS', 'MEMORY DOCTOR']],
+  ['hash-field-expiry', ['HEXPIRE', 'HEXPIRE GT', 'HTTL', 'HEXPIREAT', 'HEXPIRETIME', 'HPEXPIRE', 'HPTTL', 'HPERSIST', 'HSETEX FNX EX', 'HSETEX FXX KEEPTTL', 'HGETEX EX', 'HGETEX PERSIST', 'HGETDEL']],
 ];
 
 /** Every solution line of a module, as upper-cased argument lists. */
