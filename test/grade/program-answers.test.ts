@@ -1,7 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runGrade } from '../../src/commands/grade.js';
 import type { ExerciseGrade } from '../../src/results/report-model.js';
-import { gradeFiles } from './support/grade-fixture.js';
-import { bundledCourse, fixtureAnswer, realInterpreters } from './support/real-clients.js';
+import { gradeFiles, writeSubmission } from './support/grade-fixture.js';
+import { bundledCourse, fixtureAnswer, pythonWithRedisPy, realInterpreters } from './support/real-clients.js';
 
 /** Real redis-py and ioredis programs graded against the bundled course, as `grade` runs them. */
 
@@ -51,6 +55,34 @@ describe.each(['python', 'javascript'] as const)('%s answers with the real clien
   });
 });
 
+describe.each(['python', 'javascript'] as const)('%s answers that play the other side themselves fail', (language) => {
+  const file = (base: string) => (language === 'python' ? `${base}.fake.py` : `${base}.fake.esm.js`);
+
+  it('a worker that pushes its own job and takes it at once never waits, so the shop never acts', async () => {
+    const grade = await gradeFixture(language, file('queues--brpop-wait'));
+    expect(summary(grade)).toEqual({
+      status: 'failed',
+      problem: undefined,
+      failing: [{ check: 'The job came from the shop while the worker waited, not from the worker itself', expected: 'the other side acted (blocked)', found: 'it did not: the answer never waited in a blocking command' }],
+    });
+  });
+
+  it('a listener that publishes the message to itself', async () => {
+    const grade = await gradeFixture(language, file('pubsub--subscribe'));
+    expect(summary(grade)).toEqual({
+      status: 'failed',
+      problem: undefined,
+      failing: [
+        {
+          check: "The tutor's message reached you",
+          expected: '>= 1 message(s) from the other side received on chat:general',
+          found: 'you published to chat:general yourself; the message must come from the other side',
+        },
+      ],
+    });
+  });
+});
+
 describe('admin commands, which MONITOR never shows, count for used checks', () => {
   it('Python: CONFIG SET and SLOWLOG GET (monitoring/slowlog-get)', async () => {
     expect(summary(await gradeFixture('python', 'monitoring--slowlog-get.py'))).toEqual(PASSED);
@@ -58,5 +90,45 @@ describe('admin commands, which MONITOR never shows, count for used checks', () 
 
   it('JavaScript: CONFIG GET with the argument the check names (memory-encodings/set-intset)', async () => {
     expect(summary(await gradeFixture('javascript', 'memory-encodings--set-intset.esm.js'))).toEqual(PASSED);
+  });
+});
+
+describe('a missing client library is one clear line, never a silent failure', () => {
+  const scratch = mkdtempSync(join(tmpdir(), 'redis-tutor-bare-python-'));
+  afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+  /** The same Python without its site packages (-S): no redis-py, wherever it was installed. */
+  async function pythonWithoutRedisPy(): Promise<string> {
+    const bare = join(scratch, 'bare-python');
+    writeFileSync(bare, `#!/bin/sh\nexec ${await pythonWithRedisPy()} -S "$@"\n`);
+    chmodSync(bare, 0o755);
+    return bare;
+  }
+
+  it('Python: redis-py is not installed for the interpreter chosen with --python, and how to get it', async () => {
+    const bare = await pythonWithoutRedisPy();
+    const { exerciseId, files } = fixtureAnswer('python', 'lists--queue.py');
+    const dir = writeSubmission(files);
+    try {
+      const run = { path: dir, cwd: dir, env: { PATH: process.env.PATH ?? '', REDIS_TUTOR_PYTHON: await pythonWithRedisPy() }, exerciseId, handleSignals: false, ownershipFile: join(scratch, 'claims.json') };
+      // REDIS_TUTOR_PYTHON names one that has it; --python overrides it with one that has not.
+      expect((await runGrade(run)).score).toMatchObject({ passed: 1 });
+      const report = await runGrade({ ...run, python: bare });
+      const grade = report.modules.flatMap((module) => module.exercises).find((exercise) => exercise.id === exerciseId);
+      expect(grade?.problem?.message).toBe(
+        `the answer could not be run: redis-py is not installed for ${bare} (pip install redis, or apt-get install python3-redis; or choose a Python that has it with --python PATH)`,
+      );
+      expect(grade?.output?.text).toContain("ModuleNotFoundError: No module named 'redis'");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('JavaScript: a package neither the submission nor the tutor has', async () => {
+    const graded = await gradeFiles(
+      { 'lists/queue.mjs': "import Queue from 'bullmq';\nconsole.log(Queue);\n" },
+      { course: await bundledCourse(), exerciseId: 'lists/queue', timeoutMs: TIMEOUT_MS, interpreters: await realInterpreters() },
+    );
+    expect(graded.grade('lists/queue').problem?.message).toBe('the answer could not be run: the package bullmq is not installed where the answer can import it (npm install bullmq in the submission folder)');
   });
 });
