@@ -20,6 +20,7 @@ export type CourseProblemCode =
   | 'unknown-directive'
   | 'directive-needs-owned-server'
   | 'missing-js'
+  | 'js-syntax'
   | 'missing-program';
 
 /** A problem found in course files; data only — printing is the caller's job. */

@@ -1,5 +1,6 @@
 import { access, readdir } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
+import { findModuleSyntaxError } from '../lib/module-syntax.js';
 import { splitArgs } from '../redis-cli/split-args.js';
 import { closestMatches } from './closest.js';
 import { EXERCISE_FILE, MODULE_FILE, NUMBERED_NAME } from './load.js';
@@ -27,7 +28,7 @@ export async function lintCourse(course: Course): Promise<CourseProblem[]> {
       problems.push(...emptyTexts(exerciseTexts(exercise), exercise.locate));
       problems.push(...unparsableLines(exercise));
       problems.push(...actorDirectives(module, exercise));
-      problems.push(...(await missingJsModules(exercise)));
+      problems.push(...(await brokenJsModules(exercise)));
       problems.push(...(await missingProgramFiles(exercise)));
     }
   }
@@ -124,7 +125,8 @@ function actorDirectives(module: LoadedModule, exercise: LoadedExercise): Course
   );
 }
 
-async function missingJsModules(exercise: LoadedExercise): Promise<CourseProblem[]> {
+/** A js check whose file is missing, or does not parse (a place in the file, not only the exercise). */
+async function brokenJsModules(exercise: LoadedExercise): Promise<CourseProblem[]> {
   const problems: CourseProblem[] = [];
   for (const check of exercise.checks) {
     if (check.kind !== 'js') continue;
@@ -136,7 +138,11 @@ async function missingJsModules(exercise: LoadedExercise): Promise<CourseProblem
       problems.push(
         problemAt(exercise.locate(['checks', check.index, 'js']), 'error', 'missing-js', `checks[${check.index}].js: ${check.module} does not exist next to this file`),
       );
+      continue;
     }
+    // Where in the check file, as the author's editor would say it; the same text a grade shows when the check is run.
+    const syntax = await findModuleSyntaxError(check.modulePath);
+    if (syntax) problems.push({ severity: 'error', code: 'js-syntax', file: check.modulePath, line: syntax.line, column: syntax.column, message: `${syntax.message} (the js check of ${exercise.id}, checks[${check.index}])` });
   }
   return problems;
 }

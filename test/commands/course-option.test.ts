@@ -1,40 +1,28 @@
-import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GradeReportSchema } from '../../src/results/report-model.js';
+import { assertBuilt, repoRoot as root, runBin } from '../support/run-bin.js';
 
 /*
  * A teacher's own course, chosen with --course (or REDIS_TUTOR_COURSE, or
  * its old name REDIS_TUTOR_EXERCISES), through the built bin as a teacher
  * would run it: grade, list, show and validate all read the same folder.
  */
-const root = resolve(import.meta.dirname, '../..');
-const bin = join(root, 'bin/redis-tutor.js');
 const COURSE = join(root, 'test/fixtures/course-leaderboard');
 
 let work: string;
 
 beforeAll(() => {
-  if (!existsSync(join(root, 'dist/main.js'))) throw new Error('dist/ is missing: run `npx tsc -p tsconfig.build.json` (npm test builds first).');
+  assertBuilt();
   work = mkdtempSync(join(tmpdir(), 'redis-tutor-course-option-'));
 });
 afterAll(() => {
   if (work) rmSync(work, { recursive: true, force: true });
 });
 
-function tutor(args: string[], extraEnv: NodeJS.ProcessEnv = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  const home = join(work, 'home');
-  mkdirSync(home, { recursive: true });
-  const env = { PATH: process.env.PATH ?? '', HOME: home, XDG_DATA_HOME: join(home, 'data'), REDIS_TUTOR_HOME: join(home, 'tutor'), LANG: 'C.UTF-8', ...extraEnv };
-  return new Promise((done) => {
-    execFile(process.execPath, [bin, ...args], { cwd: work, env, timeout: 120_000 }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
-      done({ code, stdout: String(stdout), stderr: String(stderr) });
-    });
-  });
-}
+const tutor = (args: string[], env: NodeJS.ProcessEnv = {}) => runBin(args, { cwd: work, home: join(work, 'home'), env });
 
 function submission(name: string, files: Record<string, string>): string {
   const dir = join(work, name);

@@ -5,6 +5,7 @@ import type { CheckApiResult, CheckFunction } from '../check-api.js';
 import { BilingualError, verbatim, type BilingualText, type Verdict } from '../../results/check-result.js';
 import { JS } from '../texts.js';
 import type { CompiledCheck } from './compiled-check.js';
+import { describeJsCheckError } from './js-check-error.js';
 
 /** A js check that never settles must not hang the tutor. */
 const JS_CHECK_TIMEOUT_MS = 10_000;
@@ -15,9 +16,18 @@ export function compileJsCheck(check: JsCheck): CompiledCheck {
     check,
     commands: () => [],
     async judge(_replies, context) {
-      const run = await loadCheckFunction(check.modulePath);
+      // An error says where it happened in the check file, for the author (./js-check-error.ts).
+      const run = await loadCheckFunction(check.modulePath).catch(async (error: unknown) => {
+        throw new BilingualError(await describeJsCheckError(error, check, true));
+      });
       const api = { redis: context.checker, commands: context.commands, run: context.runLine };
-      const result = await withTimeout(Promise.resolve(run(api)), JS_CHECK_TIMEOUT_MS, () => new BilingualError(JS.timeout(check.module, JS_CHECK_TIMEOUT_MS)));
+      const result = await withTimeout(
+        Promise.resolve().then(() => run(api)),
+        JS_CHECK_TIMEOUT_MS,
+        () => new BilingualError(JS.timeout(check.module, JS_CHECK_TIMEOUT_MS)),
+      ).catch(async (error: unknown) => {
+        throw new BilingualError(await describeJsCheckError(error, check, false));
+      });
       return toVerdict(result, check.module);
     },
   };
