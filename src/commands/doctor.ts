@@ -5,7 +5,7 @@ import { gatherFacts } from '../doctor/gather-facts.js';
 import { renderDoctor } from '../doctor/render-doctor.js';
 import type { Action } from './action.js';
 
-/** `redis-tutor doctor [--url URL] [--redis-server PATH] [--course DIR]`: reports what this machine has; changes nothing. Exit 0 when the tutor can run, else 2. */
+/** `redis-tutor doctor [--url URL] [--redis-server PATH] [--course DIR] [--python PATH] [--node PATH]`: reports what this machine has; changes nothing. Exit 0 when the tutor can run, else 2. */
 export const doctorAction: Action = async ({ options, io }) => {
   const url = typeof options.url === 'string' ? options.url : io.env['REDIS_URL'];
   const facts = await gatherFacts({
@@ -13,6 +13,8 @@ export const doctorAction: Action = async ({ options, io }) => {
     ...(url ? { url } : {}),
     ...(typeof options.redisServer === 'string' ? { redisServerBin: options.redisServer } : {}),
     ...(typeof options.course === 'string' ? { course: options.course } : {}),
+    ...(typeof options.python === 'string' ? { python: options.python } : {}),
+    ...(typeof options.node === 'string' ? { node: options.node } : {}),
   });
   const report = diagnose(facts);
   const colour = decideColour(io.env, io.stdout.isTTY === true);

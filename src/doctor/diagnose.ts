@@ -1,6 +1,7 @@
 import { checkCourseFact } from './checks/course-check.js';
 import { checkDocker } from './checks/docker-check.js';
 import { checkNode } from './checks/node-check.js';
+import { checkProgramLibraries } from './checks/program-libraries-check.js';
 import { checkProgress } from './checks/progress-check.js';
 import { checkRedisCli } from './checks/redis-cli-check.js';
 import { checkRedisServer, redisServerUsable } from './checks/redis-server-check.js';
@@ -31,6 +32,7 @@ export function diagnose(facts: DoctorFacts): DoctorReport {
     ...checkTerminal(facts.terminal),
     checkProgress(facts.progress),
     checkCourseFact(facts.course),
+    ...(facts.programs ? checkProgramLibraries(facts.programs) : []),
   ];
   const exitCode = exitCodeFor(results);
   return { results, exitCode, verdict: verdict(facts, exitCode, serverUsable, dockerAnswers) };

@@ -3,6 +3,7 @@
  * and then judged by pure functions (./diagnose.ts). Keeping the facts as data
  * lets the judgement be table-tested without faking a machine.
  */
+import type { PythonFacts } from '../programs/interpreters.js';
 
 export type RedisServerFact =
   | { state: 'found'; path: string; source: 'option' | 'env' | 'path'; version: string }
@@ -60,6 +61,14 @@ export type CourseFact =
   | { state: 'loaded'; dir: string; modules: number; exercises: number; errors: string[]; warnings: number }
   | { state: 'unreadable'; dir: string; message: string };
 
+/** What runs program answers: which Python and Node.js (`origin`: --python/--node, the variable, or the default), and their client libraries. */
+export interface ProgramsFact {
+  python: { path: string; origin: 'option' | 'env' | 'default'; facts: PythonFacts };
+  node: { path: string; origin: 'option' | 'env' | 'default'; version: string | undefined; failure: string | undefined };
+  /** The tutor's own ioredis, which JavaScript answers import; undefined if the install lacks it. */
+  ioredis: string | undefined;
+}
+
 export interface DoctorFacts {
   nodeVersion: string;
   redisServer: RedisServerFact;
@@ -69,4 +78,6 @@ export interface DoctorFacts {
   terminal: TerminalFact;
   progress: ProgressFact;
   course: CourseFact;
+  /** Absent when doctor was not asked about program answers (facts made in tests). */
+  programs?: ProgramsFact;
 }

@@ -3,6 +3,7 @@ import type { DoctorFacts } from './doctor-facts.js';
 import { probeRedisCli, probeRedisServer } from './probes/binary-probes.js';
 import { probeCourse } from './probes/course-probe.js';
 import { probeDocker } from './probes/docker-probe.js';
+import { probePrograms } from './probes/program-probe.js';
 import { probeProgress } from './probes/progress-probe.js';
 import { probeTerminal } from './probes/terminal-probe.js';
 import { probeUrl } from './probes/url-probe.js';
@@ -17,17 +18,21 @@ export interface DoctorRequest {
   course?: string;
   /** Where claims on --url databases are recorded; default: the tutor's own record. */
   ownershipFile?: string;
+  /** --python and --node: the interpreters of program answers (else REDIS_TUTOR_PYTHON / REDIS_TUTOR_NODE, else python3 and this Node.js). */
+  python?: string;
+  node?: string;
 }
 
 /** The slow parts (docker, the URL, the course) run side by side, so doctor takes as long as the slowest one. */
 export async function gatherFacts(request: DoctorRequest): Promise<DoctorFacts> {
   const { io } = request;
-  const [redisServer, redisCli, docker, url, course] = await Promise.all([
+  const [redisServer, redisCli, docker, url, course, programs] = await Promise.all([
     probeRedisServer({ ...(request.redisServerBin ? { explicitPath: request.redisServerBin } : {}), env: io.env, cwd: io.cwd }),
     probeRedisCli(io.env),
     probeDocker(io.env),
     probeUrl(request.url, request.ownershipFile ? { ownershipFile: request.ownershipFile } : {}),
     probeCourse(io.env, io.cwd, request.course),
+    probePrograms({ python: request.python, node: request.node }, io.env),
   ]);
   return {
     nodeVersion: process.versions.node,
@@ -38,5 +43,6 @@ export async function gatherFacts(request: DoctorRequest): Promise<DoctorFacts> 
     terminal: probeTerminal(io),
     progress: probeProgress(io.env),
     course,
+    programs,
   };
 }
