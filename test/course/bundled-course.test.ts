@@ -32,6 +32,7 @@ const CURRICULUM: Array<[moduleId: string, commands: string[]]> = [
   ['newer-commands', ['GETDEL', 'GETEX EX', 'GETEX PERSIST', 'LPOS RANK', 'LPOS COUNT MAXLEN', 'LMPOP COUNT', 'BLMPOP COUNT', 'ZMPOP MAX COUNT']],
   ['memory-encodings', ['MEMORY USAGE', 'OBJECT ENCODING', 'APPEND', 'CONFIG GET', 'SADD', 'SREM', 'ZADD', 'MEMORY STATS', 'MEMORY DOCTOR']],
   ['hash-field-expiry', ['HEXPIRE', 'HEXPIRE GT', 'HTTL', 'HEXPIREAT', 'HEXPIRETIME', 'HPEXPIRE', 'HPTTL', 'HPERSIST', 'HSETEX FNX EX', 'HSETEX FXX KEEPTTL', 'HGETEX EX', 'HGETEX PERSIST', 'HGETDEL']],
+  ['client-side-caching', ['HELLO 3', 'CLIENT TRACKING ON', 'CLIENT TRACKING ON BCAST PREFIX', 'CLIENT TRACKING ON OPTIN', 'CLIENT CACHING YES', 'CLIENT TRACKING ON NOLOOP', 'CLIENT TRACKINGINFO', 'CLIENT TRACKING OFF', 'CLIENT INFO']],
 ];
 
 /** Every solution line of a module, as upper-cased argument lists. */
