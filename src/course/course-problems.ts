@@ -21,6 +21,7 @@ export type CourseProblemCode =
   | 'directive-needs-owned-server'
   | 'missing-js'
   | 'js-syntax'
+  | 'unknown-command'
   | 'missing-program';
 
 /** A problem found in course files; data only — printing is the caller's job. */

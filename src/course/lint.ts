@@ -3,6 +3,7 @@ import { join, relative, sep } from 'node:path';
 import { findModuleSyntaxError } from '../lib/module-syntax.js';
 import { splitArgs } from '../redis-cli/split-args.js';
 import { closestMatches } from './closest.js';
+import { commandNameProblems } from './command-names.js';
 import { EXERCISE_FILE, MODULE_FILE, NUMBERED_NAME } from './load.js';
 import { formatPropertyPath } from './property-path.js';
 import { serverNeeds } from './requirement-fit.js';
@@ -28,6 +29,7 @@ export async function lintCourse(course: Course): Promise<CourseProblem[]> {
       problems.push(...emptyTexts(exerciseTexts(exercise), exercise.locate));
       problems.push(...unparsableLines(exercise));
       problems.push(...actorDirectives(module, exercise));
+      problems.push(...commandNameProblems(exercise));
       problems.push(...(await brokenJsModules(exercise)));
       problems.push(...(await missingProgramFiles(exercise)));
     }
