@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { ExerciseFileSchema, ModuleFileSchema } from './schema.js';
+import { AssignmentFileSchema } from './schema/assignment.js';
 
 /** The JSON Schemas editors use to complete and check exercise files; generated, never edited by hand. */
 export const JSON_SCHEMA_FILES = {
   'module.schema.json': { schema: ModuleFileSchema, title: 'redis-tutor module (module.yaml)' },
   'exercise.schema.json': { schema: ExerciseFileSchema, title: 'redis-tutor exercise' },
+  'assignment.schema.json': { schema: AssignmentFileSchema, title: 'redis-tutor assignment (grade --assignment)' },
 } as const;
 
 export type JsonSchemaFileName = keyof typeof JSON_SCHEMA_FILES;

@@ -7,12 +7,15 @@
  * them and docs/grade-report.schema.json is generated from them.
  *
  * Change GRADE_REPORT_SCHEMA_VERSION when a field changes meaning or goes
- * away; adding an optional field keeps the version.
+ * away; adding an optional field keeps the version. Version 2: with
+ * --assignment, `modules` hold only the assignment's exercises, which carry
+ * `points`, and `assignment` has the total, the deadline and lateness.
  */
 import { z } from 'zod';
 import type { CheckResult } from './check-result.js';
+import { AssignmentResultSchema, ExercisePointsSchema } from './points-model.js';
 
-export const GRADE_REPORT_SCHEMA_VERSION = 1;
+export const GRADE_REPORT_SCHEMA_VERSION = 2;
 
 const BilingualTextSchema = z.object({ en: z.string(), ru: z.string() }).describe('A text in English and Russian.');
 
@@ -110,6 +113,7 @@ export const ExerciseGradeSchema = z
     checks: z.array(CheckResultSchema).describe('Empty when the checks did not run (not submitted, skipped, or a problem stopped the answer).'),
     lineErrors: z.array(LineErrorSchema).optional(),
     output: ProgramOutputSchema.optional(),
+    points: ExercisePointsSchema.optional(),
     timings: z
       .object({
         answerMs: z.number().nonnegative().describe('Running the answer.'),
@@ -164,7 +168,8 @@ export const GradeReportSchema = z
     jobs: z.number().int().positive(),
     durationMs: z.number().nonnegative(),
     score: ScoreSchema,
-    modules: z.array(ModuleGradeSchema).describe('In course order; only the modules graded (see --module, --exercise).'),
+    modules: z.array(ModuleGradeSchema).describe("In course order; only the modules graded (see --module, --exercise), and with --assignment only the assignment's exercises."),
+    assignment: AssignmentResultSchema.optional(),
     unmatched: z.array(UnmatchedFileSchema),
   })
   .describe('The result of `redis-tutor grade`.');
@@ -192,7 +197,13 @@ export function scoreOf(exercises: readonly Pick<ExerciseGrade, 'status'>[]): Sc
   return { passed, failed, notSubmitted, skipped: count('skipped'), total: passed + failed + notSubmitted };
 }
 
-/** Exit 0 only when something was graded and everything graded passed (see docs/ci-grading.md). */
+/**
+ * Exit 0 only when something was graded and everything graded passed; with
+ * an assignment, also nothing of it missing and not refused as late (see
+ * docs/ci-grading.md).
+ */
 export function reportPasses(report: GradeReport): boolean {
-  return report.score.failed === 0 && report.score.passed > 0;
+  const graded = report.score.failed === 0 && report.score.passed > 0;
+  if (!report.assignment) return graded;
+  return graded && report.score.notSubmitted === 0 && report.assignment.late?.accepted !== false;
 }

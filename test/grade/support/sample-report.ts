@@ -7,7 +7,7 @@ import type { GradeReport } from '../../../src/results/report-model.js';
  * skipped, a module with no answer at all, and stray files.
  */
 export const SAMPLE_REPORT: GradeReport = {
-  schemaVersion: 1,
+  schemaVersion: 2,
   tool: { name: 'redis-tutor', version: '0.1.0' },
   submission: 'students/anna',
   server: 'private redis-server 7.0.15 on 127.0.0.1:40000',
