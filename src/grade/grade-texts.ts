@@ -1,5 +1,6 @@
 import type { Language } from '../course/schema.js';
 import { megabytes } from '../results/problems.js';
+import type { SubmittedAtSource } from '../results/points-model.js';
 import type { Problem, UnmatchedFile } from '../results/report-model.js';
 
 /**
@@ -26,6 +27,14 @@ export interface GradeTexts {
   problem(problem: Problem): string;
   unmatched(file: UnmatchedFile): string;
   nothingSubmitted: string;
+  /** With --assignment: `2.5/3 points` after an exercise or a module. */
+  exercisePoints(earned: string, possible: string): string;
+  assignment(title: string, file: string): string;
+  deadline(time: string): string;
+  submitted(time: string, source: SubmittedAtSource): string;
+  late(days: number, accepted: boolean, percentOff: number): string;
+  points(total: string, possible: string): string;
+  pointsBeforePenalty(earned: string, penalty: string): string;
 }
 
 const en: GradeTexts = {
@@ -48,6 +57,13 @@ const en: GradeTexts = {
   problem: (problem) => problem.message,
   unmatched: (file) => file.reason,
   nothingSubmitted: 'No answer was found: nothing was graded.',
+  exercisePoints: (earned, possible) => `${earned}/${possible} ${possible === '1' ? 'point' : 'points'}`,
+  assignment: (title, file) => `Assignment: ${title} (${file})`,
+  deadline: (time) => `deadline ${time}`,
+  submitted: (time, source) => `submitted ${time} (${{ option: '--submitted-at', git: 'last commit', files: 'newest answer file' }[source]})`,
+  late: (days, accepted, percentOff) => `${days} ${days === 1 ? 'day' : 'days'} late: ${accepted ? `−${percentOff}%` : 'not accepted, no points'}`,
+  points: (total, possible) => `Points: ${total}/${possible}`,
+  pointsBeforePenalty: (earned, penalty) => `${earned} − ${penalty} for lateness`,
 };
 
 const ru: GradeTexts = {
@@ -70,7 +86,18 @@ const ru: GradeTexts = {
   problem: russianProblem,
   unmatched: russianUnmatched,
   nothingSubmitted: 'Ни одного ответа не найдено: проверять нечего.',
+  exercisePoints: (earned, possible) => `баллы: ${decimalComma(earned)}/${decimalComma(possible)}`,
+  assignment: (title, file) => `Задание: ${title} (${file})`,
+  deadline: (time) => `срок ${time}`,
+  submitted: (time, source) => `сдано ${time} (${{ option: '--submitted-at', git: 'последний коммит', files: 'самый новый файл ответа' }[source]})`,
+  late: (days, accepted, percentOff) => `опоздание, дней: ${days}: ${accepted ? `−${percentOff}%` : 'не принято, баллов нет'}`,
+  points: (total, possible) => `Баллы: ${decimalComma(total)}/${decimalComma(possible)}`,
+  pointsBeforePenalty: (earned, penalty) => `${decimalComma(earned)} − ${decimalComma(penalty)} за опоздание`,
 };
+
+function decimalComma(number: string): string {
+  return number.replace('.', ',');
+}
 
 export function gradeTexts(language: Language): GradeTexts {
   return language === 'ru' ? ru : en;

@@ -1,5 +1,6 @@
 import type { Language } from '../course/schema.js';
 import { localize } from '../course/localize.js';
+import { formatPoints, sumPoints } from './assignment-points.js';
 import { failureDetails, failureSummary } from './failure-details.js';
 import { gradeTexts } from './grade-texts.js';
 import type { ExerciseGrade, GradeReport, ModuleGrade } from '../results/report-model.js';
@@ -15,7 +16,7 @@ export function renderJunit(report: GradeReport, options: { language: Language }
   const { score } = report;
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="redis-tutor grade" tests="${score.total + score.skipped}" failures="${score.failed}" errors="0" skipped="${score.notSubmitted + score.skipped}" time="${seconds(report.durationMs)}">`,
+    `<testsuites name="${xmlEscape(suitesName(report))}" tests="${score.total + score.skipped}" failures="${score.failed}" errors="0" skipped="${score.notSubmitted + score.skipped}" time="${seconds(report.durationMs)}">`,
     ...report.modules.flatMap((module) => suite(module, report, options.language)),
     '</testsuites>',
   ];
@@ -27,7 +28,7 @@ function suite(module: ModuleGrade, report: GradeReport, language: Language): st
   const { score } = module;
   return [
     `  <testsuite name="${xmlEscape(module.id)}" tests="${module.exercises.length}" failures="${score.failed}" errors="0" skipped="${score.notSubmitted + score.skipped}" time="${seconds(time)}">`,
-    `    <properties><property name="title" value="${xmlEscape(localize(module.title, language))}"/></properties>`,
+    `    <properties><property name="title" value="${xmlEscape(localize(module.title, language))}"/>${pointsProperty(module.exercises)}</properties>`,
     ...module.exercises.flatMap((exercise) => testcase(exercise, module, report, language)),
     '  </testsuite>',
   ];
@@ -37,22 +38,39 @@ function testcase(grade: ExerciseGrade, module: ModuleGrade, report: GradeReport
   const texts = gradeTexts(language);
   const file = grade.answer ? ` file="${xmlEscape(joinPath(report.submission, grade.answer.path))}"` : '';
   const open = `    <testcase name="${xmlEscape(grade.exercise)}" classname="${xmlEscape(module.id)}"${file} time="${seconds(grade.timings?.totalMs ?? 0)}"`;
+  // Points go in the testcase's properties, which JUnit readers that know them show.
+  const properties = grade.points ? [`      <properties>${pointsProperty([grade])}</properties>`] : [];
   switch (grade.status) {
     case 'passed':
-      return [`${open}/>`];
+      return properties.length > 0 ? [`${open}>`, ...properties, '    </testcase>'] : [`${open}/>`];
     case 'not-submitted':
-      return [`${open}>`, `      <skipped message="${xmlEscape(texts.notSubmitted)}"/>`, '    </testcase>'];
+      return [`${open}>`, ...properties, `      <skipped message="${xmlEscape(texts.notSubmitted)}"/>`, '    </testcase>'];
     case 'skipped':
-      return [`${open}>`, `      <skipped message="${xmlEscape(texts.skipped(grade.skipReason))}"/>`, '    </testcase>'];
+      return [`${open}>`, ...properties, `      <skipped message="${xmlEscape(texts.skipped(grade.skipReason))}"/>`, '    </testcase>'];
     case 'failed': {
       const details = failureDetails(grade, language).map((line) => `${'  '.repeat(line.depth)}${line.text}`);
       return [
         `${open}>`,
+        ...properties,
         `      <failure message="${xmlEscape(failureSummary(grade, language))}" type="${xmlEscape(grade.problem?.code ?? 'checks')}">${xmlEscape(details.join('\n'))}</failure>`,
         '    </testcase>',
       ];
     }
   }
+}
+
+/** With --assignment the run is named after it, with the points: `redis-tutor grade: Week 3 (22.5/30 points)`. */
+function suitesName(report: GradeReport): string {
+  const { assignment } = report;
+  if (!assignment) return 'redis-tutor grade';
+  return `redis-tutor grade: ${assignment.title} (${formatPoints(assignment.points.total)}/${formatPoints(assignment.points.possible)} points)`;
+}
+
+/** `<property name="points" value="2.5/3"/>` for exercises that carry points; nothing otherwise. */
+function pointsProperty(exercises: readonly ExerciseGrade[]): string {
+  if (!exercises.some((exercise) => exercise.points)) return '';
+  const { earned, possible } = sumPoints(exercises);
+  return `<property name="points" value="${formatPoints(earned)}/${formatPoints(possible)}"/>`;
 }
 
 function seconds(ms: number): string {

@@ -1,8 +1,9 @@
 import { Chalk } from 'chalk';
 import type { Language } from '../course/schema.js';
 import { localize } from '../course/localize.js';
+import { formatPoints, readableTime, sumPoints } from './assignment-points.js';
 import { failureDetails } from './failure-details.js';
-import { gradeTexts } from './grade-texts.js';
+import { gradeTexts, type GradeTexts } from './grade-texts.js';
 import { printable } from './printable.js';
 import type { ExerciseGrade, GradeReport, ModuleGrade } from '../results/report-model.js';
 
@@ -22,7 +23,7 @@ const INDENT = '  ';
 export function renderPretty(report: GradeReport, options: PrettyOptions): string {
   const paint = new Chalk({ level: options.color ? 1 : 0 });
   const texts = gradeTexts(options.language);
-  const out: string[] = [paint.bold(texts.heading(report.submission, report.server)), ''];
+  const out: string[] = [paint.bold(texts.heading(report.submission, report.server)), ...assignmentLines(report, texts), ''];
 
   for (const module of report.modules) out.push(...moduleLines(module, options, paint));
 
@@ -39,12 +40,36 @@ export function renderPretty(report: GradeReport, options: PrettyOptions): strin
   if (score.passed + score.failed === 0) out.push(paint.yellow(texts.nothingSubmitted));
   const summary = `${texts.score(score.passed, score.total)} — ${texts.scoreDetails(score.failed, score.notSubmitted, score.skipped)} (${texts.seconds(report.durationMs)})`;
   out.push(paint.bold(score.failed === 0 && score.passed > 0 ? paint.green(summary) : score.failed > 0 ? paint.red(summary) : summary));
+  if (report.assignment) {
+    const { points } = report.assignment;
+    const penalty = points.penalty > 0 ? ` (${texts.pointsBeforePenalty(formatPoints(points.earned), formatPoints(points.penalty))})` : '';
+    out.push(paint.bold(`${texts.points(formatPoints(points.total), formatPoints(points.possible))}${penalty}`));
+  }
   return out.join('\n') + '\n';
+}
+
+/** With --assignment: its title, the deadline and when the submission was made (late or not). */
+function assignmentLines(report: GradeReport, texts: GradeTexts): string[] {
+  const { assignment } = report;
+  if (!assignment) return [];
+  const when = [
+    ...(assignment.deadline ? [texts.deadline(readableTime(assignment.deadline))] : []),
+    ...(assignment.submittedAt ? [texts.submitted(readableTime(assignment.submittedAt.time), assignment.submittedAt.source)] : []),
+    ...(assignment.late ? [texts.late(assignment.late.days, assignment.late.accepted, Math.round(assignment.late.penalty * 100))] : []),
+  ];
+  return [`${texts.assignment(assignment.title, assignment.file)}${when.length > 0 ? `; ${when.join(', ')}` : ''}`];
+}
+
+/** `  2.5/3 points` after a line, when the exercises carry points. */
+function pointsSuffix(exercises: readonly ExerciseGrade[], texts: GradeTexts): string {
+  if (!exercises.some((exercise) => exercise.points)) return '';
+  const { earned, possible } = sumPoints(exercises);
+  return ` · ${texts.exercisePoints(formatPoints(earned), formatPoints(possible))}`;
 }
 
 function moduleLines(module: ModuleGrade, options: PrettyOptions, paint: InstanceType<typeof Chalk>): string[] {
   const texts = gradeTexts(options.language);
-  const title = `${paint.bold(module.id)} — ${localize(module.title, options.language)}  ${module.score.passed}/${module.score.total}`;
+  const title = `${paint.bold(module.id)} — ${localize(module.title, options.language)}  ${module.score.passed}/${module.score.total}${pointsSuffix(module.exercises, texts)}`;
   if (module.exercises.every((exercise) => exercise.status === 'not-submitted')) {
     return [`${title}  ${paint.dim(texts.notSubmittedModule(module.exercises.length))}`];
   }
@@ -53,7 +78,7 @@ function moduleLines(module: ModuleGrade, options: PrettyOptions, paint: Instanc
 
 function exerciseLines(grade: ExerciseGrade, options: PrettyOptions, paint: InstanceType<typeof Chalk>): string[] {
   const texts = gradeTexts(options.language);
-  const name = `${grade.exercise} — ${localize(grade.title, options.language)}`;
+  const name = `${grade.exercise} — ${localize(grade.title, options.language)}${grade.status === 'skipped' ? '' : pointsSuffix([grade], texts)}`;
   switch (grade.status) {
     case 'passed':
       return [`${INDENT}${paint.green('✓')} ${name}`];

@@ -1,6 +1,7 @@
 import { stringify } from 'yaml';
 import type { Language } from '../course/schema.js';
 import { localize } from '../course/localize.js';
+import { formatPoints } from './assignment-points.js';
 import { failureSummary } from './failure-details.js';
 import { gradeTexts } from './grade-texts.js';
 import { printable } from './printable.js';
@@ -17,22 +18,25 @@ export function renderTap(report: GradeReport, options: { language: Language }):
   const lines = ['TAP version 14', `1..${exercises.length}`];
   exercises.forEach((grade, index) => {
     const point = `${index + 1} - ${grade.id}`;
+    // Points are a comment after the test point, so a test's name stays the same whatever it earned.
+    const points = grade.points && grade.status !== 'skipped' ? [`# ${texts.exercisePoints(formatPoints(grade.points.earned), formatPoints(grade.points.possible))}`] : [];
     switch (grade.status) {
       case 'passed':
-        lines.push(`ok ${point}`);
+        lines.push(`ok ${point}`, ...points);
         break;
       case 'not-submitted':
-        lines.push(`ok ${point} # SKIP ${texts.notSubmitted}`);
+        lines.push(`ok ${point} # SKIP ${texts.notSubmitted}`, ...points);
         break;
       case 'skipped':
         lines.push(`ok ${point} # SKIP ${texts.skipped(grade.skipReason)}`);
         break;
       case 'failed':
-        lines.push(`not ok ${point}`, '  ---', ...indent(stringify(diagnostic(grade, options.language), { lineWidth: 0 })), '  ...');
+        lines.push(`not ok ${point}`, '  ---', ...indent(stringify(diagnostic(grade, options.language), { lineWidth: 0 })), '  ...', ...points);
     }
   });
   const { score } = report;
   lines.push(`# ${texts.score(score.passed, score.total)} — ${texts.scoreDetails(score.failed, score.notSubmitted, score.skipped)}`);
+  if (report.assignment) lines.push(`# ${texts.points(formatPoints(report.assignment.points.total), formatPoints(report.assignment.points.possible))}`);
   return lines.join('\n') + '\n';
 }
 
