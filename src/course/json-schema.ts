@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { ExerciseFileSchema, ModuleFileSchema } from './schema.js';
+import { CourseFileSchema, ExerciseFileSchema, ModuleFileSchema } from './schema.js';
 import { AssignmentFileSchema } from './schema/assignment.js';
 
 /** The JSON Schemas editors use to complete and check exercise files; generated, never edited by hand. */
 export const JSON_SCHEMA_FILES = {
+  'course.schema.json': { schema: CourseFileSchema, title: 'redis-tutor course (course.yaml)' },
   'module.schema.json': { schema: ModuleFileSchema, title: 'redis-tutor module (module.yaml)' },
   'exercise.schema.json': { schema: ExerciseFileSchema, title: 'redis-tutor exercise' },
   'assignment.schema.json': { schema: AssignmentFileSchema, title: 'redis-tutor assignment (grade --assignment)' },

@@ -4,6 +4,7 @@ import { findModuleSyntaxError } from '../lib/module-syntax.js';
 import { splitArgs } from '../redis-cli/split-args.js';
 import { closestMatches } from './closest.js';
 import { commandNameProblems } from './command-names.js';
+import { COURSE_FILE } from './course-file.js';
 import { EXERCISE_FILE, MODULE_FILE, NUMBERED_NAME } from './load.js';
 import { formatPropertyPath } from './property-path.js';
 import { serverNeeds } from './requirement-fit.js';
@@ -182,9 +183,9 @@ async function strayFiles(courseDir: string): Promise<CourseProblem[]> {
 
   for (const entry of await readdir(courseDir, { withFileTypes: true })) {
     const path = join(courseDir, entry.name);
-    if (entry.isFile() && entry.name === 'README.md') continue;
+    if (entry.isFile() && (entry.name === 'README.md' || entry.name === COURSE_FILE)) continue;
     if (!entry.isDirectory() || !NUMBERED_NAME.test(entry.name)) {
-      stray(path, 'the course folder holds README.md and NN-<module> folders only', entry.isDirectory());
+      stray(path, `the course folder holds README.md, ${COURSE_FILE} and NN-<module> folders only`, entry.isDirectory());
       continue;
     }
     for (const inner of await readdir(path, { withFileTypes: true })) {

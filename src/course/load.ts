@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
 import { UserError, errorMessage } from '../errors.js';
 import { buildExercise } from './build-exercise.js';
+import { COURSE_FILE, readCourseFile } from './course-file.js';
 import { hasErrors, type CourseProblem } from './course-problems.js';
 import { formatPropertyPath, isPlainMap } from './property-path.js';
 import {
@@ -11,6 +12,7 @@ import {
   ModuleFileSchema,
   SUPPORTED_FORMAT_VERSION,
   type Course,
+  type Language,
   type LoadedExercise,
   type LoadedModule,
   type PathSegment,
@@ -52,17 +54,21 @@ export async function loadCourse(dir: string | URL = bundledCourseDir()): Promis
   });
   const moduleDirs = numbered(entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name), NUMBERED_NAME);
 
-  const problems: CourseProblem[] = [];
+  const { languages, problems } = await readCourseFile(courseDir);
   const modules: LoadedModule[] = [];
   for (const { name, number, id } of moduleDirs) {
-    const result = await loadModule(join(courseDir, name), { number, id });
+    const result = await loadModule(join(courseDir, name), { number, id }, languages);
     problems.push(...result.problems);
     if (result.module) modules.push(result.module);
   }
-  return { course: { dir: courseDir, modules }, problems };
+  return { course: { dir: courseDir, languages, modules }, problems };
 }
 
-async function loadModule(dir: string, expected: { number: number; id: string }): Promise<{ module?: LoadedModule; problems: CourseProblem[] }> {
+async function loadModule(
+  dir: string,
+  expected: { number: number; id: string },
+  languages: readonly Language[],
+): Promise<{ module?: LoadedModule; problems: CourseProblem[] }> {
   const file = join(dir, MODULE_FILE);
   const text = await readFile(file, 'utf8').catch(() => undefined);
   if (text === undefined) {
@@ -75,7 +81,9 @@ async function loadModule(dir: string, expected: { number: number; id: string })
   const parsed = validateFile(file, text, ModuleFileSchema, expected.id, 'module', 'folder');
   if (!parsed.data) return { problems: parsed.problems };
   const moduleFile = parsed.data;
-  const problems = [...parsed.problems, ...missingTranslations(parsed.source, moduleTexts(moduleFile))];
+  // An English-only course (course.yaml: languages: [en]) is not asked for Russian texts.
+  const untranslated = (source: YamlSource, texts: readonly LocatedText[]) => (languages.includes('ru') ? missingTranslations(source, texts) : []);
+  const problems = [...parsed.problems, ...untranslated(parsed.source, moduleTexts(moduleFile))];
 
   const names = await readdir(dir, { withFileTypes: true });
   const exercises: LoadedExercise[] = [];
@@ -90,7 +98,7 @@ async function loadModule(dir: string, expected: { number: number; id: string })
     const exercise = validateFile(exerciseFile, exerciseText, ExerciseFileSchema, id, 'exercise', 'file');
     problems.push(...exercise.problems);
     if (!exercise.data) continue;
-    problems.push(...missingTranslations(exercise.source, exerciseTexts(exercise.data)));
+    problems.push(...untranslated(exercise.source, exerciseTexts(exercise.data)));
     exercises.push(buildExercise(exercise.data, exercise.source, { moduleId: moduleFile.id, number }));
   }
 
@@ -179,7 +187,7 @@ function missingTranslations(source: YamlSource, texts: readonly LocatedText[]):
         file: source.file,
         line: location.line,
         column: location.column,
-        message: `${formatPropertyPath(path)}: no Russian text (ru) — English is shown instead`,
+        message: `${formatPropertyPath(path)}: no Russian text (ru) — English is shown instead (an English-only course says languages: [en] in ${COURSE_FILE})`,
       };
     });
 }

@@ -51,6 +51,8 @@ export type {
 export { unknownKeysMessage } from './schema/closed-map.js';
 export { CommandPatternSchema } from './schema/command-patterns.js';
 export type { CommandPattern } from './schema/command-patterns.js';
+export { CourseFileSchema } from './schema/course.js';
+export type { CourseFile } from './schema/course.js';
 export { ExerciseFileSchema } from './schema/exercise.js';
 export type { ExerciseFile, LoadedExercise } from './schema/exercise.js';
 export { EXPECTATION_KEYS, ExpectSchema, ExpectationMapSchema } from './schema/expectations.js';

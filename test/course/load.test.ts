@@ -106,8 +106,8 @@ describe('loading a course with broken files', () => {
   it('warns about a missing ru and falls back to English', () => {
     const warnings = lines.filter((line) => line.includes('05-no-ru'));
     expect(warnings).toEqual([
-      'test/fixtures/course-broken/05-no-ru/module.yaml:3:8: warning: title: no Russian text (ru) — English is shown instead',
-      'test/fixtures/course-broken/05-no-ru/01-english.yaml:3:8: warning: title: no Russian text (ru) — English is shown instead',
+      'test/fixtures/course-broken/05-no-ru/module.yaml:3:8: warning: title: no Russian text (ru) — English is shown instead (an English-only course says languages: [en] in course.yaml)',
+      'test/fixtures/course-broken/05-no-ru/01-english.yaml:3:8: warning: title: no Russian text (ru) — English is shown instead (an English-only course says languages: [en] in course.yaml)',
     ]);
     expect(loaded.course.modules.find((module) => module.id === 'no-ru')?.title).toEqual({ en: 'English only' });
   });

@@ -5,7 +5,7 @@ import type { LoadedExercise } from './exercise.js';
 import { FormatVersionSchema, IdSchema } from './file-fields.js';
 import { RequirementSchema } from './requirement.js';
 import type { Locate } from './source-location.js';
-import { TextSchema } from './texts.js';
+import { TextSchema, type Language } from './texts.js';
 
 export const ModuleFileSchema = closedMap('module field', {
   formatVersion: FormatVersionSchema,
@@ -32,6 +32,8 @@ export interface LoadedModule extends Pick<ModuleFile, 'id' | 'title' | 'summary
 export interface Course {
   /** Absolute path of the course folder. */
   dir: string;
+  /** The languages its texts are written in (course.yaml; default en and ru). */
+  languages: readonly Language[];
   /** Ordered by their NN- prefixes. */
   modules: LoadedModule[];
 }
