@@ -30,6 +30,12 @@ export interface StartPrivateServerOptions {
   /** Where ports come from; a test uses it to hand out a taken port first. */
   choosePort?: () => Promise<number>;
   startTimeoutMs?: number;
+  /** requirepass for this server; otherwise a random one. Servers of one topology share one, so replicas and sentinels can log in to each other. */
+  password?: string;
+  /** Make the server's directory inside this folder (a topology's throwaway folder) instead of the system temp folder. */
+  parentDir?: string;
+  /** Arguments after the config file (`--sentinel`). */
+  extraArgs?: readonly string[];
 }
 
 const PORT_ATTEMPTS = 5;
@@ -198,7 +204,9 @@ export async function startPrivateServer(options: StartPrivateServerOptions = {}
     env,
     extraConfig: options.extraConfig ?? [],
     // Every local user can reach 127.0.0.1: only the tutor, and what it hands the password to, gets in.
-    password: randomBytes(PASSWORD_BYTES).toString('hex'),
+    password: options.password ?? randomBytes(PASSWORD_BYTES).toString('hex'),
+    parentDir: options.parentDir ?? tmpdir(),
+    extraArgs: options.extraArgs ?? [],
     handleSignals: options.handleSignals ?? true,
     startTimeoutMs: options.startTimeoutMs ?? 10_000,
     choosePort: options.choosePort ?? freeLoopbackPort,
@@ -215,6 +223,8 @@ type ServerSettings = {
   extraConfig: readonly string[];
   /** requirepass; see PrivateRedisTarget for why it outlives restarts. */
   password: string;
+  parentDir: string;
+  extraArgs: readonly string[];
   handleSignals: boolean;
   startTimeoutMs: number;
   choosePort: () => Promise<number>;
@@ -244,13 +254,13 @@ async function launchWithRetries(binary: string, version: string, settings: Laun
 
 async function launchOnce(binary: string, version: string, port: number, settings: LaunchSettings): Promise<RunningServer | 'port-taken'> {
   // A given dir belongs to a server being restarted with its data: a failed start must not delete it.
-  const dir = settings.dir ?? mkdtempSync(join(tmpdir(), 'redis-tutor-'));
+  const dir = settings.dir ?? mkdtempSync(join(settings.parentDir, 'redis-tutor-'));
   const configFile = join(dir, 'redis.conf');
   // The file holds the password: the 0700 directory already hides it, 0600 says so too.
   writeFileSync(configFile, privateServerConfig({ version, port, dir, password: settings.password, extraConfig: settings.extraConfig }), { mode: 0o600 });
 
   // detached: its own session, so the terminal's Ctrl-C reaches the tutor (which may want it) and not the server.
-  const child = spawn(binary, [configFile], { cwd: dir, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: settings.env });
+  const child = spawn(binary, [configFile, ...settings.extraArgs], { cwd: dir, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: settings.env });
   const guard = spawnExitGuard({ ...(child.pid !== undefined ? { pid: child.pid } : {}), dir, env: settings.env });
 
   let tail = '';
