@@ -26,6 +26,7 @@ export const showAction: Action = async ({ options, operands, io }) => {
   const program = await showProgram(exercise, {
     env: io.env,
     cwd: io.cwd,
+    withSolution: options.solution === true,
     ...(typeof options.workspace === 'string' ? { workspace: options.workspace } : {}),
     ...(options.in !== undefined ? { language: parseProgramLanguage(options.in) } : {}),
   });

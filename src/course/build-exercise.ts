@@ -40,7 +40,7 @@ export function buildExercise(
     lesson: exercise.lesson,
     task: exercise.task,
     hints: exercise.hints,
-    solution: exercise.solution,
+    solution: exercise.solution ?? '',
     solutionLines: lines(exercise.solution, ['solution']),
     ...(exercise.setup === undefined ? {} : { setup: exercise.setup }),
     setupLines: lines(exercise.setup, ['setup']),

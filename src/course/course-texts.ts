@@ -14,6 +14,7 @@ export interface CourseTexts {
   programFile(file: string, language: string, created: boolean): string;
   programRun(command: string): string;
   programOther(language: string, command: string): string;
+  programSolution(language: string, file: string): string;
   /** `needs`: what the server must offer, in a few words (../requirement-fit.ts). */
   needs(needs: string): string;
   /** The server in use cannot run the exercise: why. */
@@ -38,6 +39,7 @@ const en: CourseTexts = {
   programFile: (file, language, created) => `${file} (${language}${created ? ', just made from the starter' : ''})`,
   programRun: (command) => `Edit it in your editor, then run and check it: ${command}`,
   programOther: (language, command) => `In ${languageName(language)} instead: ${command}`,
+  programSolution: (language, file) => `Reference solution in ${languageName(language)}: ${file}`,
   needs: (needs) => `(needs ${needs})`,
   cannotRunHere: (reason) => `cannot run on this server: ${reason}`,
   toRunThem: (remedy) => `To run the exercises that cannot run on this server: ${remedy}`,
@@ -59,6 +61,7 @@ const ru: CourseTexts = {
   programFile: (file, language, created) => `${file} (${language}${created ? ', только что создана из заготовки' : ''})`,
   programRun: (command) => `Отредактируйте её в своём редакторе, затем запустите и проверьте: ${command}`,
   programOther: (language, command) => `На ${languageName(language)}: ${command}`,
+  programSolution: (language, file) => `Эталонное решение на ${languageName(language)}: ${file}`,
   needs: (needs) => `(нужно: ${needs})`,
   cannotRunHere: (reason) => `на этом сервере не выполнить: ${reason}`,
   toRunThem: (remedy) => `Чтобы выполнить упражнения, недоступные на этом сервере: ${remedy}`,

@@ -25,12 +25,13 @@ export function renderShow(model: ShowModel, style: ChalkInstance = PLAIN): stri
     const { program } = model;
     const lines = [t.programFile(program.file, program.language, program.created), t.programRun(program.run)];
     for (const other of program.otherLanguages) lines.push(t.programOther(other.language, other.run));
+    for (const solution of program.solutions ?? []) lines.push(t.programSolution(solution.language, solution.file));
     sections.push(`${heading(t.program)}\n${lines.map((line) => `  ${line}`).join('\n')}`);
   }
   if (model.keys.length > 0) sections.push(`${heading(t.keys)}\n  ${model.keys.join('  ')}`);
   if (model.docs.length > 0) sections.push(`${heading(t.docs)}\n${model.docs.map((url) => `  ${url}`).join('\n')}`);
   if (model.hints) sections.push(`${heading(t.hints)}\n${model.hints.map((hint, index) => indent(`${index + 1}. ${hint}`)).join('\n')}`);
   if (model.solution !== undefined) sections.push(`${heading(t.solution)}\n${indent(model.solution)}`);
-  else sections.push(style.dim(t.solutionHint(model.id)));
+  else if (model.hints === undefined) sections.push(style.dim(t.solutionHint(model.id)));
   return `${sections.join('\n\n')}\n`;
 }

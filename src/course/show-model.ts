@@ -13,6 +13,8 @@ export interface ShowProgram {
   run: string;
   /** The exercise's other languages and the command for each. */
   otherLanguages: Array<{ language: ProgramLanguage; run: string }>;
+  /** Only with --solution: the reference solution of each language, where it is. */
+  solutions?: Array<{ language: ProgramLanguage; file: string }>;
 }
 
 /** What `show` prints, in one language; also the `--json` output. */
@@ -64,7 +66,7 @@ export function buildShowModel(
     ...(cannotRun ? { cannotRun } : {}),
     ...(options.program ? { program: options.program } : {}),
     ...(options.withSolution
-      ? { hints: exercise.hints.map((hint) => localize(hint, language)), solution: exercise.solution }
+      ? { hints: exercise.hints.map((hint) => localize(hint, language)), ...(exercise.solution !== '' ? { solution: exercise.solution } : {}) }
       : {}),
   };
 }

@@ -11,7 +11,7 @@ import { ensureWorkspaceFile, existingWorkspaceFiles, workspaceDir } from './wor
  */
 export async function showProgram(
   exercise: LoadedExercise,
-  options: { language?: ProgramLanguage; workspace?: string; env: NodeJS.ProcessEnv; cwd: string },
+  options: { language?: ProgramLanguage; workspace?: string; withSolution?: boolean; env: NodeJS.ProcessEnv; cwd: string },
 ): Promise<ShowProgram | undefined> {
   const offered = programLanguages(exercise.program);
   if (offered.length === 0) return undefined;
@@ -27,5 +27,13 @@ export async function showProgram(
     created: made.created,
     run: `redis-tutor run ${exercise.id}${ambiguous ? ` --in ${language}` : ''}`,
     otherLanguages: offered.filter((other) => other !== language).map((other) => ({ language: other, run: `redis-tutor run ${exercise.id} --in ${other}` })),
+    ...(options.withSolution === true ? { solutions: solutionFiles(exercise, offered) } : {}),
   };
+}
+
+function solutionFiles(exercise: LoadedExercise, languages: readonly ProgramLanguage[]): Array<{ language: ProgramLanguage; file: string }> {
+  return languages.flatMap((language) => {
+    const file = exercise.program?.[language]?.solutionPath;
+    return file !== undefined ? [{ language, file }] : [];
+  });
 }

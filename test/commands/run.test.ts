@@ -55,7 +55,8 @@ describe('redis-tutor run: the workspace file', () => {
     expect(result.stdout).toMatch(/^Running it once on a clean sandbox: private redis-server/m);
     expect(result.stdout).toContain('Output\nruns so far: 4\n');
     expect(result.stdout).toContain('  ✗ runs is 5\n      expected: "5"\n      found:    "4"');
-    expect(result.stdout).toContain('Not solved yet: 0 of 2 checks pass.\nChange the program and run again: redis-tutor run basics/counter');
+    expect(result.stdout).toContain('  ✗ It printed the new count\n      expected: output containing "runs now: 5"');
+    expect(result.stdout).toContain('Not solved yet: 0 of 3 checks pass.\nChange the program and run again: redis-tutor run basics/counter');
   });
 
   it('never overwrites the file after: the learner\'s edit runs, exit 0 when solved', async () => {
@@ -66,7 +67,7 @@ describe('redis-tutor run: the workspace file', () => {
     expect(readFileSync(file, 'utf8')).toBe(edited);
     expect(result.stdout).not.toContain('Made from the starter');
     expect(result.stdout).toContain('runs now: 5');
-    expect(result.stdout).toContain('  ✓ runs is 5\n  ✓ Counted with INCR');
+    expect(result.stdout).toContain('  ✓ runs is 5\n  ✓ Counted with INCR\n  ✓ It printed the new count');
     expect(result.stdout).toContain('Solved: every check passes.');
   });
 

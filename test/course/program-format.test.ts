@@ -43,6 +43,20 @@ describe('program: valid', () => {
   it('keeps an exercise without program exactly as before', () => {
     expect(ExerciseFileSchema.safeParse(parse(BASE)).success).toBe(true);
   });
+
+  it('needs no redis-cli solution when it asks for a program: its solutions are the programs', () => {
+    const exercise = parse(`${BASE.replace('solution: INCR runs\n', '')}program:\n  python: ${PY}\n`) as unknown;
+    expect(ExerciseFileSchema.safeParse(exercise).success).toBe(true);
+  });
+
+  it('still needs a solution from an exercise typed at the prompt', () => {
+    const exercise = parse(BASE.replace('solution: INCR runs\n', '')) as unknown;
+    const result = ExerciseFileSchema.safeParse(exercise);
+    expect(result.success).toBe(false);
+    expect(result.success ? [] : explainIssues(result.error.issues, exercise).map((issue) => issue.message)).toEqual([
+      'solution: missing — the reference solution as redis-cli lines (or, for an exercise that asks for a program, program: with a solution per language)',
+    ]);
+  });
 });
 
 describe('program: invalid', () => {

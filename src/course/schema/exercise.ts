@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { ActorSchema, type Actor } from './actors.js';
 import { CheckSchema, type Check } from './checks.js';
-import { closedMap } from './closed-map.js';
+import { closedMap, onlyWhenValid } from './closed-map.js';
 import { FormatVersionSchema, IdSchema } from './file-fields.js';
 import { ProgramSchema, type LoadedProgram } from './program.js';
 import { RequirementSchema } from './requirement.js';
@@ -20,7 +20,10 @@ export const ExerciseFileSchema = closedMap('exercise field', {
     .array(TextSchema)
     .min(1, { error: 'expected at least one hint' })
     .describe('One or more hints, shown one at a time, from gentle to explicit.'),
-  solution: z.string().describe('The reference solution: redis-cli lines; # starts a comment line.'),
+  solution: z
+    .string()
+    .optional()
+    .describe('The reference solution: redis-cli lines; # starts a comment line. Required unless the exercise asks for a program (program:).'),
   program: ProgramSchema.optional(),
   setup: z.string().optional().describe("redis-cli lines run on the tutor's connection on a clean sandbox before the learner starts."),
   keys: z.array(z.string().min(1)).optional().describe('Keys the data panel shows (it also shows keys the learner touches).'),
@@ -30,23 +33,34 @@ export const ExerciseFileSchema = closedMap('exercise field', {
     .array(CheckSchema)
     .min(1, { error: 'expected at least one check' })
     .describe('One or more checks; all must pass.'),
-}).describe('A redis-tutor exercise.');
+})
+  // A program exercise's reference solutions are its programs; a redis-cli solution is then optional.
+  .refine((exercise) => exercise.solution !== undefined || exercise.program !== undefined, {
+    error: 'missing — the reference solution as redis-cli lines (or, for an exercise that asks for a program, program: with a solution per language)',
+    path: ['solution'],
+    ...onlyWhenValid,
+  })
+  .meta({ anyOf: [{ required: ['solution'] }, { required: ['program'] }] })
+  .describe('A redis-tutor exercise.');
 
 export type ExerciseFile = z.infer<typeof ExerciseFileSchema>;
 
 /**
  * An exercise as the loader hands it out: the texts, `solution` (comments
- * included) and `setup` as written, the lists always present, and what only
- * loading knows (ids, file, script lines, built actors and checks).
+ * included; empty for a program exercise without one) and `setup` as
+ * written, the lists always present, and what only loading knows (ids,
+ * file, script lines, built actors and checks).
  */
 export interface LoadedExercise
-  extends Pick<ExerciseFile, 'title' | 'lesson' | 'task' | 'hints' | 'solution' | 'setup' | 'requires'>,
+  extends Pick<ExerciseFile, 'title' | 'lesson' | 'task' | 'hints' | 'setup' | 'requires'>,
     Required<Pick<ExerciseFile, 'keys' | 'docs'>> {
   /** `module/exercise`, what progress and grading use. */
   id: string;
   /** The id inside the file, without the module. */
   localId: ExerciseFile['id'];
   moduleId: string;
+  /** The redis-cli solution as written; '' when a program exercise has none (its solutions are programs). */
+  solution: string;
   /** The NN of the file name. */
   number: number;
   /** Absolute path of the YAML file. */
