@@ -1,0 +1,54 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import type { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connect } from '../../../src/redis/connect.js';
+import { infoField } from '../../../src/redis/topology/topology-readiness.js';
+import { startTopology } from '../../../src/redis/topology/start-topology.js';
+import type { Topology } from '../../../src/redis/topology/topology.js';
+import { waitUntil } from '../../support/wait-until.js';
+
+/* Six cluster nodes start on their own; the learner's `redis-cli --cluster create` joins them. */
+const run = promisify(execFile);
+let topology: Topology;
+const connections: Redis[] = [];
+
+async function open(name: string): Promise<Redis> {
+  const redis = await connect(topology.node(name).target.spec, { name: 'test', reconnect: false });
+  connections.push(redis);
+  return redis;
+}
+
+beforeAll(async () => {
+  topology = await startTopology({ kind: 'cluster', nodes: 6, joined: false }, { handleSignals: false });
+});
+afterAll(async () => {
+  for (const redis of connections) redis.disconnect();
+  await topology.stop();
+});
+
+describe('a cluster topology', () => {
+  it('starts nodes with cluster mode on that know only themselves', async () => {
+    expect(topology.nodes.map((node) => node.name)).toEqual(['node-1', 'node-2', 'node-3', 'node-4', 'node-5', 'node-6']);
+    const node = await open('node-1');
+    const info = (await node.call('CLUSTER', 'INFO')) as string;
+    expect(infoField(info, 'cluster_state')).toBe('fail');
+    expect(infoField(info, 'cluster_known_nodes')).toBe('1');
+  });
+
+  it('redis-cli --cluster create joins them: three masters with a replica each, and the cluster serves keys', async () => {
+    const addresses = topology.nodes.map((node) => `127.0.0.1:${node.target.spec.port}`);
+    await run('redis-cli', ['-a', topology.password, '--no-auth-warning', '--cluster', 'create', ...addresses, '--cluster-replicas', '1', '--cluster-yes'], {
+      timeout: 60_000,
+    });
+    const nodes = await Promise.all(topology.nodes.map((node) => open(node.name)));
+    for (const node of nodes) {
+      const state = await waitUntil(async () => infoField((await node.call('CLUSTER', 'INFO')) as string, 'cluster_state') === 'ok', 'cluster_state:ok on every node', 30_000);
+      expect(state).toBe(true);
+    }
+    const roles = await Promise.all(nodes.map(async (node) => ((await node.call('ROLE')) as unknown[])[0]));
+    expect(roles.filter((role) => role === 'master')).toHaveLength(3);
+    const { stdout } = await run('redis-cli', ['-a', topology.password, '--no-auth-warning', '-c', '-p', String(topology.entry.target.spec.port), 'SET', 'user:1', 'ada']);
+    expect(stdout.trim()).toBe('OK');
+  }, 90_000);
+});
