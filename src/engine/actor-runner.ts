@@ -55,6 +55,11 @@ export class ActorRunner {
     return this.actors.some((actor) => matches(actor) && this.fired.has(actor.index) && !this.running.has(actor.index));
   }
 
+  /** While an actor is acting, a promise for when none is; undefined when none is. */
+  acting(): Promise<void> | undefined {
+    return this.running.size > 0 ? this.idle() : undefined;
+  }
+
   /** Settles once no actor is running (a program's run is over only when its actors are). */
   async idle(): Promise<void> {
     while (this.running.size > 0) await Promise.allSettled([...this.running.values()]);

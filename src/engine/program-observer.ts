@@ -108,6 +108,11 @@ export class ProgramObserver {
     this.lastActivity = performance.now();
   }
 
+  /** Nothing of the program runs while an actor acts: its connections wait, as a learner's prompt does. */
+  gate(): Promise<void> | undefined {
+    return this.attempt.actors.acting();
+  }
+
   /** How long nothing went between the program and the server. */
   quietMs(): number {
     return performance.now() - this.lastActivity;

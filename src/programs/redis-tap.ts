@@ -75,11 +75,23 @@ export class RedisTap {
     }
     client.setNoDelay(true);
     const id = ++this.opened;
+    const gate = this.listener.gate();
+    if (gate) {
+      // An actor is acting (a !restart, say): the connection to the server is made once it is done.
+      client.pause();
+      this.track(gate.finally(() => (client.destroyed ? undefined : this.connect(id, client))));
+      return;
+    }
+    this.connect(id, client);
+  }
+
+  private connect(id: number, client: Socket): void {
     const { host, port, tls } = this.upstream;
     const server = tls ? tlsConnect({ host, port, servername: isIP(host) ? undefined : host }) : netConnect({ host, port });
     server.setNoDelay(true);
     const connection = new TapConnection(id, client, server, this.listener, (work) => this.track(work), () => this.connections.delete(id));
     this.connections.set(id, connection);
+    client.resume();
   }
 
   private track(work: Promise<unknown>): void {

@@ -117,8 +117,19 @@ export class TapConnection {
 
   private onClientData(chunk: Buffer): void {
     this.listener.activity();
-    if (this.holding) this.queued.push(chunk);
-    else this.process(chunk);
+    if (this.holding) {
+      this.queued.push(chunk);
+      return;
+    }
+    const gate = this.listener.gate();
+    if (!gate) {
+      this.process(chunk);
+      return;
+    }
+    this.queued.push(chunk);
+    this.holding = true;
+    this.client.pause();
+    void gate.catch(() => undefined).finally(() => this.resume());
   }
 
   /** Forwards a chunk the program sent, command by command, stopping after one the listener holds on. */

@@ -45,4 +45,11 @@ export interface TapListener {
   pushed(connection: TapConnectionInfo, push: TapPush): void | Promise<void>;
   /** Bytes went one way or the other: the program is not idle. */
   activity(): void;
+  /**
+   * While the listener acts (an actor runs), a promise for when it is done:
+   * what any connection sends meanwhile, and any new connection to the
+   * server, waits for it — nothing of the program runs in the middle of an
+   * actor, as nothing typed does. Undefined when nothing is going on.
+   */
+  gate(): Promise<void> | undefined;
 }

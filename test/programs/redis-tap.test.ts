@@ -28,6 +28,11 @@ class RecordingListener implements TapListener {
   }
 
   activity(): void {}
+
+  busy: Promise<void> | undefined;
+  gate(): Promise<void> | undefined {
+    return this.busy;
+  }
 }
 
 let server: TestServer;
@@ -135,6 +140,26 @@ describe('RedisTap: a program connection passed through and read both ways', () 
     expect(listener.answers.map((answer) => answer.args[0])).toEqual(['HELLO', 'SUBSCRIBE', 'PSUBSCRIBE', 'UNSUBSCRIBE', 'PING']);
     const [info] = tap.connectionInfo();
     expect({ channels: [...(info?.channels ?? [])], patterns: [...(info?.patterns ?? [])] }).toEqual({ channels: ['news'], patterns: ['logs:*'] });
+  });
+
+  it('while the listener is busy (an actor acting), what any connection sends and any new connection wait for it', async () => {
+    await openTap();
+    const first = await rawClient();
+    first.write(resp('PING'));
+    await waitUntil(() => listener.answers.length === 1, 'the first PING');
+    let done = () => undefined as void;
+    listener.busy = new Promise<void>((resolve) => (done = resolve));
+    first.write(resp('SET', 'from', 'first'));
+    const second = await rawClient();
+    second.write(resp('SET', 'from', 'second'));
+    // Both were sent, and the tap keeps them: the server has neither while the listener is busy.
+    await direct.ping();
+    expect(await direct.get('from')).toBeNull();
+    expect(tap.connectionsOpened).toBe(2);
+    listener.busy = undefined;
+    done();
+    await waitUntil(() => listener.answers.length === 3, 'both SETs');
+    expect(second.received()).toBe('+OK\r\n');
   });
 
   it('stops pairing after MONITOR: later commands are known, their outcome is not', async () => {
