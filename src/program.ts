@@ -114,13 +114,17 @@ export function buildProgram(io: Io, onAction: (name: string, operands: string[]
     .addOption(serverBinOption())
     .action((command: string[], options: Record<string, unknown>) => onAction('cli', command, options));
 
-  sub('grade', 'grade a folder of answers (for CI)')
-    .argument('<path>', 'submission folder')
+  sub('grade', 'grade a folder of answers (for CI), or a class of them')
+    .argument('[paths...]', 'submission folder; several grade a class')
     .addOption(courseOption())
     .option('--module <id>', 'grade only this module')
     .option('--exercise <id>', 'grade only this exercise')
-    .option('--reporter <name>', 'pretty, json, junit, tap or github')
+    .option('--reporter <name>', 'pretty, json, junit, tap or github (a class: several, comma-separated; default json)')
     .option('--output <file>', 'write the report to a file')
+    .option('--assignment <file>', 'grade only the exercises of this assignment (YAML), for points')
+    .option('--submitted-at <time>', "when the work was handed in, for the assignment's deadline (default: the last commit, else the answers' file times)")
+    .option('--class <dir>', 'grade every folder in DIR as one student\'s submission, in this one process')
+    .option('--output-dir <dir>', 'a class: write STUDENT.json (per --reporter), gradebook.csv and gradebook.md here')
     .option('--timeout <seconds>', 'time limit per exercise')
     .option('--jobs <n>', 'grade in parallel on separate servers')
     .option('--pass-env <name>', "also give program answers this variable of the grader's environment (repeatable)", (name: string, names: string[] = []) => [...names, name])
@@ -130,7 +134,7 @@ export function buildProgram(io: Io, onAction: (name: string, operands: string[]
     .addOption(urlOption())
     .addOption(serverBinOption())
     .addOption(forceOption())
-    .action((path: string, options: Record<string, unknown>) => onAction('grade', [path], options));
+    .action((paths: string[], options: Record<string, unknown>) => onAction('grade', paths, options));
 
   sub('validate', 'check exercise files (and, with --solutions, that every solution works)')
     .argument('[dir]', 'the course folder, as --course (default: REDIS_TUTOR_COURSE, else the bundled course)')

@@ -8,7 +8,10 @@ import { connectRespLearner } from '../engine/default-learner.js';
 import type { ConnectLearner } from '../engine/learner-connection.js';
 import { EXIT, EnvironmentError, UserError, errorMessage } from '../errors.js';
 import { appendStepSummary } from '../grade/github-step-summary.js';
-import { DEFAULT_TIMEOUT_SECONDS, gradeSubmission } from '../grade/grade-submission.js';
+import { loadAssignment, type Assignment } from '../grade/assignment.js';
+import { gradeClass, studentsOfClass, studentsOfPaths, type StudentOutcome } from '../grade/class-grading.js';
+import { DEFAULT_TIMEOUT_SECONDS, gradeSubmission, type GradeSubmissionOptions } from '../grade/grade-submission.js';
+import { parseSubmittedAt, scoreSubmission } from '../grade/submission-time.js';
 import { reportPasses, type GradeReport } from '../results/report-model.js';
 import { isReporterName, REPORTER_NAMES, reporters, type ReporterName } from '../grade/reporters.js';
 import { chooseInterpreters } from '../programs/interpreters.js';
@@ -17,6 +20,7 @@ import { PROGRESS_HOME_ENV } from '../progress/progress-store.js';
 import { registerExitCleanup } from '../redis/exit-cleanup.js';
 import { OWNERSHIP_FILE_NAME } from '../redis/ownership.js';
 import type { Action } from './action.js';
+import { checkClassOptions, isClassRun, parseClassReporters, progressLine, writeClassResults } from './grade-class.js';
 
 export interface GradeRun {
   /** The submission folder as given; resolved against cwd. */
@@ -38,9 +42,16 @@ export interface GradeRun {
   /** --python and --node; else REDIS_TUTOR_PYTHON / REDIS_TUTOR_NODE of env, else python3 and this Node.js. */
   python?: string;
   node?: string;
+  /** --assignment: the file as given, resolved against cwd; only its exercises are graded, for points. */
+  assignmentFile?: string;
+  /** --submitted-at: the submission time for the assignment's deadline, instead of reading it from the submission. */
+  submittedAt?: Date;
   connectLearner?: ConnectLearner;
   handleSignals?: boolean;
 }
+
+/** Class mode: the students are the folders in `classDir`, or `paths`. */
+export type ClassGradeRun = Omit<GradeRun, 'path'> & { classDir?: string; paths: readonly string[]; onStudent?: (outcome: StudentOutcome) => void };
 
 const MAX_JOBS = 64;
 
@@ -55,17 +66,52 @@ export async function runGrade(run: GradeRun): Promise<GradeReport> {
   const handleSignals = run.handleSignals ?? true;
   const stopHandlingSignals = handleSignals ? registerExitCleanup({ cleanUpNow: () => undefined }, { handleSignals: true }) : () => undefined;
   try {
-    return await gradeWith(run, course, handleSignals);
+    const assignment = await assignmentOf(run, course);
+    const report = await gradeSubmission({
+      ...gradingOptions(run, course, handleSignals),
+      submissionDir: resolve(run.cwd, run.path),
+      submissionLabel: run.path,
+      ...(assignment ? { exerciseIds: new Set(assignment.exercises.keys()) } : {}),
+    });
+    if (!assignment) return report;
+    return await scoreSubmission(report, assignment, { dir: resolve(run.cwd, run.path), env: run.env, ...(run.submittedAt ? { submittedAt: run.submittedAt } : {}) });
   } finally {
     stopHandlingSignals();
   }
 }
 
-function gradeWith(run: GradeRun, course: Course, handleSignals: boolean): Promise<GradeReport> {
-  return gradeSubmission({
+/** Grades every student of a class in this one process (src/grade/class-grading.ts); never prints. */
+export async function runClassGrade(run: ClassGradeRun): Promise<StudentOutcome[]> {
+  const { course } = await loadCourse(run.courseDir ?? bundledCourseDir());
+  const students = run.classDir !== undefined ? await studentsOfClass(resolve(run.cwd, run.classDir), run.classDir) : studentsOfPaths(run.paths, run.cwd);
+  const handleSignals = run.handleSignals ?? true;
+  const stopHandlingSignals = handleSignals ? registerExitCleanup({ cleanUpNow: () => undefined }, { handleSignals: true }) : () => undefined;
+  try {
+    const assignment = await assignmentOf(run, course);
+    return await gradeClass({
+      ...gradingOptions(run, course, handleSignals),
+      students,
+      ...(assignment ? { assignment } : {}),
+      ...(run.submittedAt ? { submittedAt: run.submittedAt } : {}),
+      ...(run.onStudent ? { onStudent: run.onStudent } : {}),
+    });
+  } finally {
+    stopHandlingSignals();
+  }
+}
+
+async function assignmentOf(run: Omit<GradeRun, 'path'>, course: Course): Promise<Assignment | undefined> {
+  if (run.assignmentFile === undefined) return undefined;
+  if (run.moduleId !== undefined || run.exerciseId !== undefined) {
+    throw new UserError('--assignment chooses the exercises itself; --module and --exercise do not go with it.', 'Drop --module and --exercise, or list those exercises in the assignment file.');
+  }
+  return loadAssignment(resolve(run.cwd, run.assignmentFile), run.assignmentFile, course);
+}
+
+/** What every submission of a run is graded with, whichever the submission. */
+function gradingOptions(run: Omit<GradeRun, 'path'>, course: Course, handleSignals: boolean): Omit<GradeSubmissionOptions, 'submissionDir' | 'submissionLabel'> {
+  return {
     course,
-    submissionDir: resolve(run.cwd, run.path),
-    submissionLabel: run.path,
     timeoutMs: (run.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS) * 1000,
     jobs: run.jobs ?? 1,
     env: run.env,
@@ -79,13 +125,15 @@ function gradeWith(run: GradeRun, course: Course, handleSignals: boolean): Promi
     ...(run.ownershipFile !== undefined ? { ownershipFile: run.ownershipFile } : {}),
     ...(run.passEnv !== undefined && run.passEnv.length > 0 ? { passEnv: run.passEnv } : {}),
     interpreters: chooseInterpreters({ python: run.python, node: run.node }, run.env),
-  });
+  };
 }
 
 /**
  * `redis-tutor grade PATH [--course DIR] [--module ID] [--exercise ID] [--url URL] [--reporter NAME]
  * [--output FILE] [--timeout SECONDS] [--jobs N] [--pass-env NAME]... [--python PATH]
- * [--node PATH] [--lang en|ru]`
+ * [--node PATH] [--assignment FILE] [--submitted-at TIME] [--lang en|ru]`, and for a class
+ * `redis-tutor grade (--class DIR | PATH PATH...) [--output-dir DIR] [--reporter NAME,NAME]`
+ * (./grade-class.ts: exit 0 when every student was graded, 1 when one could not be).
  *
  * Exit 0 when something was graded and all of it passed, 1 when an exercise
  * failed (or nothing was submitted), 2 for usage and environment errors.
@@ -94,7 +142,6 @@ function gradeWith(run: GradeRun, course: Course, handleSignals: boolean): Promi
  * (GITHUB_STEP_SUMMARY set) a Markdown table is appended to the job summary.
  */
 export const gradeAction: Action = async ({ options, operands, io }) => {
-  const reporter = parseReporter(options.reporter);
   const timeoutSeconds = parseNumber(options.timeout, '--timeout', { min: 0.1, max: 3600, integer: false }) ?? DEFAULT_TIMEOUT_SECONDS;
   const jobs = parseNumber(options.jobs, '--jobs', { min: 1, max: MAX_JOBS, integer: true }) ?? 1;
   const language = resolveLanguage(options.lang, io.env);
@@ -102,7 +149,7 @@ export const gradeAction: Action = async ({ options, operands, io }) => {
   // REDIS_TUTOR_HOME moves everything the tutor keeps on this machine, what it knows of --url databases too.
   const tutorHome = io.env[PROGRESS_HOME_ENV];
   const courseDir = await resolveCourseDir({ option: options.course }, io.env, io.cwd);
-  const report = await runGrade({
+  const run: GradeRun = {
     path: operands[0] ?? '.',
     courseDir,
     cwd: io.cwd,
@@ -118,7 +165,24 @@ export const gradeAction: Action = async ({ options, operands, io }) => {
     ...(typeof options.python === 'string' ? { python: options.python } : {}),
     ...(typeof options.node === 'string' ? { node: options.node } : {}),
     ...(tutorHome ? { ownershipFile: join(tutorHome, OWNERSHIP_FILE_NAME) } : {}),
-  });
+    ...(typeof options.assignment === 'string' ? { assignmentFile: options.assignment } : {}),
+    ...(typeof options.submittedAt === 'string' ? { submittedAt: parseSubmittedAt(options.submittedAt) } : {}),
+  };
+  if (isClassRun(options, operands)) {
+    checkClassOptions(options, operands);
+    const classReporters = parseClassReporters(options.reporter);
+    const outcomes = await runClassGrade({
+      ...run,
+      paths: operands,
+      ...(typeof options.class === 'string' ? { classDir: options.class } : {}),
+      onStudent: (outcome) => io.stderr.write(progressLine(outcome)),
+    });
+    const outputDir = typeof options.outputDir === 'string' ? resolve(io.cwd, options.outputDir) : undefined;
+    return writeClassResults(outcomes, { reporters: classReporters, language, io, ...(outputDir !== undefined ? { outputDir } : {}) });
+  }
+  if (operands.length === 0) throw new UserError('no submission folder given.', 'Give one (`redis-tutor grade .`), several, or --class DIR for a folder of students.');
+  const reporter = parseReporter(options.reporter);
+  const report = await runGrade(run);
 
   const color = io.stdout.isTTY === true && !io.env.NO_COLOR;
   const text = reporters[reporter](report, { language, color: reporter === 'pretty' && color && typeof options.output !== 'string' });

@@ -19,6 +19,14 @@ export interface GradeSubmissionOptions extends LaneOptions {
   submissionLabel: string;
   moduleId?: string;
   exerciseId?: string;
+  /** Only these exercises (`module/exercise`), e.g. an assignment's; the rest of the course is left out of the report. */
+  exerciseIds?: ReadonlySet<string>;
+  /**
+   * Lanes opened by the caller (class mode: one per student at a time), used
+   * instead of opening `jobs` new ones and left open. The caller then awaits
+   * everyAnswerGone() before it writes anything.
+   */
+  lanes?: readonly GradingLane[];
   timeoutMs: number;
   jobs: number;
   memoryLimitBytes?: number;
@@ -48,6 +56,9 @@ export async function gradeSubmission(options: GradeSubmissionOptions): Promise<
   const selection = selectExercises(options.course, {
     ...(options.moduleId !== undefined ? { moduleId: options.moduleId } : {}),
     ...(options.exerciseId !== undefined ? { exerciseId: options.exerciseId } : {}),
+  }).flatMap(({ module, exercises }) => {
+    const wanted = options.exerciseIds === undefined ? exercises : exercises.filter((exercise) => options.exerciseIds?.has(exercise.id));
+    return wanted.length > 0 ? [{ module, exercises: wanted }] : [];
   });
   if (options.url && options.jobs > 1) {
     throw new UserError('--jobs works with private servers only: with --url every answer shares one database.', 'Drop --jobs, or drop --url to let the grader start its own servers.');
@@ -70,10 +81,10 @@ export async function gradeSubmission(options: GradeSubmissionOptions): Promise<
   };
   const { grades, server } = await gradeOnLanes(work, settings, options);
   // The report comes after the last process of every answer is gone, so nothing an answer started can rewrite it.
-  await everyAnswerGone();
+  if (!options.lanes) await everyAnswerGone();
 
   const inScope = new Set(selection.map(({ module }) => module.id));
-  const whole = options.moduleId === undefined && options.exerciseId === undefined;
+  const whole = options.moduleId === undefined && options.exerciseId === undefined && options.exerciseIds === undefined;
   const modules = selection.map(({ module, exercises }) => {
     const exerciseGrades = exercises.map((exercise) => grades.get(exercise.id)).filter((grade): grade is ExerciseGrade => grade !== undefined);
     return { id: module.id, title: { en: module.title.en, ru: module.title.ru ?? module.title.en }, score: scoreOf(exerciseGrades), exercises: exerciseGrades };
@@ -118,7 +129,7 @@ async function gradeOnLanes(
   if (queue.length === 0) return { grades, server: 'none (nothing to run)' };
 
   const laneCount = Math.max(1, Math.min(options.jobs, queue.length));
-  const lanes = await openLanes(laneCount, options);
+  const lanes = options.lanes ?? (await openLanes(laneCount, options));
   try {
     let next = 0;
     await Promise.all(
@@ -130,14 +141,14 @@ async function gradeOnLanes(
       }),
     );
   } finally {
-    await Promise.all(lanes.map((lane) => lane.close()));
+    if (!options.lanes) await Promise.all(lanes.map((lane) => lane.close()));
   }
   const first = lanes[0]?.target.describe() ?? '';
   return { grades, server: lanes.length > 1 ? `${first} and ${lanes.length - 1} more like it` : first };
 }
 
 /** All lanes start in parallel; if one cannot, the others are closed before the error goes up. */
-async function openLanes(count: number, options: GradeSubmissionOptions): Promise<GradingLane[]> {
+export async function openLanes(count: number, options: LaneOptions): Promise<GradingLane[]> {
   const opening = Array.from({ length: count }, () =>
     GradingLane.open({
       env: options.env,
