@@ -43,11 +43,6 @@ export function chooseCourseDir(request: CourseRequest, env: NodeJS.ProcessEnv, 
   return { dir: bundledCourseDir() };
 }
 
-/** The course folder as chosen by the environment alone, unchecked (doctor reports a bad one as a finding). */
-export function courseDirFor(env: NodeJS.ProcessEnv, cwd: string): string {
-  return chooseCourseDir({}, env, cwd).dir;
-}
-
 /**
  * Chooses the course and makes sure a named folder can be one: it exists, is
  * a folder, and holds NN-<module> folders. A wrong folder is a usage error
