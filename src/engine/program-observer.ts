@@ -104,6 +104,11 @@ export class ProgramObserver {
     }
   }
 
+  /** Every actor of the exercise has acted: nothing more is to happen for the program. */
+  settled(): boolean {
+    return this.attempt.actors.allActed();
+  }
+
   activity(): void {
     this.lastActivity = performance.now();
   }
