@@ -1,4 +1,4 @@
-import type { Course, Language } from '../course/schema.js';
+import { programLanguages, type Course, type Language, type LoadedExercise } from '../course/schema.js';
 import { localize } from '../course/localize.js';
 import { parseInline, spansText } from '../markdown/inline.js';
 import type { Progress } from '../progress/progress-file.js';
@@ -51,7 +51,8 @@ export async function runTutorCommand(command: TutorCommand | RevealSolution, ac
     case 'reveal-solution':
       if (!exercise) return;
       actions.saveProgress(markHelped(state.progress, exercise.id));
-      screen.say('tutor', t.solutionLabel, ...exercise.solution.replace(/\n$/, '').split('\n').map((line) => `  ${line}`));
+      // A program exercise may have no redis-cli lines: its solutions are files, named instead.
+      screen.say('tutor', t.solutionLabel, ...(exercise.solution !== '' ? exercise.solution.replace(/\n$/, '').split('\n') : programSolutionFiles(exercise)).map((line) => `  ${line}`));
       return;
     case 'reset':
       if (exercise) await actions.reset(exercise.id);
@@ -89,4 +90,8 @@ export async function runTutorCommand(command: TutorCommand | RevealSolution, ac
       screen.say('tutor', t.unknownTutorCommand(command.text));
       return;
   }
+}
+
+function programSolutionFiles(exercise: LoadedExercise): string[] {
+  return programLanguages(exercise.program).flatMap((language) => exercise.program?.[language]?.solutionPath ?? []);
 }
