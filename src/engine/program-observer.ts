@@ -52,6 +52,19 @@ const MAX_RECORDED_MESSAGES = 10_000;
 const BLOCK_PROBE_INTERVAL_MS = 10;
 
 /**
+ * AUTH and HELLO … AUTH as MONITOR shows them: a program logs in with the
+ * sandbox's password from REDIS_URL (the private server's own), which must
+ * not reach a report through a used check's "you ran …".
+ */
+export function withoutPasswords(args: string[]): string[] {
+  const name = (args[0] ?? '').toUpperCase();
+  if (name === 'AUTH') return [args[0] ?? '', ...args.slice(1).map(() => '(redacted)')];
+  if (name !== 'HELLO') return args;
+  const at = args.findIndex((arg, i) => i > 0 && arg.toUpperCase() === 'AUTH');
+  return at === -1 ? args : args.map((arg, i) => (i === at + 1 || i === at + 2 ? '(redacted)' : arg));
+}
+
+/**
  * Watches a program answer's connections and makes the exercise's actors
  * act for it as they do for typed lines (./attempt.ts), from what the server
  * shows about any of those connections: `blocked` when CLIENT LIST flags one
@@ -85,7 +98,7 @@ export class ProgramObserver {
   }
 
   async answered(_connection: ObservedConnection, args: string[], outcome: ObservedOutcome): Promise<void> {
-    if (outcome !== 'error' && this.attempt.commands.length < MAX_RECORDED_COMMANDS) this.attempt.commands.push(args);
+    if (outcome !== 'error' && this.attempt.commands.length < MAX_RECORDED_COMMANDS) this.attempt.commands.push(withoutPasswords(args));
     for (const actor of this.attempt.actors.pending('after')) {
       if (actor.when.on === 'after' && actorCommandMatches(actor.when.command, args)) await this.attempt.actors.fire(actor);
     }
