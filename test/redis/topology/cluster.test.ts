@@ -6,6 +6,7 @@ import { connect } from '../../../src/redis/connect.js';
 import { infoField } from '../../../src/redis/topology/topology-readiness.js';
 import { startTopology } from '../../../src/redis/topology/start-topology.js';
 import type { Topology } from '../../../src/redis/topology/topology.js';
+import { readTopologyView } from '../../../src/redis/topology/topology-view.js';
 import { waitUntil } from '../../support/wait-until.js';
 
 /* Six cluster nodes start on their own; the learner's `redis-cli --cluster create` joins them. */
@@ -34,6 +35,7 @@ describe('a cluster topology', () => {
     const info = (await node.call('CLUSTER', 'INFO')) as string;
     expect(infoField(info, 'cluster_state')).toBe('fail');
     expect(infoField(info, 'cluster_known_nodes')).toBe('1');
+    expect((await readTopologyView(topology))[0]).toMatchObject({ state: 'up', live: { kind: 'master' }, cluster: { state: 'fail', knownNodes: 1 } });
   });
 
   it('redis-cli --cluster create joins them: three masters with a replica each, and the cluster serves keys', async () => {
@@ -48,6 +50,8 @@ describe('a cluster topology', () => {
     }
     const roles = await Promise.all(nodes.map(async (node) => ((await node.call('ROLE')) as unknown[])[0]));
     expect(roles.filter((role) => role === 'master')).toHaveLength(3);
+    const view = await readTopologyView(topology);
+    expect(view.map((node) => node.state === 'up' && node.cluster)).toEqual(Array(6).fill({ state: 'ok', knownNodes: 6 }));
     const { stdout } = await run('redis-cli', ['-a', topology.password, '--no-auth-warning', '-c', '-p', String(topology.entry.target.spec.port), 'SET', 'user:1', 'ada']);
     expect(stdout.trim()).toBe('OK');
   }, 90_000);

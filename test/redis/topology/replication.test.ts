@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect } from '../../../src/redis/connect.js';
 import { startTopology } from '../../../src/redis/topology/start-topology.js';
 import type { Topology } from '../../../src/redis/topology/topology.js';
+import { readTopologyView } from '../../../src/redis/topology/topology-view.js';
 import { waitUntil } from '../../support/wait-until.js';
 import { isAlive } from '../support/processes.js';
 
@@ -77,6 +78,24 @@ describe('a replication topology', () => {
     expect(await waitUntil(async () => (await again.get('while-down')) ?? undefined, 'the key written while the replica was down')).toBe('2');
   });
 
+  it('the view says what each node is, and which are paused or down', async () => {
+    const address = (name: string) => `127.0.0.1:${topology.node(name).target.spec.port}`;
+    const view = await readTopologyView(topology);
+    expect(view[0]).toMatchObject({ name: 'master', declared: 'master', address: address('master'), state: 'up', live: { kind: 'master' } });
+    expect(view[0]?.state === 'up' && view[0].live.kind === 'master' && [...view[0].live.replicas].sort()).toEqual([address('replica-1'), address('replica-2')].sort());
+    expect(view[1]).toMatchObject({ name: 'replica-1', state: 'up', live: { kind: 'replica', master: address('master'), link: 'connected' } });
+
+    topology.pause('replica-2');
+    expect((await readTopologyView(topology))[2]).toMatchObject({ name: 'replica-2', state: 'paused' });
+    await topology.kill('replica-2');
+    expect((await readTopologyView(topology))[2]).toMatchObject({ name: 'replica-2', state: 'down' });
+    await topology.restart('replica-2');
+    expect(await waitUntil(async () => {
+      const again = (await readTopologyView(topology))[2];
+      return again?.state === 'up' && again.live.kind === 'replica' && again.live.link === 'connected';
+    }, 'replica-2 to be connected again')).toBe(true);
+  });
+
   it('names what it does not have', () => {
     expect(() => topology.node('replica-9')).toThrow(expect.objectContaining({ nextStep: 'Its nodes are: master, replica-1, replica-2.' }));
   });
@@ -84,6 +103,8 @@ describe('a replication topology', () => {
   it('stop() ends every process and removes the folder', async () => {
     const other = await startTopology({ kind: 'replication', replicas: 1 }, { handleSignals: false });
     const pids = other.nodes.map((node) => node.target.pid);
+    // A paused process is stopped too (SIGKILL needs no cooperation).
+    other.pause('replica-1');
     await other.stop();
     expect(pids.every((pid) => !isAlive(pid))).toBe(true);
     expect(existsSync(other.folder)).toBe(false);

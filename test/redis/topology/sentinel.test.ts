@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect } from '../../../src/redis/connect.js';
 import { startTopology } from '../../../src/redis/topology/start-topology.js';
 import type { Topology } from '../../../src/redis/topology/topology.js';
+import { readTopologyView } from '../../../src/redis/topology/topology-view.js';
 import { waitUntil } from '../../support/wait-until.js';
 
 /* A master, two replicas and three sentinels (quorum 2) on real processes; the master is killed and a replica takes over. */
@@ -56,6 +57,12 @@ describe('a sentinel topology', () => {
     const newMaster = await open(topology.nodes.find((node) => `127.0.0.1:${node.target.spec.port}` === promoted)!.name);
     expect(await waitUntil(async () => ((await newMaster.call('ROLE')) as unknown[])[0] === 'master', 'the promoted replica to be a master', 30_000)).toBe(true);
     await newMaster.set('after-failover', 'yes');
+    const view = await readTopologyView(topology);
+    expect(view.find((node) => node.address === promoted)).toMatchObject({ declared: 'replica', state: 'up', live: { kind: 'master' } });
+    expect(view.filter((node) => node.declared === 'sentinel')).toEqual(
+      Array(3).fill(expect.objectContaining({ state: 'up', live: { kind: 'sentinel', master: promoted } })),
+    );
+    expect(view[0]).toMatchObject({ name: 'master', state: 'down' });
     expect(await newMaster.get('after-failover')).toBe('yes');
 
     // The old master comes back from its declared config as a master; the sentinels make it a replica of the new one
