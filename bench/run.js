@@ -279,7 +279,62 @@ async function benchGrade() {
   }
 }
 
-const sections = { startup: benchStartup, 'cli-pipe': benchCliPipe, 'resp-parser': benchParser, engine: benchEngine, grade: benchGrade };
+/**
+ * A class of 30: copies of examples/submission graded in class mode (one
+ * process, lanes opened once) against 30 separate `grade` processes, one
+ * after another and two at a time (a shell loop, `xargs -P2`).
+ */
+async function benchClass() {
+  const students = 30;
+  console.log(`grade a class: ${students} copies of examples/submission`);
+  const { cpSync, mkdtempSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const scratch = mkdtempSync(join(tmpdir(), 'redis-tutor-bench-class-'));
+  const classDir = join(scratch, 'class');
+  const folders = Array.from({ length: students }, (_, index) => join(classDir, `student-${String(index + 1).padStart(2, '0')}`));
+  for (const folder of folders) cpSync(join(root, 'examples', 'submission'), folder, { recursive: true });
+  /** @param {string[]} args @returns {Promise<number>} */
+  const grade = (args) =>
+    new Promise((resolve, reject) => {
+      const child = spawn(process.execPath, [bin, 'grade', ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+      let stderr = '';
+      child.stderr.on('data', (/** @type {Buffer} */ chunk) => (stderr += chunk.toString()));
+      child.on('error', reject);
+      // examples/submission has wrong answers on purpose: exit 1 is a graded submission.
+      child.on('close', (code) => (code === 0 || code === 1 ? resolve(code) : reject(new Error(`redis-tutor grade ${args.join(' ')} exited ${code}:\n${stderr}`))));
+    });
+  try {
+    /** @param {number} parallel */
+    const separately = async (parallel) => {
+      const started = performance.now();
+      let next = 0;
+      await Promise.all(
+        Array.from({ length: parallel }, async () => {
+          while (next < folders.length) await grade([/** @type {string} */ (folders[next++]), '--reporter', 'json']);
+        }),
+      );
+      return performance.now() - started;
+    };
+    const oneByOne = await separately(1);
+    line(`${students} grade processes, one after another`, ms(oneByOne));
+    const twoAtATime = await separately(2);
+    line(`${students} grade processes, two at a time`, ms(twoAtATime));
+    /** @type {Record<number, number>} */
+    const classByJobs = {};
+    for (const jobs of [1, 2]) {
+      const started = performance.now();
+      await grade(['--class', classDir, '--output-dir', join(scratch, `out-${jobs}`), '--jobs', String(jobs)]);
+      classByJobs[jobs] = performance.now() - started;
+      line(`grade --class (${students} students), --jobs ${jobs}`, ms(classByJobs[jobs]));
+    }
+    line('ratio class --jobs 1 / processes one by one', `${((classByJobs[1] ?? NaN) / oneByOne).toFixed(2)}x`, '< 0.5x');
+    line('ratio class --jobs 2 / processes two at a time', `${((classByJobs[2] ?? NaN) / twoAtATime).toFixed(2)}x`, '< 0.5x');
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+const sections = { startup: benchStartup, 'cli-pipe': benchCliPipe, 'resp-parser': benchParser, engine: benchEngine, grade: benchGrade, class: benchClass };
 for (const [name, run] of Object.entries(sections)) {
   if (wanted(name)) await run();
 }
