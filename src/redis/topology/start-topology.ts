@@ -100,16 +100,16 @@ async function startNodes(spec: TopologySpec, version: string, password: string,
     case 'sentinel': {
       const master = await start('master', 'master', { extraConfig: dataNodeConfig(spec, password) });
       const masterPort = master.target.spec.port;
-      await Promise.all(named('replica').map(({ name }) => start(name, 'replica', { extraConfig: replicaConfig(spec, password, masterPort) })));
+      await allStarted(named('replica').map(({ name }) => start(name, 'replica', { extraConfig: replicaConfig(spec, password, masterPort) })));
       if (spec.kind === 'sentinel') {
         const lines = sentinelConfig(spec, password, masterPort);
-        await Promise.all(named('sentinel').map(({ name }) => start(name, 'sentinel', { extraConfig: lines, extraArgs: ['--sentinel'] })));
+        await allStarted(named('sentinel').map(({ name }) => start(name, 'sentinel', { extraConfig: lines, extraArgs: ['--sentinel'] })));
       }
       return;
     }
     case 'cluster': {
       const ownBusPort = isRedis7OrNewer(version);
-      await Promise.all(
+      await allStarted(
         names.map(async ({ name }) => {
           const busPort = ownBusPort ? await freeLoopbackPort() : undefined;
           return start(name, 'cluster-node', {
@@ -121,6 +121,17 @@ async function startNodes(spec: TopologySpec, version: string, password: string,
       return;
     }
   }
+}
+
+/**
+ * Like Promise.all, but settles only when every start has: a start that
+ * fails must not leave a sibling still starting, which the clean-up would
+ * miss and which would then run until the tutor exits.
+ */
+async function allStarted(starts: Promise<TopologyNode>[]): Promise<void> {
+  const outcomes = await Promise.allSettled(starts);
+  const failed = outcomes.find((outcome) => outcome.status === 'rejected');
+  if (failed) throw failed.reason;
 }
 
 async function waitUntilWorking(spec: TopologySpec, nodes: readonly TopologyNode[], timeoutMs: number): Promise<void> {
