@@ -32,9 +32,15 @@ export function replicaConfig(spec: TopologySpec, password: string, masterPort: 
   return [`replicaof ${HOST} ${masterPort}`, ...dataNodeConfig(spec, password)];
 }
 
-export function sentinelConfig(spec: Extract<TopologySpec, { kind: 'sentinel' }>, password: string, masterPort: number): string[] {
+/**
+ * `myid`: a sentinel's identity, fixed here because a restart writes its
+ * config anew: with a new id the others would count the restarted sentinel
+ * twice, and the majority a failover needs would grow.
+ */
+export function sentinelConfig(spec: Extract<TopologySpec, { kind: 'sentinel' }>, password: string, masterPort: number, myid: string): string[] {
   const name = SENTINEL_MASTER_NAME;
   return [
+    `sentinel myid ${myid}`,
     `sentinel monitor ${name} ${HOST} ${masterPort} ${spec.quorum}`,
     `sentinel auth-pass ${name} ${quoteConfigValue(password)}`,
     // Sentinels ask each other to vote: they need the password too (6.2+).

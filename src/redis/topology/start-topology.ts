@@ -29,6 +29,8 @@ export interface StartTopologyOptions {
 }
 
 const PASSWORD_BYTES = 16;
+/** A sentinel id is 40 hex digits, as Redis makes them. */
+const SENTINEL_ID_BYTES = 20;
 
 /**
  * Starts every process of a declared topology as private servers (see
@@ -102,8 +104,12 @@ async function startNodes(spec: TopologySpec, version: string, password: string,
       const masterPort = master.target.spec.port;
       await allStarted(named('replica').map(({ name }) => start(name, 'replica', { extraConfig: replicaConfig(spec, password, masterPort) })));
       if (spec.kind === 'sentinel') {
-        const lines = sentinelConfig(spec, password, masterPort);
-        await allStarted(named('sentinel').map(({ name }) => start(name, 'sentinel', { extraConfig: lines, extraArgs: ['--sentinel'] })));
+        await allStarted(
+          named('sentinel').map(({ name }) => {
+            const myid = randomBytes(SENTINEL_ID_BYTES).toString('hex');
+            return start(name, 'sentinel', { extraConfig: sentinelConfig(spec, password, masterPort, myid), extraArgs: ['--sentinel'] });
+          }),
+        );
       }
       return;
     }

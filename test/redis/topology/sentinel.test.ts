@@ -2,6 +2,7 @@ import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect } from '../../../src/redis/connect.js';
 import { startTopology } from '../../../src/redis/topology/start-topology.js';
+import { pairsToRecord } from '../../../src/redis/topology/topology-readiness.js';
 import type { Topology } from '../../../src/redis/topology/topology.js';
 import { readTopologyView } from '../../../src/redis/topology/topology-view.js';
 import { waitUntil } from '../../support/wait-until.js';
@@ -37,6 +38,26 @@ describe('a sentinel topology', () => {
     const { host, port } = topology.node('sentinel-2').target.spec;
     await expect(connect({ host, port, db: 0, tls: false }, { name: 'test', reconnect: false })).rejects.toThrow(/password/i);
   });
+
+  it('a restarted sentinel keeps its id, so the others still count three sentinels, not four', async () => {
+    const masterOf = async (sentinel: Redis) => pairsToRecord(await sentinel.call('SENTINEL', 'MASTER', 'mymaster'));
+    const id = await (await open('sentinel-1')).call('SENTINEL', 'MYID');
+    await topology.restart('sentinel-1');
+    const restarted = await open('sentinel-1');
+    expect(await restarted.call('SENTINEL', 'MYID')).toBe(id);
+    expect(await waitUntil(async () => (await masterOf(restarted))['num-other-sentinels'] === '2', 'sentinel-1 to find the others again', 30_000)).toBe(true);
+    const other = await open('sentinel-3');
+    const listed = await waitUntil(
+      async () => {
+        const entries = ((await other.call('SENTINEL', 'SENTINELS', 'mymaster')) as unknown[]).map(pairsToRecord);
+        return entries.every((entry) => !entry.flags?.includes('disconnected')) ? entries : undefined;
+      },
+      'sentinel-3 to see sentinel-1 back',
+      30_000,
+    );
+    expect(listed.map((entry) => entry.runid)).toContain(id);
+    expect(listed).toHaveLength(2);
+  }, 60_000);
 
   it('elects a replica as the new master after the master is killed', async () => {
     const replicaPorts = ['replica-1', 'replica-2'].map((name) => `127.0.0.1:${topology.node(name).target.spec.port}`);
