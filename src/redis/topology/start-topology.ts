@@ -12,10 +12,11 @@ import { noRedisAvailableError } from '../no-redis-error.js';
 import { startPrivateServer, type PrivateRedisTarget, type StartPrivateServerOptions } from '../private-server.js';
 import { isRedis7OrNewer } from '../server-version.js';
 import { freePortWithFreeBusPort } from './cluster-ports.js';
+import { joinCluster } from './join-cluster.js';
 import { clusterNodeConfig, dataNodeConfig, replicaConfig, sentinelConfig } from './node-config.js';
 import { Topology, type TopologyNode } from './topology.js';
 import { replicaLinkUp, sentinelSeesGroup, waitForNodes } from './topology-readiness.js';
-import { nodeNames, topologyProblem, type NodeRole, type TopologySpec } from './topology-spec.js';
+import { clusterReplicasPerMaster, nodeNames, topologyProblem, type NodeRole, type TopologySpec } from './topology-spec.js';
 
 export interface StartTopologyOptions {
   /** `--redis-server PATH`; otherwise REDIS_SERVER_BIN from env, otherwise PATH. */
@@ -148,4 +149,5 @@ async function waitUntilWorking(spec: TopologySpec, nodes: readonly TopologyNode
   if (spec.kind === 'sentinel') {
     await waitForNodes(withRole('sentinel'), sentinelSeesGroup(spec), 'see the master, its replicas and the other sentinels', timeoutMs);
   }
+  if (spec.kind === 'cluster' && spec.joined) await joinCluster(withRole('cluster-node'), clusterReplicasPerMaster(spec), timeoutMs);
 }

@@ -21,8 +21,12 @@ export type TopologySpec =
       /** sentinel failover-timeout. */
       failoverTimeoutMs?: number;
     } & WithConfig)
-  /** Nodes with cluster-enabled, not joined: the learner joins them (`redis-cli --cluster create`). */
-  | ({ kind: 'cluster'; nodes: number; joined: false } & WithConfig);
+  /**
+   * Nodes with cluster-enabled. Not joined: the learner joins them
+   * (`redis-cli --cluster create`). Joined: a working cluster, its first
+   * nodes masters and each of the rest a replica (`replicasPerMaster`, default 1).
+   */
+  | ({ kind: 'cluster'; nodes: number; joined: boolean; replicasPerMaster?: number } & WithConfig);
 
 export type NodeRole = 'master' | 'replica' | 'sentinel' | 'cluster-node' | 'server';
 
@@ -65,7 +69,16 @@ export function topologyProblem(spec: TopologySpec): string | undefined {
       if (!inRange(spec.sentinels, 1, TOPOLOGY_LIMITS.sentinels)) return `sentinels must be 1 to ${TOPOLOGY_LIMITS.sentinels}`;
       if (!inRange(spec.quorum, 1, spec.sentinels)) return `quorum must be 1 to the number of sentinels (${spec.sentinels})`;
       return undefined;
-    case 'cluster':
-      return inRange(spec.nodes, 3, TOPOLOGY_LIMITS.clusterNodes) ? undefined : `nodes must be 3 to ${TOPOLOGY_LIMITS.clusterNodes} (a cluster needs 3 masters)`;
+    case 'cluster': {
+      if (!inRange(spec.nodes, 3, TOPOLOGY_LIMITS.clusterNodes)) return `nodes must be 3 to ${TOPOLOGY_LIMITS.clusterNodes} (a cluster needs 3 masters)`;
+      if (!spec.joined) return undefined;
+      const perMaster = 1 + clusterReplicasPerMaster(spec);
+      const masters = spec.nodes / perMaster;
+      return Number.isInteger(masters) && masters >= 3 ? undefined : `a joined cluster of ${spec.nodes} nodes cannot have ${perMaster - 1} replica(s) per master and 3 masters or more`;
+    }
   }
+}
+
+export function clusterReplicasPerMaster(spec: Extract<TopologySpec, { kind: 'cluster' }>): number {
+  return spec.replicasPerMaster ?? 1;
 }

@@ -56,3 +56,29 @@ describe('a cluster topology', () => {
     expect(stdout.trim()).toBe('OK');
   }, 90_000);
 });
+
+describe('a joined cluster topology', () => {
+  it('starts as a working cluster: three masters with a replica each, slots covered, keys served', async () => {
+    const joined = await startTopology({ kind: 'cluster', nodes: 6, joined: true }, { handleSignals: false });
+    try {
+      const view = await readTopologyView(joined);
+      expect(view.map((node) => node.state === 'up' && node.cluster)).toEqual(Array(6).fill({ state: 'ok', knownNodes: 6 }));
+      expect(view.map((node) => node.state === 'up' && node.live.kind)).toEqual(['master', 'master', 'master', 'replica', 'replica', 'replica']);
+      // One replica per master.
+      const mastersOfReplicas = view.flatMap((node) => (node.state === 'up' && node.live.kind === 'replica' ? [node.live.master] : []));
+      expect(mastersOfReplicas).toEqual(view.slice(0, 3).map((node) => node.address));
+      const first = await connect(joined.entry.target.spec, { name: 'test', reconnect: false });
+      try {
+        const info = (await first.call('CLUSTER', 'INFO')) as string;
+        expect(infoField(info, 'cluster_slots_assigned')).toBe('16384');
+        expect(infoField(info, 'cluster_size')).toBe('3');
+      } finally {
+        first.disconnect();
+      }
+      const { stdout } = await run('redis-cli', ['-a', joined.password, '--no-auth-warning', '-c', '-p', String(joined.entry.target.spec.port), 'SET', 'user:2', 'grace']);
+      expect(stdout.trim()).toBe('OK');
+    } finally {
+      await joined.stop();
+    }
+  }, 90_000);
+});

@@ -30,6 +30,7 @@ describe('startTopology', () => {
     [{ kind: 'replication', replicas: 0 }, /replicas must be 1 to 5/],
     [{ kind: 'sentinel', replicas: 1, sentinels: 3, quorum: 4 }, /quorum must be 1 to the number of sentinels \(3\)/],
     [{ kind: 'cluster', nodes: 2, joined: false }, /nodes must be 3 to 9/],
+    [{ kind: 'cluster', nodes: 4, joined: true }, /cannot have 1 replica\(s\) per master and 3 masters or more/],
   ] as const)('refuses a topology that cannot work: %j', async (spec, message) => {
     await expect(startTopology(spec, { handleSignals: false })).rejects.toThrow(message);
   });
