@@ -19,6 +19,9 @@ export interface TopologyNode {
  */
 export class Topology {
   private stopped: Promise<void> | undefined;
+  /** Settles when stop() begins: a kill() still waiting for its exit stops waiting (a stopped node's exit is not reported). */
+  private readonly stopBegan: Promise<undefined>;
+  private beginStop: () => void = () => undefined;
   private readonly paused = new Set<string>();
 
   constructor(
@@ -29,7 +32,11 @@ export class Topology {
     readonly password: string,
     private readonly started: TopologyNode[],
     private readonly removeFolder: () => Promise<void>,
-  ) {}
+  ) {
+    this.stopBegan = new Promise((resolve) => {
+      this.beginStop = () => resolve(undefined);
+    });
+  }
 
   get nodes(): readonly TopologyNode[] {
     return this.started;
@@ -62,7 +69,7 @@ export class Topology {
     });
     if (target.control.restartable) target.control.kill();
     this.paused.delete(name);
-    return exited;
+    return Promise.race([exited, this.stopBegan]);
   }
 
   /** SIGSTOP: the process keeps its port and connections but answers nothing until resume(). */
@@ -99,6 +106,7 @@ export class Topology {
   /** Stops every process and removes the folder. Idempotent. */
   stop(): Promise<void> {
     this.stopped ??= (async () => {
+      this.beginStop();
       await Promise.all(this.started.map((node) => node.target.release()));
       await this.removeFolder();
     })();

@@ -103,9 +103,11 @@ describe('a replication topology', () => {
   it('stop() ends every process and removes the folder', async () => {
     const other = await startTopology({ kind: 'replication', replicas: 1 }, { handleSignals: false });
     const pids = other.nodes.map((node) => node.target.pid);
-    // A paused process is stopped too (SIGKILL needs no cooperation).
+    // A paused process is stopped too (SIGKILL needs no cooperation), and a kill() under way ends with the stop.
     other.pause('replica-1');
+    const killing = other.kill('master');
     await other.stop();
+    await killing;
     expect(pids.every((pid) => !isAlive(pid))).toBe(true);
     expect(existsSync(other.folder)).toBe(false);
   });
