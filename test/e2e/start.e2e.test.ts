@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { bundledCourseDir, loadCourse } from '../../src/course/load.js';
 import { waitUntil } from '../support/wait-until.js';
 import { privateServerOf } from './support/private-server.js';
 import { command, savedStatus, useTutorApp } from './support/tutor-harness.js';
@@ -10,14 +11,16 @@ import { command, savedStatus, useTutorApp } from './support/tutor-harness.js';
  */
 const tutor = useTutorApp();
 const { start } = tutor;
+/** How many exercises the first module has: the screens show it ("1 of N", "0/N"). */
+const N = (await loadCourse(bundledCourseDir())).course.modules[0]?.exercises.length ?? 0;
 
 describe('redis-tutor start, end to end', () => {
   it('home → exercise → wrong answer → hint → solution → success → reset → next → quit → resume where you stopped', async () => {
     const { tui, home } = start([]);
     await tui.waitFor('Start: Getting started › Hello, Redis');
-    expect(tui.text()).toMatch(/01 Getting started +░+ +0\/8/);
+    expect(tui.text()).toMatch(new RegExp(`01 Getting started +░+ +0/${N}`));
     await tui.press('enter');
-    await tui.waitFor('redis-tutor › Getting started › Hello, Redis  1 of 8');
+    await tui.waitFor(`redis-tutor › Getting started › Hello, Redis  1 of ${N}`);
     await tui.waitFor(/127\.0\.0\.1:\d+> /);
 
     await command(tui, 'SET greeting hello');
@@ -47,7 +50,7 @@ describe('redis-tutor start, end to end', () => {
     expect(screen).not.toContain('Solved!');
 
     await command(tui, ':next');
-    await tui.waitFor('Getting started › Reading and writing a key  2 of 8');
+    await tui.waitFor(`Getting started › Reading and writing a key  2 of ${N}`);
 
     await tui.press('ctrlC');
     await tui.waitFor('Quit redis-tutor? Your progress is saved. (y/n)');
@@ -58,9 +61,9 @@ describe('redis-tutor start, end to end', () => {
 
     const again = start([], { home });
     await again.tui.waitFor('Continue: Getting started › Reading and writing a key');
-    expect(again.tui.text()).toMatch(/01 Getting started +█+░+ +1\/8 ◀/);
+    expect(again.tui.text()).toMatch(new RegExp(`01 Getting started +█+░+ +1/${N} ◀`));
     await again.tui.press('enter');
-    await again.tui.waitFor('Getting started › Reading and writing a key  2 of 8');
+    await again.tui.waitFor(`Getting started › Reading and writing a key  2 of ${N}`);
   }, 60_000);
 
   it('speaks Russian from the locale', async () => {
@@ -68,7 +71,7 @@ describe('redis-tutor start, end to end', () => {
     await tui.waitFor('Начать: Первые шаги › Привет, Redis');
     await tui.press('enter');
     const screen = await tui.waitFor('Задание');
-    expect(screen).toContain('Первые шаги › Привет, Redis  1 из 8');
+    expect(screen).toContain(`Первые шаги › Привет, Redis  1 из ${N}`);
     await command(tui, 'SET greeting hello');
     // The checklist before the command already shows an expectation: wait for the one after it.
     const failing = await tui.waitFor('найдено: команда PING не использовалась');
@@ -82,7 +85,7 @@ describe('redis-tutor start, end to end', () => {
     expect(second).toMatch(/ожидалось: "Hello, Redis!"/);
     expect(second).toMatch(/найдено: "hello"/);
     await command(tui, ':lang en');
-    await tui.waitFor('Getting started › Hello, Redis  1 of 8');
+    await tui.waitFor(`Getting started › Hello, Redis  1 of ${N}`);
   }, 60_000);
 
   it('SUBSCRIBE: subscribe mode like redis-cli, the tutor publishes, Ctrl-C leaves subscribe mode but not the app', async () => {
