@@ -1,6 +1,7 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
 import { UserError } from '../../src/errors.js';
 import { parsePassEnv, programEnv } from '../../src/programs/program-env.js';
 import { runProgram } from '../../src/programs/run-program.js';
@@ -96,19 +97,25 @@ describe('runProgram: HOME is a throwaway folder', () => {
   });
 
   it('leaves nothing behind in the temporary folder when the program could not start', async () => {
-    const before = new Set(readdirSync(tmpdirOf()));
-    const run = await runProgram({
-      program: { command: '/nonexistent/interpreter', args: [], missingHint: 'missing' },
-      cwd: process.cwd(),
-      env: programEnv({ PATH: process.env.PATH }, SANDBOX),
-      timeoutMs: 10_000,
-      outputLimitBytes: 1_000_000,
-      keepBytes: 10_000,
-      handleSignals: false,
-    });
-    expect(run.outcome).toBe('could-not-run');
-    const added = readdirSync(tmpdirOf()).filter((name) => !before.has(name) && name.startsWith('redis-tutor-program-home-'));
-    expect(added).toEqual([]);
+    // A temporary folder of its own: other test files run programs (and make homes) in the shared one meanwhile.
+    const own = mkdtempSync(join(tmpdir(), 'redis-tutor-env-tmp-'));
+    vi.stubEnv('TMPDIR', own);
+    try {
+      const run = await runProgram({
+        program: { command: '/nonexistent/interpreter', args: [], missingHint: 'missing' },
+        cwd: process.cwd(),
+        env: programEnv({ PATH: process.env.PATH }, SANDBOX),
+        timeoutMs: 10_000,
+        outputLimitBytes: 1_000_000,
+        keepBytes: 10_000,
+        handleSignals: false,
+      });
+      expect(run.outcome).toBe('could-not-run');
+      expect(readdirSync(tmpdirOf())).toEqual([]);
+    } finally {
+      vi.unstubAllEnvs();
+      rmSync(own, { recursive: true, force: true });
+    }
   });
 });
 
