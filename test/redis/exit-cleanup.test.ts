@@ -38,7 +38,7 @@ describe('a private server never outlives the tutor', () => {
     const held = await holdPrivate('yes');
     held.child.kill('SIGKILL');
     expect(await held.ended).toEqual({ code: null, signal: 'SIGKILL' });
-    await expectAllGone(held, 3_000);
+    await expectAllGone(held, 15_000);
   });
 
   it('kill -9 of the tutor after a restart that kept the data: the new server is killed and the directory removed', async () => {
@@ -65,32 +65,31 @@ describe('a private server never outlives the tutor', () => {
     const held = await holdPrivate('yes');
     held.child.kill(signal);
     expect(await held.ended).toEqual({ code: exitCode, signal: null });
-    // Cleaned up synchronously before exiting: no waiting for the guard.
-    expect(isAlive(held.pid)).toBe(false);
+    // Cleaned up by the tutor itself before exiting: its directory is gone already (the guard would remove it
+    // only later). The SIGKILL it sent lands when the kernel schedules it, so the process is waited for.
     expect(existsSync(held.dir)).toBe(false);
-    await expectAllGone(held, 1_000);
+    await expectAllGone(held, 15_000);
   });
 
   it('SIGINT with signal handling left to the caller: Node dies of it, the guard still cleans up', async () => {
     const held = await holdPrivate('no');
     held.child.kill('SIGINT');
     expect(await held.ended).toEqual({ code: null, signal: 'SIGINT' });
-    await expectAllGone(held, 3_000);
+    await expectAllGone(held, 15_000);
   });
 
   it('release(): everything is gone and the tutor exits on its own (nothing keeps it alive)', async () => {
     const held = await holdPrivate('yes');
     held.child.stdin?.write('release\n');
     expect(await held.ended).toEqual({ code: 0, signal: null });
-    await expectAllGone(held, 1_000);
+    await expectAllGone(held, 15_000);
   });
 
   it('process.exit() without release(): the exit hook cleans up', async () => {
     const held = await holdPrivate('yes');
     held.child.stdin?.write('exit\n');
     expect(await held.ended).toEqual({ code: 7, signal: null });
-    expect(isAlive(held.pid)).toBe(false);
     expect(existsSync(held.dir)).toBe(false);
-    await expectAllGone(held, 1_000);
+    await expectAllGone(held, 15_000);
   });
 });
