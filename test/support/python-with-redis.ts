@@ -1,5 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { dirname } from 'node:path';
+import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const INSTALL_HINT = 'Install it with: sudo apt-get install -y python3-redis   (or: python3 -m pip install redis)';
 
@@ -22,8 +24,23 @@ export function pathWithRedisPy(): string {
   const path = process.env.PATH ?? '';
   if (importsRedis('python3', path)) return path;
   const system = '/usr/bin/python3';
-  if (importsRedis(system, path)) return `${dirname(system)}:${path}`;
+  // Only python3 moves to the front: prepending /usr/bin itself would also put Debian's redis-server
+  // before the one the PATH chose (the compatibility matrix runs the suite with Redis 8 and Valkey first).
+  if (importsRedis(system, path)) return `${pythonOnlyDir(system)}:${path}`;
   throw new Error(`these tests run Python programs and need a python3 with redis-py; neither python3 on PATH nor ${system} has it.\n${INSTALL_HINT}`);
+}
+
+let linkDir: string | undefined;
+
+/** A folder holding nothing but `python3`, a link to the given interpreter; made once per test process. */
+function pythonOnlyDir(python: string): string {
+  if (linkDir === undefined) {
+    linkDir = mkdtempSync(join(tmpdir(), 'redis-tutor-python3-'));
+    symlinkSync(python, join(linkDir, 'python3'));
+    const made = linkDir;
+    process.once('exit', () => rmSync(made, { recursive: true, force: true }));
+  }
+  return linkDir;
 }
 
 /** The absolute path of a python3 that has redis-py (see pathWithRedisPy), for --python. */
