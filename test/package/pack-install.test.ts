@@ -3,6 +3,7 @@ import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pathWithRedisPy } from '../support/python-with-redis.js';
 
 const root = resolve(import.meta.dirname, '../..');
 
@@ -44,7 +45,8 @@ describe('the packed tarball, installed without dev dependencies', () => {
       cwd: work,
       encoding: 'utf8',
       input,
-      env: { PATH: process.env.PATH ?? '', HOME: home, REDIS_TUTOR_HOME: home, LANG: 'C.UTF-8' },
+      // A python3 with redis-py first: the program exercises' Python solutions run too.
+      env: { PATH: pathWithRedisPy(), HOME: home, REDIS_TUTOR_HOME: home, LANG: 'C.UTF-8' },
     });
 
   it('runs --version from the installed bin', () => {
