@@ -38,15 +38,17 @@ export function gradebookExercises(entries: readonly GradebookEntry[]): string[]
  * `student`, the points of each exercise (with no assignment: 1 passed, 0
  * not), `total` (after any late penalty; with no assignment the number
  * passed), `late` (started days after the deadline, 0 on time; empty
- * without a deadline or a submission), `status` (STUDENT_STATUSES). A
- * student who could not be graded has only a name and `error`. Pure.
+ * without a deadline or a submission), `status` (STUDENT_STATUSES), then
+ * how many exercises `passed`, `failed` and were `missing` (not submitted);
+ * the counts come last so spreadsheets built on the older columns still
+ * read. A student who could not be graded has only a name and `error`. Pure.
  */
 export function renderGradebookCsv(entries: readonly GradebookEntry[]): string {
   const ids = gradebookExercises(entries);
-  const rows = [['student', ...ids, 'total', 'late', 'status']];
+  const rows = [['student', ...ids, 'total', 'late', 'status', 'passed', 'failed', 'missing']];
   for (const entry of entries) {
     if ('error' in entry) {
-      rows.push([entry.name, ...ids.map(() => ''), '', '', 'error']);
+      rows.push([entry.name, ...ids.map(() => ''), '', '', 'error', '', '', '']);
       continue;
     }
     const grades = new Map(exercisesOf(entry.report).map((grade) => [grade.id, grade]));
@@ -59,6 +61,9 @@ export function renderGradebookCsv(entries: readonly GradebookEntry[]): string {
       formatPoints(totalOf(entry.report)),
       lateDays(entry.report),
       studentStatus(entry),
+      String(entry.report.score.passed),
+      String(entry.report.score.failed),
+      String(entry.report.score.notSubmitted),
     ]);
   }
   return rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
@@ -149,7 +154,7 @@ function tableRow(cells: readonly string[]): string {
 }
 
 /** Text from folder names and error messages, kept from turning into Markdown (a table cell above all). */
-function markdownText(text: string): string {
+export function markdownText(text: string): string {
   return text.replace(/[\r\n]+/g, ' ').replace(/[\\`*_[\]<>|#]/g, (char) => `\\${char}`);
 }
 

@@ -94,12 +94,12 @@ function tutor(args: string[]): Promise<Ran> {
 }
 
 const GRADEBOOK_CSV = [
-  'student,getting-started/hello-redis,getting-started/set-and-get,getting-started/del-and-exists,total,late,status',
-  'alice,1,2,3,6,0,passed',
+  'student,getting-started/hello-redis,getting-started/set-and-get,getting-started/del-and-exists,total,late,status,passed,failed,missing',
+  'alice,1,2,3,6,0,passed,3,0,0',
   // 1 + 2 × 2/3 = 2.33, less 20%: 1.86.
-  'bob,1,1.33,0,1.86,2,failed',
+  'bob,1,1.33,0,1.86,2,failed,1,1,1',
   // 3, less 10%: 2.7.
-  'carol,0,0,3,2.7,1,failed',
+  'carol,0,0,3,2.7,1,failed,1,1,1',
   '',
 ].join('\r\n');
 

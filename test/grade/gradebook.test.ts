@@ -74,30 +74,30 @@ describe('studentStatus', () => {
 });
 
 describe('renderGradebookCsv', () => {
-  it('one line per student: the points of each exercise, the total after lateness, days late, the status', () => {
+  it('one line per student: the points of each exercise, the total after lateness, days late, the status, the counts', () => {
     expect(renderGradebookCsv(CLASS)).toBe(
       [
-        'student,basics/counter,basics/greeting,extra/list,total,late,status',
-        'alice,2,1,3,6,0,passed',
+        'student,basics/counter,basics/greeting,extra/list,total,late,status,passed,failed,missing',
+        'alice,2,1,3,6,0,passed,3,0,0',
         // counter: 1 of 2 checks of 2 points = 1; + greeting 1 = 2, two days late at 25% a day: 1.
-        'bob,1,1,0,1,2,failed',
-        'carol,,,,,,error',
+        'bob,1,1,0,1,2,failed,1,1,1',
+        'carol,,,,,,error,,,',
         // Nothing submitted: no submission time, so no lateness to report.
-        'dave,0,0,0,0,,not-submitted',
+        'dave,0,0,0,0,,not-submitted,0,0,3',
         // A name a spreadsheet would run as a formula stays text; the | needs no quoting in CSV.
-        "'=cmd|x,1,0,0,1,0,failed",
+        "'=cmd|x,1,0,0,1,0,failed,0,3,0",
         '',
       ].join('\r\n'),
     );
   });
 
   it('quotes fields with commas and quotes (RFC 4180)', () => {
-    expect(renderGradebookCsv([{ name: 'Smith, "J"', report: scored(['passed', 'passed', 'passed'], ON_TIME) }]).split('\r\n')[1]).toBe('"Smith, ""J""",2,1,3,6,0,passed');
+    expect(renderGradebookCsv([{ name: 'Smith, "J"', report: scored(['passed', 'passed', 'passed'], ON_TIME) }]).split('\r\n')[1]).toBe('"Smith, ""J""",2,1,3,6,0,passed,3,0,0');
   });
 
   it('without an assignment: 1 for a pass, the number passed as the total, no lateness', () => {
     expect(renderGradebookCsv([{ name: 'alice', report: reportOf(['passed', 'failed', 'skipped']) }])).toBe(
-      ['student,basics/counter,basics/greeting,extra/list,total,late,status', 'alice,1,0,,1,,failed', ''].join('\r\n'),
+      ['student,basics/counter,basics/greeting,extra/list,total,late,status,passed,failed,missing', 'alice,1,0,,1,,failed,1,1,0', ''].join('\r\n'),
     );
   });
 });
