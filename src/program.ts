@@ -119,7 +119,7 @@ export function buildProgram(io: Io, onAction: (name: string, operands: string[]
     .addOption(courseOption())
     .option('--module <id>', 'grade only this module')
     .option('--exercise <id>', 'grade only this exercise')
-    .option('--reporter <name>', 'pretty, json, junit, tap or github (a class: several, comma-separated; default json)')
+    .option('--reporter <name>', 'pretty, json, junit, tap, github, gradescope, exercism or classroom (a class: several, comma-separated; default json)')
     .option('--output <file>', 'write the report to a file')
     .option('--assignment <file>', 'grade only the exercises of this assignment (YAML), for points')
     .option('--submitted-at <time>', "when the work was handed in, for the assignment's deadline (default: the last commit, else the answers' file times)")

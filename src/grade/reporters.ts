@@ -1,11 +1,14 @@
 import type { Language } from '../course/schema.js';
+import { renderClassroom } from './report-classroom.js';
+import { renderExercism } from './report-exercism.js';
 import { renderGithub } from './report-github.js';
+import { renderGradescope } from './report-gradescope.js';
 import { renderJunit } from './report-junit.js';
 import type { GradeReport } from '../results/report-model.js';
 import { renderPretty } from './report-pretty.js';
 import { renderTap } from './report-tap.js';
 
-export const REPORTER_NAMES = ['pretty', 'json', 'junit', 'tap', 'github'] as const;
+export const REPORTER_NAMES = ['pretty', 'json', 'junit', 'tap', 'github', 'gradescope', 'exercism', 'classroom'] as const;
 export type ReporterName = (typeof REPORTER_NAMES)[number];
 
 export interface ReporterOptions {
@@ -21,6 +24,9 @@ export const reporters: Record<ReporterName, (report: GradeReport, options: Repo
   junit: renderJunit,
   tap: renderTap,
   github: renderGithub,
+  gradescope: renderGradescope,
+  exercism: renderExercism,
+  classroom: renderClassroom,
 };
 
 export function isReporterName(value: unknown): value is ReporterName {
