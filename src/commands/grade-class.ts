@@ -4,6 +4,7 @@ import type { Language } from '../course/schema.js';
 import { EXIT, EnvironmentError, UserError, errorMessage } from '../errors.js';
 import { formatPoints } from '../grade/assignment-points.js';
 import type { StudentOutcome } from '../grade/class-grading.js';
+import { classReportFiles } from '../grade/class-reports.js';
 import { renderGradebookCsv, renderGradebookMarkdown, studentStatus } from '../grade/gradebook.js';
 import { isReporterName, REPORTER_NAMES, reporters, type ReporterName } from '../grade/reporters.js';
 import type { Io } from '../io.js';
@@ -55,7 +56,8 @@ export function progressLine(outcome: StudentOutcome): string {
 
 /**
  * What class mode leaves behind: with --output-dir, each student's report
- * per reporter and the gradebook (CSV and Markdown); the Markdown gradebook
+ * per reporter and feedback, the gradebook (CSV and Markdown), the class
+ * summary and the similar answers (../grade/class-reports.ts); the Markdown gradebook
  * on stdout in any case. Exit 0 when every student was graded, whatever
  * their results (the gradebook is complete); 1 when a student's folder could
  * not be graded (their row says error, and why).
@@ -79,6 +81,7 @@ export async function writeClassResults(
       ),
       [GRADEBOOK_CSV, renderGradebookCsv(entries)],
       [GRADEBOOK_MARKDOWN, markdown],
+      ...(await classReportFiles(outcomes, output.language)),
     ];
     for (const [name, text] of files) {
       const file = join(dir, name);

@@ -143,7 +143,21 @@ describe('redis-tutor grade --class: one process grades a class', () => {
   });
 
   it('writes a report per student per reporter, and nothing for what is not a student', () => {
-    expect(readdirSync(out).sort()).toEqual(['alice.json', 'alice.xml', 'bob.json', 'bob.xml', 'carol.json', 'carol.xml', 'gradebook.csv', 'gradebook.md']);
+    expect(readdirSync(out).sort()).toEqual([
+      'alice.feedback.md',
+      'alice.json',
+      'alice.xml',
+      'bob.feedback.md',
+      'bob.json',
+      'bob.xml',
+      'carol.feedback.md',
+      'carol.json',
+      'carol.xml',
+      'class-summary.md',
+      'gradebook.csv',
+      'gradebook.md',
+      'similar-answers.md',
+    ]);
     const bob = GradeReportSchema.parse(JSON.parse(readFileSync(join(out, 'bob.json'), 'utf8')));
     expect(bob.submission).toBe('class/bob');
     expect(bob.assignment).toEqual({
