@@ -14,14 +14,19 @@ import { waitUntil } from '../support/wait-until.js';
  * next step, exit 2 — never a stack trace.
  *
  * The read-only folder is a real one (mode 555). Root ignores directory
- * permissions, so when the suite runs as root (CI) the program runs as the
- * unprivileged `nobody` (uid/gid 65534), for whom the folder is read-only
- * like for any learner.
+ * permissions through two capabilities, so when the suite runs as root (CI)
+ * the program runs without them (setpriv drops them from the bounding set)
+ * and the folder is read-only for it as for any learner. (Running it as
+ * `nobody` instead would fail wherever the checkout itself is private.)
  */
 const require = createRequire(import.meta.url);
 const pty = require('node-pty') as typeof import('node-pty');
 
-const AS_LEARNER = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+/** `node ARGS` as a learner's process: as root, without the capabilities that ignore file permissions. */
+function asLearner(args: string[]): [string, string[]] {
+  if (process.getuid?.() !== 0) return [process.execPath, args];
+  return ['setpriv', ['--bounding-set', '-dac_override,-dac_read_search', '--', process.execPath, ...args]];
+}
 const COURSE = join(repoRoot, 'test', 'fixtures', 'course-basic');
 
 let app: CompiledApp;
@@ -44,13 +49,13 @@ function env(home: string): NodeJS.ProcessEnv {
 }
 
 function list(home: string): { code: number | null; output: string } {
-  const result = spawnSync(process.execPath, [app.entry, 'list'], { cwd: scratch, env: env(home), encoding: 'utf8', ...AS_LEARNER });
+  const result = spawnSync(...asLearner([app.entry, 'list']), { cwd: scratch, env: env(home), encoding: 'utf8' });
   return { code: result.status, output: result.stdout + result.stderr };
 }
 
 /** `start` in a pseudo-terminal; resolves with its exit code and everything it printed. */
 async function start(home: string): Promise<{ code: number | null; output: string }> {
-  const child = pty.spawn(process.execPath, [app.entry, 'start'], { name: 'xterm-256color', cols: 120, rows: 30, cwd: scratch, env: env(home), ...AS_LEARNER });
+  const child = pty.spawn(...asLearner([app.entry, 'start']), { name: 'xterm-256color', cols: 120, rows: 30, cwd: scratch, env: env(home) });
   let output = '';
   let code: number | undefined;
   child.onData((data) => (output += data));
