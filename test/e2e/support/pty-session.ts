@@ -131,15 +131,19 @@ export function startInPty(options: StartOptions): PtySession {
     waitForScreen(check, what, timeoutMs = WAIT_MS) {
       return screenWhere(check, what, timeoutMs);
     },
-    waitForExit(timeoutMs = WAIT_MS) {
-      if (exitCode !== undefined) return Promise.resolve(exitCode);
-      return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`did not exit within ${timeoutMs} ms; the screen:\n${screen().join('\n')}`)), timeoutMs);
-        exitWaiters.push((code) => {
-          clearTimeout(timer);
-          resolve(code);
-        });
-      });
+    async waitForExit(timeoutMs = WAIT_MS) {
+      const code =
+        exitCode ??
+        (await new Promise<number>((resolve, reject) => {
+          const timer = setTimeout(() => reject(new Error(`did not exit within ${timeoutMs} ms; the screen:\n${screen().join('\n')}`)), timeoutMs);
+          exitWaiters.push((exited) => {
+            clearTimeout(timer);
+            resolve(exited);
+          });
+        }));
+      // What the program printed last is on the screen once xterm.js has parsed it.
+      await settle();
+      return code;
     },
     resize(newColumns, newRows) {
       child.resize(newColumns, newRows);
