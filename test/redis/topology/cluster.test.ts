@@ -45,7 +45,15 @@ describe('a cluster topology', () => {
     });
     const nodes = await Promise.all(topology.nodes.map((node) => open(node.name)));
     for (const node of nodes) {
-      const state = await waitUntil(async () => infoField((await node.call('CLUSTER', 'INFO')) as string, 'cluster_state') === 'ok', 'cluster_state:ok on every node', 30_000);
+      // Gossip spreads the nodes' news in rounds: each node is waited for until it is ok and knows all six.
+      const state = await waitUntil(
+        async () => {
+          const info = (await node.call('CLUSTER', 'INFO')) as string;
+          return infoField(info, 'cluster_state') === 'ok' && infoField(info, 'cluster_known_nodes') === '6';
+        },
+        'cluster_state:ok and six known nodes on every node',
+        30_000,
+      );
       expect(state).toBe(true);
     }
     const roles = await Promise.all(nodes.map(async (node) => ((await node.call('ROLE')) as unknown[])[0]));
@@ -61,7 +69,12 @@ describe('a joined cluster topology', () => {
   it('starts as a working cluster: three masters with a replica each, slots covered, keys served', async () => {
     const joined = await startTopology({ kind: 'cluster', nodes: 6, joined: true }, { handleSignals: false });
     try {
-      const view = await readTopologyView(joined);
+      const converged = (view: Awaited<ReturnType<typeof readTopologyView>>) =>
+        view.every((node) => node.state === 'up' && node.cluster?.state === 'ok' && node.cluster.knownNodes === 6);
+      const view = await waitUntil(async () => {
+        const read = await readTopologyView(joined);
+        return converged(read) ? read : undefined;
+      }, 'every node ok and knowing all six', 30_000);
       expect(view.map((node) => node.state === 'up' && node.cluster)).toEqual(Array(6).fill({ state: 'ok', knownNodes: 6 }));
       expect(view.map((node) => node.state === 'up' && node.live.kind)).toEqual(['master', 'master', 'master', 'replica', 'replica', 'replica']);
       // One replica per master.
