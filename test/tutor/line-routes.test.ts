@@ -63,7 +63,11 @@ describe('every typed line means the same in redis-cli, `redis-tutor cli` and th
 
   it.each(ROWS)('$line', async (row) => {
     const { theirs, ours } = await runBoth(['--no-raw'], `${row.line}\nPING\n`);
-    expect(ours).toEqual(theirs);
+    // After a pipelined QUIT (`2 quit`), whether the next write meets an EOF or a reset is the kernel's
+    // timing, for redis-cli and for us alike (as in test/cli/differential.test.ts): the same loss either way.
+    const loss = (text: string) => text.replaceAll('Error: Connection reset by peer', 'Error: Server closed the connection');
+    const sameLoss = (output: typeof ours) => ({ ...output, stderr: loss(output.stderr) });
+    expect(sameLoss(ours)).toEqual(sameLoss(theirs));
     const continued = theirs.stdout.endsWith('PONG\n');
     expect(continued).toBe(!row.noPong);
     const forLine = continued ? theirs.stdout.slice(0, -'PONG\n'.length) : theirs.stdout;
@@ -76,7 +80,7 @@ describe('every typed line means the same in redis-cli, `redis-tutor cli` and th
     if ('same' in row.tui) {
       // The TUI's transcript holds lines: redis-cli's \r\n (help) become line breaks; what it writes to stderr is shown after.
       const seconds = (text: string) => text.replace(/^\(\d+\.\d\ds\)$/gm, '(N.NNs)');
-      expect(seconds(shown.join('\n'))).toBe((forLine + theirs.stderr).replace(/\r\n/g, '\n').replace(/\n$/, ''));
+      expect(loss(seconds(shown.join('\n')))).toBe(loss((forLine + theirs.stderr).replace(/\r\n/g, '\n').replace(/\n$/, '')));
     } else if ('confirm' in row.tui) {
       expect(state.confirm).toBe(row.tui.confirm);
       expect(shown).toEqual([]);
