@@ -22,16 +22,24 @@ export interface ActorPublish {
 }
 
 /**
+ * An actor acts each time its trigger happens; past this many times in one
+ * attempt it stays still, so nothing a learner or a script repeats can make
+ * the tutor act without end.
+ */
+export const MAX_ACTS_PER_ACTOR = 100;
+
+/**
  * The other client the tutor plays, for one attempt: which actors have
  * acted, and the acting itself (redis-cli lines on the tutor's connection,
  * `!` directives). Typed lines (./attempt.ts) and programs
- * (./program-observer.ts) decide when; this runs them, once each.
+ * (./program-observer.ts) decide when; this runs them.
  */
 export class ActorRunner {
   readonly events: ActorEvent[] = [];
   /** Every PUBLISH the actors made, in order: the `received` check reads who heard them. */
   readonly publishes: ActorPublish[] = [];
-  private readonly fired = new Set<number>();
+  /** How many times each actor has begun to act. */
+  private readonly acts = new Map<number, number>();
   /** Actors being run now: a second trigger while the first runs waits for it instead of acting twice. */
   private readonly running = new Map<number, Promise<ActorEvent>>();
 
@@ -40,19 +48,24 @@ export class ActorRunner {
     private readonly deps: ActorRunnerDependencies,
   ) {}
 
-  /** Actors with this trigger that have not acted yet. */
+  /** Actors with this trigger that have not acted yet (a program's run makes each act once: its loop would trigger it again and again). */
   pending(on: Actor['when']['on']): Actor[] {
-    return this.actors.filter((actor) => actor.when.on === on && !this.fired.has(actor.index));
+    return this.actors.filter((actor) => actor.when.on === on && !this.acts.has(actor.index));
+  }
+
+  /** Actors with this trigger that act when it happens now: a new trigger of a typed line makes them act again. */
+  ready(on: Actor['when']['on']): Actor[] {
+    return this.actors.filter((actor) => actor.when.on === on && !this.running.has(actor.index) && (this.acts.get(actor.index) ?? 0) < MAX_ACTS_PER_ACTOR);
   }
 
   /** Whether every actor of the exercise has acted (true when it has none). */
   allActed(): boolean {
-    return this.actors.every((actor) => this.fired.has(actor.index) && !this.running.has(actor.index));
+    return this.actors.every((actor) => this.acts.has(actor.index) && !this.running.has(actor.index));
   }
 
   /** Whether an actor with this trigger acted during the attempt. */
   acted(matches: (actor: Actor) => boolean): boolean {
-    return this.actors.some((actor) => matches(actor) && this.fired.has(actor.index) && !this.running.has(actor.index));
+    return this.actors.some((actor) => matches(actor) && this.acts.has(actor.index) && !this.running.has(actor.index));
   }
 
   /** While an actor is acting, a promise for when none is; undefined when none is. */
@@ -65,11 +78,11 @@ export class ActorRunner {
     while (this.running.size > 0) await Promise.allSettled([...this.running.values()]);
   }
 
-  /** Runs an actor once; a second call for the same actor gets the first one's event. */
+  /** Runs an actor for one trigger; a call while it is still acting gets that act's event instead of a second act. */
   fire(actor: Actor): Promise<ActorEvent> {
     const running = this.running.get(actor.index);
     if (running) return running;
-    this.fired.add(actor.index);
+    this.acts.set(actor.index, (this.acts.get(actor.index) ?? 0) + 1);
     const acting = this.act(actor).finally(() => this.running.delete(actor.index));
     this.running.set(actor.index, acting);
     return acting;

@@ -112,7 +112,7 @@ export class Attempt {
       const settled = settledFlag(sent);
       const timer = options.timeoutMs !== undefined ? setTimeout(() => void this.interrupt(), options.timeoutMs) : undefined;
       try {
-        if (this.actors.pending('blocked').length > 0) await this.fireWhenBlocked(settled, events);
+        if (this.actors.ready('blocked').length > 0) await this.fireWhenBlocked(settled, events);
         reply = await sent;
       } finally {
         clearTimeout(timer);
@@ -127,11 +127,11 @@ export class Attempt {
       this.commands.push(strings);
       this.followSubscriptions(name, strings.slice(1));
     }
-    for (const actor of this.actors.pending('after')) {
+    for (const actor of this.actors.ready('after')) {
       if (actor.when.on === 'after' && actorCommandMatches(actor.when.command, strings)) events.push(await this.actors.fire(actor));
     }
     if (!failed && SUBSCRIBE_COMMANDS.has(name)) {
-      for (const actor of this.actors.pending('subscribed')) events.push(await this.actors.fire(actor));
+      for (const actor of this.actors.ready('subscribed')) events.push(await this.actors.fire(actor));
     }
     return outcome({ args: strings, reply });
   }
@@ -211,7 +211,7 @@ export class Attempt {
       const [line] = await execPipeline(this.deps.checker, [['CLIENT', 'LIST', 'ID', String(id)]]);
       if (settled()) return;
       if (typeof line === 'string' && line.trim() !== '' && isBlocked(parseClientLine(line))) {
-        for (const actor of this.actors.pending('blocked')) events.push(await this.actors.fire(actor));
+        for (const actor of this.actors.ready('blocked')) events.push(await this.actors.fire(actor));
         return;
       }
       await sleep(BLOCK_PROBE_INTERVAL_MS);

@@ -30,8 +30,56 @@ describe('actors', () => {
     });
     expect(outcome.events).toMatchObject([{ type: 'actor', trigger: 'blocked', say: { en: 'pushed' }, lines: ['LPUSH queue:emails welcome:42'], replies: ['1'] }]);
     expect(events).toHaveLength(1);
-    // Each actor acts once per attempt: the second BRPOP times out.
-    expect((await attempt.runLine('BRPOP queue:emails 1')).reply).toEqual({ type: 'nil' });
+    // A new block is a new trigger: the actor pushes again, once.
+    const again = await attempt.runLine('BRPOP queue:emails 5');
+    expect(again.reply).toMatchObject({ type: 'array', items: [{ value: Buffer.from('queue:emails') }, { value: Buffer.from('welcome:42') }] });
+    expect(again.events).toHaveLength(1);
+    expect(events).toHaveLength(2);
+    expect(await fixture.engine.checker.llen('queue:emails')).toBe(0);
+  });
+
+  it('blocked on the wrong key: the actor acts once for that block, and again for the next block on the right key', async () => {
+    const exercise = buildTestExercise({
+      checks: [{ kind: 'key', key: 'done', exists: true }],
+      actors: [{ when: { on: 'blocked' }, run: ['LPUSH queue:emails welcome:42'] }],
+    });
+    const attempt = await fixture.engine.startAttempt(exercise);
+    const wrong = await attempt.runLine('BRPOP queue:wrong 1');
+    expect(wrong.reply).toEqual({ type: 'nil' });
+    expect(wrong.events).toHaveLength(1);
+    // What the actor pushed while the learner waited elsewhere goes, so the next BRPOP blocks again.
+    expect((await attempt.runLine('DEL queue:emails')).events).toEqual([]);
+    const right = await attempt.runLine('BRPOP queue:emails 5');
+    expect(right.events).toHaveLength(1);
+    expect(right.reply).toMatchObject({ type: 'array' });
+  });
+
+  it('subscribed: a SUBSCRIBE to the wrong channel first, then the right one: the tutor publishes again and the message reaches the learner', async () => {
+    const exercise = buildTestExercise({
+      checks: [
+        { kind: 'subscribed', channels: ['chat:general'], patterns: [] },
+        { kind: 'received', channel: 'chat:general', count: { gte: 1 }, printed: false },
+      ],
+      actors: [{ when: { on: 'subscribed' }, run: ['PUBLISH chat:general hi'] }],
+    });
+    const attempt = await fixture.engine.startAttempt(exercise);
+    expect((await attempt.runLine('SUBSCRIBE chat:wrong')).events).toMatchObject([{ trigger: 'subscribed', replies: ['0'] }]);
+    expect((await attempt.evaluate()).passed).toBe(false);
+    expect((await attempt.runLine('SUBSCRIBE chat:general')).events).toMatchObject([{ trigger: 'subscribed', replies: ['1'] }]);
+    expect((await attempt.evaluate()).passed).toBe(true);
+    expect(attempt.events).toHaveLength(2);
+  });
+
+  it('after: acts again each time the command is answered, once per command', async () => {
+    const exercise = buildTestExercise({
+      checks: [{ kind: 'key', key: 'counter', value: 2 }],
+      actors: [{ when: { on: 'after', command: 'PING' }, run: ['INCR counter'] }],
+    });
+    const attempt = await fixture.engine.startAttempt(exercise);
+    await attempt.runLine('PING');
+    await attempt.runLine('PING');
+    expect(attempt.events.map((event) => event.replies)).toEqual([['1'], ['2']]);
+    expect((await attempt.evaluate()).passed).toBe(true);
   });
 
   it('blocked: does not fire for a command that does not block', async () => {
