@@ -65,6 +65,7 @@ export function buildProgram(io: Io, onAction: (name: string, operands: string[]
 
   sub('list', 'list modules and exercises with your progress')
     .addOption(courseOption())
+    .option('--module <id>', 'list only this module')
     .option('--json', 'machine-readable output')
     .addOption(langOption())
     .addOption(urlOption())
@@ -151,6 +152,7 @@ export function buildProgram(io: Io, onAction: (name: string, operands: string[]
     .addOption(serverBinOption())
     .option('--python <path>', 'the Python whose redis-py to check (default: REDIS_TUTOR_PYTHON, else python3)')
     .option('--node <path>', 'the Node.js that runs JavaScript answers (default: REDIS_TUTOR_NODE, else this one)')
+    .addOption(langOption())
     .action((options: Record<string, unknown>) => onAction('doctor', [], options));
 
   return program;

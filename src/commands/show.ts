@@ -21,7 +21,7 @@ export const showAction: Action = async ({ options, operands, io }) => {
   const language = resolveLanguage(options.lang, io.env);
   const { course, note } = await readCourse(await resolveCourseDir({ option: options.course }, io.env, io.cwd));
   if (note) io.stderr.write(note);
-  const { module, exercise } = findExercise(course, id);
+  const { module, exercise } = findExercise(course, id, language);
   const server = await knownServer(options, io, course);
   const program = await showProgram(exercise, {
     env: io.env,

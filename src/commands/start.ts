@@ -1,5 +1,6 @@
 import { resolveCourseDir } from '../course/course-dir.js';
 import { isLanguage, resolveLanguage } from '../course/language.js';
+import { findModule } from '../course/find-module.js';
 import { readCourse } from '../course/read-course.js';
 import type { Course, Language } from '../course/schema.js';
 import type { Io } from '../io.js';
@@ -46,7 +47,7 @@ export const startAction: Action = async ({ options, io }) => {
 
 async function runStart(options: Record<string, unknown>, io: Io, cliLanguage: Language | undefined): Promise<number> {
   const { course, note } = await readCourse(await resolveCourseDir({ option: options.course }, io.env, io.cwd));
-  const firstExercise = startingExercise(course, options.module, options.exercise);
+  const firstExercise = startingExercise(course, options.module, options.exercise, cliLanguage ?? resolveLanguage(undefined, io.env));
 
   const fresh = options.fresh === true;
   const file = progressFilePath(io.env);
@@ -114,12 +115,11 @@ async function runStart(options: Record<string, unknown>, io: Io, cliLanguage: L
 type StartingPoint = { kind: 'home' } | { kind: 'module'; id: string } | { kind: 'exercise'; id: string };
 
 /** `--module` and `--exercise` as a place in the course; unknown ids are usage errors. */
-function startingExercise(course: Course, moduleOption: unknown, exerciseOption: unknown): StartingPoint {
+function startingExercise(course: Course, moduleOption: unknown, exerciseOption: unknown, language: Language): StartingPoint {
   const moduleId = typeof moduleOption === 'string' ? moduleOption : undefined;
   const exerciseId = typeof exerciseOption === 'string' ? exerciseOption : undefined;
   const listHint = 'Run `redis-tutor list` to see every module and exercise.';
-  const module = moduleId === undefined ? undefined : course.modules.find((m) => m.id === moduleId || String(m.number) === moduleId);
-  if (moduleId !== undefined && !module) throw new UserError(`unknown module "${moduleId}".`, listHint);
+  const module = moduleId === undefined ? undefined : findModule(course, moduleId, language);
   if (exerciseId === undefined) return module ? { kind: 'module', id: module.id } : { kind: 'home' };
   const candidates = (module ? [module] : course.modules).flatMap((m) => m.exercises);
   const exercise = candidates.find((e) => e.id === exerciseId || e.localId === exerciseId || (module !== undefined && String(e.number) === exerciseId));

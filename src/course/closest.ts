@@ -36,3 +36,18 @@ export function closestMatches(word: string, candidates: readonly string[], limi
     .slice(0, limit)
     .map((entry) => entry.candidate);
 }
+
+/**
+ * What an id someone typed most likely meant: the ids it begins (`expiry` ->
+ * `expiry-caching`) or begins a word of, when there are such, as a prefix is
+ * how people shorten names; else the near misses of closestMatches().
+ */
+export function likelyMeant(word: string, candidates: readonly string[], limit = 3): string[] {
+  const needle = word.toLowerCase().replace(/^\d+-/, '');
+  if (needle === '') return [];
+  const startsWith = candidates.filter((candidate) => candidate.toLowerCase().startsWith(needle));
+  if (startsWith.length > 0) return startsWith.slice(0, limit);
+  const wordStarts = candidates.filter((candidate) => candidate.toLowerCase().split(/[-_/]/).some((part) => part.startsWith(needle)) && needle.length >= 3);
+  if (wordStarts.length > 0) return wordStarts.slice(0, limit);
+  return closestMatches(needle, candidates, limit);
+}

@@ -25,6 +25,8 @@ export interface CourseTexts {
   solved(solved: number, total: number): string;
   totalSolved(solved: number, total: number): string;
   noExercises: string;
+  /** The meaning of list's marks, in its last line. */
+  legend: { solved: string; solvedWithHelp: string; started: string; new: string };
 }
 
 const en: CourseTexts = {
@@ -47,6 +49,7 @@ const en: CourseTexts = {
   solved: (solved, total) => `${solved}/${total} solved`,
   totalSolved: (solved, total) => `${solved}/${total} exercises solved. Read one with: redis-tutor show <id>`,
   noExercises: 'No exercises found.',
+  legend: { solved: 'solved', solvedWithHelp: 'solved with help', started: 'started', new: 'not started' },
 };
 
 const ru: CourseTexts = {
@@ -69,6 +72,7 @@ const ru: CourseTexts = {
   solved: (solved, total) => `решено ${solved}/${total}`,
   totalSolved: (solved, total) => `Решено упражнений: ${solved}/${total}. Открыть одно: redis-tutor show <id>`,
   noExercises: 'Упражнения не найдены.',
+  legend: { solved: 'решено', solvedWithHelp: 'решено с подсказкой', started: 'начато', new: 'не начато' },
 };
 
 /** `javascript` → JavaScript: how people write the names of the languages. */

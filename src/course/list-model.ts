@@ -33,6 +33,8 @@ export interface ListExercise {
   number: number;
   title: string;
   status: ExerciseStatus;
+  /** Solved after seeing the solution (`:solution` in the tutor); absent otherwise. */
+  withHelp?: true;
   checkCount: number;
   hintCount: number;
   /** As written in the exercise file. */
@@ -43,18 +45,37 @@ export interface ListExercise {
   cannotRun?: CannotRun;
 }
 
+/** Solved with help: the learner saw the solution before solving (the progress file's withHelp). */
+export type HelpLookup = (exerciseId: string) => boolean;
+
+export interface ListOptions {
+  helped?: HelpLookup;
+  /** Only these modules (`list --module`); the counts are theirs. */
+  moduleIds?: readonly string[];
+}
+
 /** `server`: the facts of the server in use, when known; exercises it cannot run are marked. */
-export function buildListModel(course: Course, language: Language, progress: ProgressLookup = NO_PROGRESS, server?: ServerFacts): ListModel {
-  const modules = course.modules.map((module): ListModule => {
+export function buildListModel(
+  course: Course,
+  language: Language,
+  progress: ProgressLookup = NO_PROGRESS,
+  server?: ServerFacts,
+  options: ListOptions = {},
+): ListModel {
+  const { helped = () => false, moduleIds } = options;
+  const shown = moduleIds === undefined ? course.modules : course.modules.filter((module) => moduleIds.includes(module.id));
+  const modules = shown.map((module): ListModule => {
     const moduleNeeds = needsOf(module.requires);
     const exercises = module.exercises.map((exercise): ListExercise => {
       const own = needsOf(exercise.requires);
       const cannotRun = cannotRunOn(serverNeeds(module, exercise), server, language);
+      const status = progress(exercise.id);
       return {
         id: exercise.id,
         number: exercise.number,
         title: localize(exercise.title, language),
-        status: progress(exercise.id),
+        status,
+        ...(status === 'solved' && helped(exercise.id) ? { withHelp: true as const } : {}),
         checkCount: exercise.checks.length,
         hintCount: exercise.hints.length,
         ...(exercise.requires === undefined ? {} : { requires: exercise.requires }),

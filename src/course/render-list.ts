@@ -1,10 +1,12 @@
 import type { ChalkInstance } from 'chalk';
-import type { ListModel } from './list-model.js';
+import type { ListExercise, ListModel } from './list-model.js';
 import type { ExerciseStatus } from './progress-slot.js';
 import { courseTexts } from './course-texts.js';
 import { PLAIN } from './text-style.js';
 
 const STATUS_MARK: Record<ExerciseStatus, string> = { new: '[ ]', started: '[~]', solved: '[x]' };
+/** Solved after `:solution`: its own mark, so the list does not claim more than the learner did alone. */
+const HELPED_MARK = '[h]';
 
 /** The `list` text: modules with progress, then their exercises with ids to pass to `show` and `start`. */
 export function renderList(model: ListModel, style: ChalkInstance = PLAIN): string {
@@ -18,7 +20,7 @@ export function renderList(model: ListModel, style: ChalkInstance = PLAIN): stri
     lines.push(`${style.bold(module.title)}  ${style.dim(module.id)}  ${progress}${needs}`);
     lines.push(`  ${style.dim(module.summary.trim())}`);
     for (const exercise of module.exercises) {
-      const mark = exercise.status === 'solved' ? style.green(STATUS_MARK.solved) : STATUS_MARK[exercise.status];
+      const mark = markOf(exercise, style);
       const note = exercise.cannotRun
         ? style.yellow(`  ✗ ${t.cannotRunHere(exercise.cannotRun.reason)}`)
         : exercise.needs !== undefined
@@ -32,5 +34,14 @@ export function renderList(model: ListModel, style: ChalkInstance = PLAIN): stri
   // The way to a server that can, once per way rather than on every marked line.
   const remedies = new Set(model.modules.flatMap((module) => module.exercises.flatMap((exercise) => (exercise.cannotRun ? [exercise.cannotRun.remedy] : []))));
   for (const remedy of remedies) lines.push(style.yellow(t.toRunThem(remedy)));
+  const { legend } = t;
+  lines.push(
+    style.dim(`${STATUS_MARK.solved} ${legend.solved}  ${HELPED_MARK} ${legend.solvedWithHelp}  ${STATUS_MARK.started} ${legend.started}  ${STATUS_MARK.new} ${legend.new}`),
+  );
   return `${lines.join('\n')}\n`;
+}
+
+function markOf(exercise: ListExercise, style: ChalkInstance): string {
+  if (exercise.status !== 'solved') return STATUS_MARK[exercise.status];
+  return style.green(exercise.withHelp === true ? HELPED_MARK : STATUS_MARK.solved);
 }

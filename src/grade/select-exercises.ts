@@ -1,4 +1,5 @@
 import { closestMatches } from '../course/closest.js';
+import { findModule } from '../course/find-module.js';
 import type { Course, LoadedExercise, LoadedModule } from '../course/schema.js';
 import { UserError } from '../errors.js';
 
@@ -18,9 +19,7 @@ const LIST_HINT = 'Run `redis-tutor list` to see every module and exercise id.';
 export function selectExercises(course: Course, filter: { moduleId?: string; exerciseId?: string }): Selection[] {
   let modules = course.modules;
   if (filter.moduleId !== undefined) {
-    const module = course.modules.find((candidate) => candidate.id === filter.moduleId);
-    if (!module) throw unknown('module', filter.moduleId, course.modules.map((candidate) => candidate.id));
-    modules = [module];
+    modules = [findModule(course, filter.moduleId)];
   }
   const all = modules.map((module) => ({ module, exercises: module.exercises }));
   if (filter.exerciseId === undefined) return all;
@@ -41,7 +40,7 @@ export function selectExercises(course: Course, filter: { moduleId?: string; exe
   throw unknown('exercise', wanted, exercises.map((exercise) => exercise.id), byLocalId);
 }
 
-function unknown(what: 'module' | 'exercise', id: string, candidates: string[], alsoSuggest: string[] = []): UserError {
+function unknown(what: 'exercise', id: string, candidates: string[], alsoSuggest: string[] = []): UserError {
   const suggestions = [...new Set([...alsoSuggest, ...closestMatches(id, candidates)])].slice(0, 3);
   return new UserError(`unknown ${what} "${id}".`, suggestions.length > 0 ? `Did you mean ${suggestions.join(', ')}? ${LIST_HINT}` : LIST_HINT);
 }

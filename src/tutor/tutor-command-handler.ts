@@ -46,6 +46,8 @@ export async function runTutorCommand(command: TutorCommand | RevealSolution, ac
       return;
     }
     case 'solution':
+      // Solved already: the record stays as it is (markHelped), so there is no "counts as solved with help" to warn about.
+      if (exercise && state.progress.exercises[exercise.id]?.status === 'solved') return runTutorCommand({ name: 'reveal-solution' }, actions);
       screen.dispatch({ type: 'confirm', question: 'solution' });
       return;
     case 'reveal-solution':

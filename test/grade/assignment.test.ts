@@ -57,7 +57,7 @@ describe('loadAssignment', () => {
 
   it.each([
     ['an unknown exercise, with the closest ids', 'title: W\nexercises: [basics/countr]\n', /^the assignment week1\.yaml: exercises\[0\]: unknown exercise "basics\/countr"/, /Did you mean basics\/counter/],
-    ['an unknown module', 'title: W\nexercises:\n  - module: extras\n', /exercises\[0\]: unknown module "extras"/, /Did you mean extra/],
+    ['an unknown module', 'title: W\nexercises:\n  - module: extras\n', /exercises\[0\]: no module "extras" — did you mean "extra"\?/, /`redis-tutor list` shows them all/],
     ['the same exercise twice', 'title: W\nexercises: [counter, basics/counter]\n', /exercises\[1\] lists basics\/counter again \(exercises\[0\] has it\)/, /List each exercise once/],
     ['a misspelt field, with its line', 'title: W\nexercises:\n  - { id: counter, point: 2 }\n', /^the assignment week1\.yaml:3:20: exercises\[0\]: unknown exercise entry field "point" — did you mean "points"\?/, /assignment\.schema\.json/],
     ['a deadline without a time zone', 'title: W\ndeadline: 2025-03-14T23:59\nexercises: [counter]\n', /week1\.yaml:2:11: deadline: expected an ISO date-time with a time zone/, /Fix it/],

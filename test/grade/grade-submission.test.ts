@@ -143,7 +143,7 @@ describe('grading a whole submission', () => {
   });
 
   it.each([
-    ['an unknown module', { moduleId: 'basic' }, /unknown module "basic"/, /Did you mean basics/],
+    ['an unknown module', { moduleId: 'basic' }, /no module "basic" — did you mean "basics"\?/, /`redis-tutor list` shows them all/],
     ['an unknown exercise', { exerciseId: 'countr' }, /unknown exercise "countr"/, /Did you mean basics\/counter/],
     ['an exercise outside --module', { moduleId: 'extra', exerciseId: 'counter' }, /unknown exercise "counter"/, /list/],
   ])('%s is a usage error with a suggestion', async (_name, filter, message, nextStep) => {
