@@ -5,6 +5,7 @@ import { EXIT, EnvironmentError, UserError, errorMessage } from '../errors.js';
 import { formatPoints } from '../grade/assignment-points.js';
 import type { StudentOutcome } from '../grade/class-grading.js';
 import { classReportFiles } from '../grade/class-reports.js';
+import { appendClassStepSummary } from '../grade/github-step-summary.js';
 import { renderGradebookCsv, renderGradebookMarkdown, studentStatus } from '../grade/gradebook.js';
 import { isReporterName, REPORTER_NAMES, reporters, type ReporterName } from '../grade/reporters.js';
 import type { Io } from '../io.js';
@@ -58,7 +59,7 @@ export function progressLine(outcome: StudentOutcome): string {
  * What class mode leaves behind: with --output-dir, each student's report
  * per reporter and feedback, the gradebook (CSV and Markdown), the class
  * summary and the similar answers (../grade/class-reports.ts); the Markdown gradebook
- * on stdout in any case. Exit 0 when every student was graded, whatever
+ * on stdout in any case, and on GitHub Actions in the job summary. Exit 0 when every student was graded, whatever
  * their results (the gradebook is complete); 1 when a student's folder could
  * not be graded (their row says error, and why).
  */
@@ -91,6 +92,8 @@ export async function writeClassResults(
     }
   }
   output.io.stdout.write(markdown);
+  const summaryWarning = await appendClassStepSummary(markdown, output.io.env);
+  if (summaryWarning !== undefined) output.io.stderr.write(summaryWarning);
   return outcomes.some((outcome) => 'error' in outcome) ? EXIT.failed : EXIT.ok;
 }
 

@@ -1,23 +1,27 @@
 import { localize } from '../course/localize.js';
 import type { Language } from '../course/schema.js';
 import type { ExerciseGrade, ExerciseStatus, GradeReport } from '../results/report-model.js';
+import { formatPoints } from './assignment-points.js';
 import { gradeTexts } from './grade-texts.js';
 import { printable } from './printable.js';
 
 interface SummaryTexts {
   columns: readonly [string, string, string, string];
+  pointsColumn: string;
   status: Record<ExerciseStatus, string>;
   notGraded(count: number): string;
 }
 
 const en: SummaryTexts = {
   columns: ['Module', 'Exercise', 'Status', 'Checks passed'],
+  pointsColumn: 'Points',
   status: { passed: '✅ passed', failed: '❌ failed', 'not-submitted': '➖ not submitted', skipped: '⏭️ skipped' },
   notGraded: (count) => `Not graded: ${count} ${count === 1 ? 'file matches' : 'files match'} no exercise`,
 };
 
 const ru: SummaryTexts = {
   columns: ['Модуль', 'Упражнение', 'Итог', 'Проверок пройдено'],
+  pointsColumn: 'Баллы',
   status: { passed: '✅ пройдено', failed: '❌ не пройдено', 'not-submitted': '➖ не сдано', skipped: '⏭️ пропущено' },
   notGraded: (count) => `Не проверены (не подходят ни к одному упражнению), файлов: ${count}`,
 };
@@ -28,25 +32,34 @@ const MAX_UNMATCHED = 10;
 /**
  * The report as Markdown for a GitHub Actions job summary (the page of the
  * run): the score, then one table row per exercise with its status and how
- * many checks passed. Pure; src/commands/grade.ts appends it to the file
- * GITHUB_STEP_SUMMARY names.
+ * many checks passed. With an assignment, the points too: the total (after
+ * any late penalty) beside the score and each exercise's in a last column,
+ * as the gradebook counts them. Pure; src/commands/grade.ts appends it to
+ * the file GITHUB_STEP_SUMMARY names.
  */
 export function renderGithubSummary(report: GradeReport, options: { language: Language }): string {
   const texts = gradeTexts(options.language);
   const words = options.language === 'ru' ? ru : en;
   const { score } = report;
+  const points = report.assignment?.points;
+  const heading = points
+    ? `${texts.points(formatPoints(points.total), formatPoints(points.possible))} · ${texts.score(score.passed, score.total)}`
+    : texts.score(score.passed, score.total);
+  const columns = points ? [...words.columns, words.pointsColumn] : words.columns;
   const lines = [
-    `### ${markdownText(texts.score(score.passed, score.total))} — ${markdownText(report.submission)}`,
+    `### ${markdownText(heading)} — ${markdownText(report.submission)}`,
     '',
     markdownText(`${texts.scoreDetails(score.failed, score.notSubmitted, score.skipped)} (${texts.seconds(report.durationMs)}); ${report.server}`),
     '',
-    row(words.columns),
-    row(words.columns.map(() => '---')),
+    row(columns),
+    row(columns.map(() => '---')),
   ];
   for (const module of report.modules) {
     for (const grade of module.exercises) {
       const exercise = `${grade.exercise} — ${localize(grade.title, options.language)}`;
-      lines.push(row([module.id, exercise, words.status[grade.status], checksPassed(grade)].map(markdownCell)));
+      const cells = [module.id, exercise, words.status[grade.status], checksPassed(grade)];
+      if (points) cells.push(grade.points && grade.status !== 'skipped' ? `${formatPoints(grade.points.earned)}/${formatPoints(grade.points.possible)}` : '—');
+      lines.push(row(cells.map(markdownCell)));
     }
   }
   if (report.unmatched.length > 0) {
