@@ -49,6 +49,13 @@ export function buildExercise(
     actors: (exercise.actors ?? []).map((actor, index) => buildActor(actor, index, source)),
     ...(exercise.requires === undefined ? {} : { requires: exercise.requires }),
     checks: exercise.checks.map((check, index) => buildCheck(check, index, source.locate(['checks', index]), source.file)),
+    counterExamples: (exercise.counterExamples ?? []).map(({ why, solution }, index) => ({
+      index,
+      why,
+      solution,
+      solutionLines: lines(solution, ['counterExamples', index, 'solution']),
+      location: source.locate(['counterExamples', index]),
+    })),
     ...(exercise.program === undefined ? {} : { program: buildProgram(exercise.program, source.file) }),
     locate: source.locate,
   };

@@ -51,6 +51,8 @@ export type {
 export { unknownKeysMessage } from './schema/closed-map.js';
 export { CommandPatternSchema } from './schema/command-patterns.js';
 export type { CommandPattern } from './schema/command-patterns.js';
+export { CounterExampleSchema, CounterExamplesSchema } from './schema/counter-examples.js';
+export type { CounterExampleFile, LoadedCounterExample } from './schema/counter-examples.js';
 export { CourseFileSchema } from './schema/course.js';
 export type { CourseFile } from './schema/course.js';
 export { ExerciseFileSchema } from './schema/exercise.js';

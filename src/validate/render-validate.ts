@@ -24,11 +24,13 @@ export function renderValidateReport(report: ValidateReport, cwd: string): strin
   if (report.solutions) {
     if (lines.length > 0) lines.push('');
     if (report.server) lines.push(`solutions on ${report.server}`);
-    for (const { result, file, language } of report.solutions) {
+    for (const validation of report.solutions) {
+      const { result, file, language, counterExample } = validation;
       const mark = result.status === 'passed' ? 'ok  ' : result.status === 'failed' ? 'FAIL' : 'skip';
       const time = result.status === 'skipped' || !result.timings ? '' : ` (${Math.round(result.timings.totalMs)} ms)`;
-      lines.push(`${mark} ${result.id}${language !== undefined ? ` ${language}` : ''}${time}`);
-      for (const reason of reasonsOf(result)) lines.push(`       ${reason}  [${displayPath(file, cwd)}]`);
+      const which = language ?? (counterExample ? `counter-example ${counterExample.index + 1}` : undefined);
+      lines.push(`${mark} ${result.id}${which !== undefined ? ` ${which}` : ''}${time}`);
+      for (const reason of validationReasons(validation)) lines.push(`       ${reason}  [${displayPath(file, cwd)}]`);
       if (result.status === 'failed') lines.push(...outputLines(result));
     }
   }
@@ -47,6 +49,17 @@ export function reasonsOf(result: ExerciseGrade): string[] {
     ...(result.lineErrors ?? []).map((line) => `solution line "${line.text}": ${line.error}`),
     ...result.checks.filter((check) => !check.passed).map((check) => `after the solution: ${describeFailure(check)}`),
   ];
+}
+
+/**
+ * Why a result does not hold. A counter-example is meant to fail its checks
+ * and to get error replies: only what says it is not rejected, or could not
+ * be run, is a reason.
+ */
+export function validationReasons(validation: SolutionValidation): string[] {
+  const { result } = validation;
+  if (validation.counterExample === undefined) return reasonsOf(result);
+  return [...(result.problem ? [result.problem.message] : []), ...(result.findings ?? [])];
 }
 
 /** At most this many lines of a failing program solution's output: its traceback is at the end. */

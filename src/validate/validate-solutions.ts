@@ -1,13 +1,14 @@
 import { performance } from 'node:perf_hooks';
+import type { BilingualText } from '../results/check-result.js';
 import type { Course, LoadedExercise, LoadedModule, ProgramLanguage } from '../course/schema.js';
 import type { ServerFacts } from '../course/requirement-fit.js';
 import { readCourseServerFacts, skipReason } from '../engine/requirements.js';
 import type { Supervisor } from '../engine/supervisor.js';
-import { errorMessage } from '../errors.js';
-import { problems } from '../results/problems.js';
-import type { ExerciseGrade, LineError } from '../results/report-model.js';
+import type { ExerciseGrade } from '../results/report-model.js';
 import type { ProgramFileSettings } from '../projects/grade-program-file.js';
+import { validateCounterExamples } from './validate-counter-examples.js';
 import { validatePrograms } from './validate-programs.js';
+import { gradeHeader, runTypedAnswer } from './run-typed-answer.js';
 
 /** How one exercise fared under `validate --solutions`: the shared result model, and where the exercise lives. */
 export interface SolutionValidation {
@@ -17,12 +18,24 @@ export interface SolutionValidation {
   resetMs?: number;
   /** A program exercise's starter and solution in this language; absent for the redis-cli solution. */
   language?: ProgramLanguage;
+  /** Set for the result of a counter-example: it holds when at least one check failed. */
+  counterExample?: CounterExampleRef;
+}
+
+/** Which counter-example a result is about, as `validate` names it. */
+export interface CounterExampleRef {
+  /** Position in `counterExamples` (0-based). */
+  index: number;
+  why: BilingualText;
+  /** Where it starts in the YAML file. */
+  line: number;
 }
 
 /**
- * The three rules of `validate --solutions`, per exercise on a clean sandbox:
+ * The rules of `validate --solutions`, per exercise on a clean sandbox:
  * after setup alone at least one check fails; after the solution all pass;
- * after the reset nothing the solution did is left. A program exercise's
+ * after the reset nothing the solution did is left; and each counter-example
+ * (a typical wrong answer) fails at least one check. A program exercise's
  * starter and solution in each language are held to the same rules, run as
  * programs (./validate-programs.ts). Between exercises the supervisor makes
  * sure the server still answers, whatever a solution did.
@@ -38,8 +51,11 @@ export async function validateSolutions(course: Course, supervisor: Supervisor, 
         const typed = await validateOne(module, exercise, supervisor, server);
         results.push(typed);
         await supervisor.ensureHealthy();
-        if (exercise.program === undefined || typed.result.status === 'skipped') continue;
+        if (typed.result.status === 'skipped') continue;
       }
+      // What the server lacks for the solution it lacks for the wrong answers too.
+      if (skipReason(module, exercise, server) === undefined) results.push(...(await validateCounterExamples(exercise, supervisor)));
+      if (exercise.program === undefined) continue;
       for (const { language, result, resetMs } of await validatePrograms(module, exercise, supervisor, programs)) {
         results.push({ file: exercise.file, result, resetMs, language });
       }
@@ -49,46 +65,16 @@ export async function validateSolutions(course: Course, supervisor: Supervisor, 
 }
 
 async function validateOne(module: LoadedModule, exercise: LoadedExercise, supervisor: Supervisor, server: ServerFacts): Promise<SolutionValidation> {
-  const header = {
-    id: exercise.id,
-    exercise: exercise.localId,
-    title: { en: exercise.title.en, ru: exercise.title.ru ?? exercise.title.en },
-  };
+  const header = gradeHeader(exercise);
   const skipped = skipReason(module, exercise, server);
   if (skipped !== undefined) return { file: exercise.file, result: { ...header, status: 'skipped', skipReason: skipped, checks: [] } };
   const started = performance.now();
-  const engine = supervisor.engine;
-  const findings: string[] = [];
-  const lineErrors: LineError[] = [];
-  let checks: ExerciseGrade['checks'] = [];
-  let resetMs: number | undefined;
-  let failure: ExerciseGrade['problem'];
-  let answerMs = 0;
-  let checksMs = 0;
-  try {
-    const attempt = await engine.startAttempt(exercise);
-    // Without waiting: a check that only holds after a wait still fails here, which is the point.
-    const before = await attempt.evaluate({ wait: false });
-    if (before.passed) findings.push('the checks already pass after setup alone (the learner would be done before starting)');
-
-    const answerStarted = performance.now();
-    const outcomes = await attempt.runScript(exercise.solutionLines);
-    answerMs = performance.now() - answerStarted;
-    outcomes.forEach((outcome, i) => {
-      const line = exercise.solutionLines[i];
-      if (outcome.problem !== undefined && line) lineErrors.push({ line: line.location.line, text: outcome.line, error: outcome.problem });
-    });
-    const checksStarted = performance.now();
-    checks = (await attempt.evaluate()).checks;
-    checksMs = performance.now() - checksStarted;
-
-    const reset = await engine.resetSandbox();
-    resetMs = reset.ms;
-    for (const problem of reset.problems) findings.push(`the reset could not restore: ${problem}`);
-    for (const leftover of await engine.leftovers()) findings.push(`after the reset: ${leftover}`);
-  } catch (error) {
-    failure = problems.graderError(errorMessage(error));
-  }
+  const run = await runTypedAnswer(supervisor.engine, exercise, exercise.solutionLines, { checkBeforeAnswer: true });
+  const findings = [
+    ...(run.passedBeforeAnswer ? ['the checks already pass after setup alone (the learner would be done before starting)'] : []),
+    ...run.resetFindings,
+  ];
+  const { checks, lineErrors, failure } = run;
   const holds = failure === undefined && findings.length === 0 && lineErrors.length === 0 && checks.length > 0 && checks.every((check) => check.passed);
   const result: ExerciseGrade = {
     ...header,
@@ -98,7 +84,8 @@ async function validateOne(module: LoadedModule, exercise: LoadedExercise, super
     ...(findings.length > 0 ? { findings } : {}),
     checks,
     ...(lineErrors.length > 0 ? { lineErrors } : {}),
-    timings: { answerMs, checksMs, totalMs: performance.now() - started },
+    timings: { answerMs: run.answerMs, checksMs: run.checksMs, totalMs: performance.now() - started },
   };
-  return { file: exercise.file, result, ...(resetMs !== undefined ? { resetMs } : {}) };
+  return { file: exercise.file, result, ...(run.resetMs !== undefined ? { resetMs: run.resetMs } : {}) };
 }
+

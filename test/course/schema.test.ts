@@ -196,6 +196,11 @@ describe('files', () => {
     expect(ExerciseFileSchema.safeParse(exercise).success).toBe(true);
   });
 
+  it('accepts counter-examples: typical wrong answers, each with why', () => {
+    const withCounterExamples = { ...exercise, counterExamples: [{ why: { en: 'GET does not write', ru: 'GET не пишет' }, solution: 'GET a\n' }] };
+    expect(ExerciseFileSchema.safeParse(withCounterExamples).success).toBe(true);
+  });
+
   it.each([
     ['id not kebab-case', { id: 'First_Key' }, /id: must be kebab-case/],
     ['no hints', { hints: [] }, /hints: expected at least one hint/],
@@ -205,6 +210,9 @@ describe('files', () => {
     ['docs not a URL', { docs: ['redis.io'] }, /docs\[0\]: expected a URL/],
     ['requires unknown', { requires: 'cluster' }, /requires: expected owned-server/],
     ['text as string', { title: 'Hello' }, /title: expected a text: a map with en and ru.*found the string "Hello"/],
+    ['counterExamples empty', { counterExamples: [] }, /counterExamples: expected at least one counter-example/],
+    ['counter-example without why', { counterExamples: [{ solution: 'SET a 2' }] }, /counterExamples\[0\]\.why: missing/],
+    ['counter-example field typo', { counterExamples: [{ why: { en: 'w' }, soluton: 'SET a 2' }] }, /unknown counter-example field "soluton" — did you mean "solution"\?/],
   ])('refuses: %s', (_name, change, message) => {
     const candidate = { ...exercise, ...change };
     const result = ExerciseFileSchema.safeParse(candidate);

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { ActorSchema, type Actor } from './actors.js';
 import { CheckSchema, type Check } from './checks.js';
 import { closedMap, onlyWhenValid } from './closed-map.js';
+import { CounterExamplesSchema, type LoadedCounterExample } from './counter-examples.js';
 import { FormatVersionSchema, IdSchema } from './file-fields.js';
 import { ProgramSchema, type LoadedProgram } from './program.js';
 import { RequirementSchema } from './requirement.js';
@@ -24,6 +25,7 @@ export const ExerciseFileSchema = closedMap('exercise field', {
     .string()
     .optional()
     .describe('The reference solution: redis-cli lines; # starts a comment line. Required unless the exercise asks for a program (program:).'),
+  counterExamples: CounterExamplesSchema.optional(),
   program: ProgramSchema.optional(),
   setup: z.string().optional().describe("redis-cli lines run on the tutor's connection on a clean sandbox before the learner starts."),
   keys: z.array(z.string().min(1)).optional().describe('Keys the data panel shows (it also shows keys the learner touches).'),
@@ -69,6 +71,8 @@ export interface LoadedExercise
   setupLines: ScriptLine[];
   actors: Actor[];
   checks: Check[];
+  /** Typical wrong answers; empty when the exercise lists none. */
+  counterExamples: LoadedCounterExample[];
   /** Set for an exercise that asks for a program: the languages it ships, with their files. */
   program?: LoadedProgram;
   locate: Locate;

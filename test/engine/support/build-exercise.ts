@@ -44,6 +44,7 @@ export function buildTestExercise(input: ExerciseInput): LoadedExercise {
     docs: [],
     actors,
     checks,
+    counterExamples: [],
     locate: () => location,
   };
 }
