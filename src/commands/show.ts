@@ -2,7 +2,7 @@ import { resolveCourseDir } from '../course/course-dir.js';
 import { readCourse } from '../course/read-course.js';
 import { findExercise } from '../course/find-exercise.js';
 import { resolveLanguage } from '../course/language.js';
-import { renderShow } from '../course/render-show.js';
+import { PIPED_WIDTH, renderShow } from '../course/render-show.js';
 import { buildShowModel } from '../course/show-model.js';
 import { textStyle } from '../course/text-style.js';
 import { UserError } from '../errors.js';
@@ -31,6 +31,11 @@ export const showAction: Action = async ({ options, operands, io }) => {
     ...(options.in !== undefined ? { language: parseProgramLanguage(options.in) } : {}),
   });
   const model = buildShowModel(module, exercise, language, { withSolution: options.solution === true, ...(server ? { server } : {}), ...(program ? { program } : {}) });
-  io.stdout.write(options.json === true ? `${JSON.stringify(model, null, 2)}\n` : renderShow(model, textStyle(io.stdout, io.env)));
+  io.stdout.write(options.json === true ? `${JSON.stringify(model, null, 2)}\n` : renderShow(model, textStyle(io.stdout, io.env), showWidth(io.stdout)));
   return 0;
 };
+
+/** The terminal's width; piped output is laid out for PIPED_WIDTH columns. */
+function showWidth(stream: { isTTY?: boolean; columns?: number }): number {
+  return stream.isTTY === true && stream.columns !== undefined && stream.columns > 0 ? stream.columns : PIPED_WIDTH;
+}
