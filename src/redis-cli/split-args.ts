@@ -45,8 +45,17 @@ function hexValue(byte: number): number {
   return -1;
 }
 
+/** Why redis-cli said `Invalid argument(s)`: a quote left open, or a closing quote with more text right after it. */
+export type SplitFailure = 'unclosed-quote' | 'text-after-quote';
+
 /** @returns the arguments, or null where redis-cli prints `Invalid argument(s)`. */
 export function splitArgs(line: Buffer | string): Buffer[] | null {
+  const split = splitArgsOrWhy(line);
+  return Array.isArray(split) ? split : null;
+}
+
+/** splitArgs(), with the reason instead of null: a learner is told which quote to fix. */
+export function splitArgsOrWhy(line: Buffer | string): Buffer[] | SplitFailure {
   const input = typeof line === 'string' ? Buffer.from(line, 'utf8') : line;
   const bytes = cString(input);
   // Reading past the end yields NUL, exactly what the C code sees at the terminator.
@@ -77,10 +86,10 @@ export function splitArgs(line: Buffer | string): Buffer[] | null {
           const escaped = at(p);
           token[length++] = CONTROL_ESCAPES.get(escaped) ?? escaped;
         } else if (c === DOUBLE_QUOTE) {
-          if (!closingQuoteIsWellPlaced(at(p + 1))) return null;
+          if (!closingQuoteIsWellPlaced(at(p + 1))) return 'text-after-quote';
           done = true;
         } else if (c === NUL) {
-          return null;
+          return 'unclosed-quote';
         } else {
           token[length++] = c;
         }
@@ -89,10 +98,10 @@ export function splitArgs(line: Buffer | string): Buffer[] | null {
           p++;
           token[length++] = SINGLE_QUOTE;
         } else if (c === SINGLE_QUOTE) {
-          if (!closingQuoteIsWellPlaced(at(p + 1))) return null;
+          if (!closingQuoteIsWellPlaced(at(p + 1))) return 'text-after-quote';
           done = true;
         } else if (c === NUL) {
-          return null;
+          return 'unclosed-quote';
         } else {
           token[length++] = c;
         }

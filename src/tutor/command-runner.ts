@@ -7,14 +7,18 @@ import type { Engine } from '../engine/engine.js';
 import { errorMessage } from '../errors.js';
 import { withTimeout } from '../lib/async.js';
 import { afterReconnect, applyCommand, dbToReselect, initialClientState, promptFor, type ClientState } from '../redis-cli/client-state.js';
+import type { CommandTable } from '../redis-cli/command-docs.js';
 import { commandWord } from '../redis-cli/command-word.js';
 import { CHECKER_CLIENT_NAME, type ConnectionSpec } from '../redis/target.js';
 import type { Reply } from '../resp/types.js';
+import { isBlockingCommand } from './blocking-command.js';
 import { MonitorFilter } from './monitor-filter.js';
+import { loadCommandTable } from './prompt-services.js';
 import { replyOutput } from './reply-output.js';
 import { resetHintAfter, type ResetHint } from './reset-hint.js';
 import type { ScreenUpdates } from './screen-updates.js';
 import { texts } from './texts.js';
+import { notesAfterReply, notesAfterSelect, notesForInvalidLine } from './tutor-notes.js';
 
 /** What the learner's connection is doing after a command. */
 export type ConnectionMode = 'normal' | 'subscribed' | 'monitoring';
@@ -55,6 +59,8 @@ export class CommandRunner {
   private leaving: { sawPong(): void } | undefined;
   /** Unclaimed replies and actor events that arrived while a command was in flight: shown after its reply. */
   private held: Array<() => void> = [];
+  /** COMMAND DOCS for the notes under errors (did you mean, the syntax), read at the first error that needs it. */
+  private commandTable: Promise<CommandTable> | undefined;
 
   constructor(private readonly deps: CommandRunnerDeps) {}
 
@@ -95,11 +101,15 @@ export class CommandRunner {
     if (name === 'monitor') this.monitorFilter = await this.tutorTrafficFilter(attempt);
     this.inFlight = true;
     this.interruptRequested = false;
+    // Said at once but shown only if no reply came within the screen's grouping delay: a BLPOP on a full list never shows it.
+    const waiting = isBlockingCommand(args);
+    if (waiting) this.deps.screen.dispatch({ type: 'waiting-for-reply', waiting: true });
     let outcome;
     try {
       outcome = await attempt.runArgs(args, line);
     } finally {
       this.inFlight = false;
+      if (waiting) this.deps.screen.dispatch({ type: 'waiting-for-reply', waiting: false });
     }
     if (attempt !== this.attempt) return { kind: 'failed', problem: 'the exercise changed' };
     if (outcome.problem !== undefined || !outcome.reply) {
@@ -117,6 +127,7 @@ export class CommandRunner {
       if (entering && this.connection !== 'subscribed') this.deps.screen.say('reply', texts(this.language).subscribeBanner);
       this.printReply(args, reply);
       this.sayResetHint(resetHintAfter(name, reply.type !== 'error', attempt.exercise));
+      if (reply.type === 'error') this.deps.screen.say('note', ...notesAfterReply(args, reply, await this.loadCommandTable(), texts(this.language)));
       if (entering) this.connection = 'subscribed';
       if (entering && name === 'ssubscribe') this.shardSubscribed = true;
       // The server has run the whole UNSUBSCRIBE once its first confirmation is here: its count is final.
@@ -127,10 +138,17 @@ export class CommandRunner {
       // redis-cli enters monitor mode on a MONITOR that answered +OK (not on an error, not when queued in MULTI).
       if (name === 'monitor' && reply.type === 'status' && reply.value.toString('latin1') === 'OK') this.connection = 'monitoring';
     }
+    const dbBefore = this.client.db;
     this.client = applyCommand(this.client, args, reply);
+    if (this.client.db !== dbBefore) this.deps.screen.say('note', ...notesAfterSelect(this.client.db, this.deps.spec.db, texts(this.language)));
     this.updatePrompt();
     this.flushHeld();
     return { kind: 'answered', connection: this.connection, interrupted };
+  }
+
+  /** `Invalid argument(s)` was printed for this line (the router never sent it): the note says which quote to fix. */
+  noteInvalidLine(line: string): void {
+    this.deps.screen.say('note', ...notesForInvalidLine(line, texts(this.language)));
   }
 
   /** Ctrl-C during a command: wakes a blocking one (CLIENT UNBLOCK … ERROR); 'busy' when a script holds the server. */
@@ -245,6 +263,11 @@ export class CommandRunner {
     const t = texts(this.language);
     if (hint === 'setup-flushed') this.deps.screen.say('tutor', t.setupFlushed);
     if (hint === 'redis-reset') this.deps.screen.say('tutor', t.resetWentToRedis);
+  }
+
+  private loadCommandTable(): Promise<CommandTable> {
+    this.commandTable ??= loadCommandTable(this.deps.spec);
+    return this.commandTable;
   }
 
   private flushHeld(): void {

@@ -217,6 +217,7 @@ export class TutorController {
         return;
       case 'invalid-arguments':
         this.screen.say('reply', INVALID_ARGUMENTS_MESSAGE);
+        this.runner.noteInvalidLine(line);
         return;
       case 'invalid-repeat':
         this.screen.say('reply', INVALID_REPEAT_MESSAGE);
@@ -237,6 +238,7 @@ export class TutorController {
         this.screen.dispatch({ type: 'clear-transcript' });
         return;
       case 'help':
+        if (route.words.length === 0) this.screen.say('note', this.t.noteHelpTutor);
         this.screen.say('reply', ...this.options.services.help(route.words).replace(/\r\n/g, '\n').replace(/\n$/, '').split('\n'));
         return;
       case 'command':

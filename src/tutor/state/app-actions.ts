@@ -16,6 +16,7 @@ export type AppAction =
   | { type: 'clear-transcript' }
   | { type: 'prompt-mode'; mode: PromptMode; /** A typed line is being carried out (its reply may still come). */ lineRunning?: boolean }
   | { type: 'prompt-text'; text: string }
+  | { type: 'waiting-for-reply'; waiting: boolean }
   | { type: 'confirm'; question: Confirmation | undefined }
   | { type: 'hint-shown' }
   | { type: 'panel'; panel: PanelData | undefined }

@@ -47,6 +47,8 @@ export function appReducer(state: AppState, action: AppAction): AppState {
       return { ...state, promptMode: action.mode, lineRunning: action.lineRunning ?? false };
     case 'prompt-text':
       return { ...state, promptText: action.text };
+    case 'waiting-for-reply':
+      return { ...state, waitingForReply: action.waiting };
     case 'confirm':
       return { ...state, confirm: action.question };
     case 'hint-shown':

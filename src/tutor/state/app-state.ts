@@ -23,6 +23,8 @@ export type TranscriptKind =
   | 'actor'
   /** The tutor talking: hints, the solution, help, notices. */
   | 'tutor'
+  /** A short dim note under a Redis error (did you mean…, the syntax). */
+  | 'note'
   | 'warning';
 
 export interface TranscriptLine {
@@ -54,6 +56,8 @@ export interface AppState {
   promptMode: PromptMode;
   /** A typed line is being carried out; lines typed meanwhile wait their turn, even at a ready prompt. */
   lineRunning: boolean;
+  /** A blocking command (BLPOP, XREAD BLOCK…) is waiting for its reply: the prompt line says Ctrl-C cancels. */
+  waitingForReply: boolean;
   /** The redis-cli prompt string, e.g. `127.0.0.1:6379> `. */
   promptText: string;
   confirm: Confirmation | undefined;
@@ -116,6 +120,7 @@ export function initialState(options: {
     nextLineId: 1,
     promptMode: 'starting',
     lineRunning: false,
+    waitingForReply: false,
     promptText: '> ',
     confirm: undefined,
     hintsShown: 0,

@@ -92,6 +92,8 @@ export function ExerciseScreen() {
   // Mounted while a command runs too, so what is typed ahead is kept (and shown once the prompt is back).
   // In subscribe mode it takes UNSUBSCRIBE lines (the prompt-mode machine drops the rest).
   else promptArea = <PromptLine active={state.screen === 'exercise'} shown={state.promptMode === 'ready' || state.promptMode === 'subscribed'} width={layout.leftWidth} />;
+  // Beside the hidden prompt (still mounted for typing ahead and Ctrl-C) while a blocking command waits.
+  if (!state.confirm && state.promptMode === 'busy' && state.waitingForReply) promptArea = <>{promptArea}<Text>{chalk.dim(t.waitingForReply)}</Text></>;
 
   return (
     <Box flexDirection="column" height={layout.frameRows} width={columns}>
@@ -132,8 +134,10 @@ export function transcriptLines(lines: readonly TranscriptLine[], width: number,
           ? chalk.magenta
           : line.kind === 'warning'
             ? chalk.yellow
-            : (text: string) => text;
-    const prose = line.kind === 'tutor' || line.kind === 'actor' || line.kind === 'warning';
+            : line.kind === 'note'
+              ? chalk.dim
+              : (text: string) => text;
+    const prose = line.kind === 'tutor' || line.kind === 'actor' || line.kind === 'warning' || line.kind === 'note';
     for (const part of (prose ? wordWrap : hardWrap)(line.text, width)) out.push(style(part));
   }
   return out;
