@@ -85,7 +85,15 @@ function buildCheck(check: CheckFile, index: number, location: SourceLocation, f
   if ('lua' in check) {
     return { ...base, kind: 'lua', script: check.lua, keys: check.keys ?? [], args: (check.args ?? []).map(String) };
   }
-  if ('used' in check) return { ...base, kind: 'used', commands: commandPatterns(check.used) };
+  if ('used' in check) {
+    return {
+      ...base,
+      kind: 'used',
+      commands: commandPatterns(check.used),
+      ...(check.before === undefined ? {} : { before: commandPatterns(check.before) }),
+      ...(check.after === undefined ? {} : { after: commandPatterns(check.after) }),
+    };
+  }
   if ('notUsed' in check) return { ...base, kind: 'notUsed', commands: commandPatterns(check.notUsed) };
   if ('published' in check) {
     const { channel, count, message } = check.published;

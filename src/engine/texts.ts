@@ -88,6 +88,12 @@ export const USED = {
     ru: `вы выполнили ${command} (${lacking.map(ru).join(', ')})`,
   }),
   lacksArgument: (argument: string): BilingualText => ({ en: `no ${argument}`, ru: `нет ${argument}` }),
+  /** `before:` / `after:` of a used check, appended to what it expects: "you use GET before SET … shop:name". */
+  beforeBound: (labels: readonly Piece[]): BilingualText => ({ en: ` before ${labels.map(en).join(' or ')}`, ru: ` до ${labels.map(ru).join(' или ')}` }),
+  afterBound: (labels: readonly Piece[]): BilingualText => ({ en: ` after ${labels.map(en).join(' or ')}`, ru: ` после ${labels.map(ru).join(' или ')}` }),
+  /** The command was run, only not in the window: "you ran GET shop:name only after SET shop:name "Redis Shop"". */
+  ranOnlyAfter: (command: string, bound: string): BilingualText => ({ en: `you ran ${command} only after ${bound}`, ru: `вы выполнили ${command} только после ${bound}` }),
+  ranOnlyBefore: (command: string, bound: string): BilingualText => ({ en: `you ran ${command} only before ${bound}`, ru: `вы выполнили ${command} только до ${bound}` }),
   lacksMatching: (source: string): BilingualText => ({ en: `no argument matching ${source}`, ru: `нет аргумента, подходящего под ${source}` }),
 } as const;
 

@@ -37,6 +37,7 @@ describe('check kinds: valid', () => {
     ['lua', "lua: return 1\nkeys: [a]\nargs: [10, x]"],
     ['used (one)', 'used: INCR'],
     ['used (list)', 'used: [INCR, INCRBY]'],
+    ['used + before + after', 'used: { command: GET, with: [shop:name] }\nbefore: { command: SET, with: [shop:name] }\nafter: [FLUSHALL, FLUSHDB]'],
     ['notUsed', 'notUsed: SET'],
     ['used with arguments', 'used: { command: SET, with: [NX, EX] }'],
     ['used with one argument, not a list', 'used: { command: SET, with: NX }'],

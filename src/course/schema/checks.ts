@@ -105,6 +105,8 @@ export const LuaCheckSchema = closedMap('lua check field', {
 export const UsedCheckSchema = closedMap('used check field', {
   ...CheckCommonSchema.shape,
   used: CommandNamesSchema.describe('The learner used this command (or any one of the list); a { command, with } item also needs those arguments.'),
+  before: CommandNamesSchema.optional().describe('Only a run before the first command matching this counts: read the old value before the write that replaces it.'),
+  after: CommandNamesSchema.optional().describe('Only a run after the last command matching this counts: look at the result after the command that made it.'),
 });
 
 export const NotUsedCheckSchema = closedMap('notUsed check field', {
@@ -218,8 +220,12 @@ export type LuaCheck = LoadedCheck<'lua'> & {
   args: string[];
 };
 
-/** Passes when the learner ran a command matching at least one of `commands`. */
-export type UsedCheck = LoadedCheck<'used'> & { commands: CommandPattern[] };
+/**
+ * Passes when the learner ran a command matching at least one of `commands`,
+ * before the first command matching `before` and after the last matching
+ * `after` (either absent or empty: no bound; a bound nobody ran: no bound).
+ */
+export type UsedCheck = LoadedCheck<'used'> & { commands: CommandPattern[]; before?: CommandPattern[]; after?: CommandPattern[] };
 
 /** Passes when the learner ran no command matching any of `commands`. */
 export type NotUsedCheck = LoadedCheck<'notUsed'> & { commands: CommandPattern[] };

@@ -5,26 +5,67 @@ import { compileCommandPattern, formatRecordedCommand, type CommandMatcher, type
 import type { CompiledCheck } from './compiled-check.js';
 
 /**
- * `used`: the learner ran a command matching at least one of the items. Pure:
- * reads the recorded commands only. On failure, the learner's latest command
- * of the right name is shown with what it lacks — "SET lock:report w EX 30
- * (no NX)" says more than "SET … NX not used".
+ * `used`: the learner ran a command matching at least one of the items
+ * (with `before` / `after`: in that stretch of the session). Pure: reads the
+ * recorded commands only. On failure, the learner's latest command of the
+ * right name is shown with what it lacks — "SET lock:report w EX 30 (no NX)"
+ * says more than "SET … NX not used" — or with where it was run: "GET
+ * shop:name only after SET shop:name "Redis Shop"".
  */
 export function compileUsedCheck(check: UsedCheck): CompiledCheck {
   const matchers = check.commands.map(compileCommandPattern);
-  const expected = USED.youUse(matchers.map((matcher) => matcher.label));
+  const bounds = { before: (check.before ?? []).map(compileCommandPattern), after: (check.after ?? []).map(compileCommandPattern) };
+  const expected = withBounds(USED.youUse(matchers.map((matcher) => matcher.label)), bounds);
+  const matches = (args: readonly string[]): boolean => matchers.some((matcher) => matcher.matches(args));
   return {
     check,
     commands: () => [],
     judge(_replies, { commands }) {
-      if (commands.some((args) => matchers.some((matcher) => matcher.matches(args)))) return { passed: true };
+      const window = orderWindow(commands, bounds);
+      if (commands.slice(window.start, window.end).some(matches)) return { passed: true };
       if (commands.length === 0) return { passed: false, expected, found: USED.noCommandsYet };
+      const outside = commands.findLastIndex(matches);
+      if (outside >= 0) return { passed: false, expected, found: outOfOrder(commands, outside, window) };
       const near = nearestAttempt(commands, matchers);
       if (!near) return { passed: false, expected, found: USED.notUsed(uniqueNames(matchers)) };
       const lacking = near.matcher.missing(near.args).map(lackPhrase);
       return { passed: false, expected, found: USED.youRanLacking(formatRecordedCommand(near.args), lacking) };
     },
   };
+}
+
+interface OrderBounds {
+  before: readonly CommandMatcher[];
+  after: readonly CommandMatcher[];
+}
+
+/** The stretch of the session a used check looks at: after the last `after` command, before the first `before` command. */
+interface OrderWindow {
+  start: number;
+  end: number;
+}
+
+function orderWindow(commands: readonly (readonly string[])[], bounds: OrderBounds): OrderWindow {
+  const isAny = (matchers: readonly CommandMatcher[]) => (args: readonly string[]) => matchers.some((matcher) => matcher.matches(args));
+  const lastAfter = bounds.after.length > 0 ? commands.findLastIndex(isAny(bounds.after)) : -1;
+  const firstBefore = bounds.before.length > 0 ? commands.findIndex(isAny(bounds.before)) : -1;
+  return { start: lastAfter + 1, end: firstBefore >= 0 ? firstBefore : commands.length };
+}
+
+/** A matching command run outside the window, and the command it should have come before or after. */
+function outOfOrder(commands: readonly (readonly string[])[], index: number, window: OrderWindow): BilingualText {
+  const ran = formatRecordedCommand(commands[index] ?? []);
+  if (index < window.start) return USED.ranOnlyBefore(ran, formatRecordedCommand(commands[window.start - 1] ?? []));
+  return USED.ranOnlyAfter(ran, formatRecordedCommand(commands[window.end] ?? []));
+}
+
+function withBounds(expected: BilingualText, bounds: OrderBounds): BilingualText {
+  const parts = [
+    expected,
+    ...(bounds.before.length > 0 ? [USED.beforeBound(bounds.before.map((matcher) => matcher.label))] : []),
+    ...(bounds.after.length > 0 ? [USED.afterBound(bounds.after.map((matcher) => matcher.label))] : []),
+  ];
+  return { en: parts.map((part) => part.en).join(''), ru: parts.map((part) => part.ru).join('') };
 }
 
 /** `notUsed`: no command matched any of the items; the first offending command is shown. */
