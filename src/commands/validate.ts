@@ -6,6 +6,7 @@ import { Supervisor } from '../engine/supervisor.js';
 import { connectRespLearner } from '../engine/default-learner.js';
 import type { ConnectLearner } from '../engine/learner-connection.js';
 import { renderValidateReport, reportHolds, type ValidateReport } from '../validate/render-validate.js';
+import { unknownServerCommands } from '../validate/server-commands.js';
 import { validateSolutions } from '../validate/validate-solutions.js';
 import { EXIT } from '../errors.js';
 import type { Action } from './action.js';
@@ -47,7 +48,10 @@ export async function runValidate(run: ValidateRun): Promise<ValidateReport> {
     try {
       // Exercises whose files have errors did not load; the rest run even when others are broken.
       const programs = { env: run.env, handleSignals: run.handleSignals ?? true };
-      return { problems, exercises, solutions: await validateSolutions(course, supervisor, programs), server: target.describe() };
+      const solutions = await validateSolutions(course, supervisor, programs);
+      // Warnings only: commands this server does not know (../validate/server-commands.ts).
+      const unknown = await unknownServerCommands(course, supervisor.engine.checker, target.owned);
+      return { problems: [...problems, ...unknown], exercises, solutions, server: target.describe() };
     } finally {
       await supervisor.close();
     }

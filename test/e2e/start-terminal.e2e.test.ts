@@ -14,7 +14,7 @@ const { start } = tutor;
 
 const PROMPT = /127\.0\.0\.1:\d+(\[\d+\])?> /;
 
-/** One whole frame for a terminal of `rows`: header on top, prompt and status line at the bottom, nothing twice, nothing below. */
+/** One whole frame for a terminal of `rows`: header on top, prompt, key line and status line at the bottom, nothing twice, nothing below. */
 function isCleanFrame(screen: string[], columns: number, rows: number): boolean {
   const text = screen.join('\n');
   const count = (needle: RegExp) => (text.match(needle) ?? []).length;
@@ -23,7 +23,8 @@ function isCleanFrame(screen: string[], columns: number, rows: number): boolean 
     screen.every((row) => row.length <= columns) &&
     (screen[0] ?? '').startsWith('redis-tutor › Getting started › Hello, Redis') &&
     count(/redis-tutor › /g) === 1 &&
-    PROMPT.test(screen[rows - 3] ?? '') &&
+    PROMPT.test(screen[rows - 4] ?? '') &&
+    (screen[rows - 3] ?? '').startsWith(':hint :solution') &&
     count(/127\.0\.0\.1:\d+> /g) >= 1 &&
     /private redis-server .* · EN$/.test(screen[rows - 2] ?? '') &&
     count(/ · EN/g) === 1 &&
@@ -112,8 +113,8 @@ describe('redis-tutor start in a terminal', () => {
     await tui.waitFor(/127\.0\.0\.1:\d+\[2\]> /);
     await command(tui, 'CLIENT INFO');
     await tui.waitFor('cmd=client|info');
-    // The reply is wrapped at the transcript's width; read it as one line.
-    const info = /id=\d+ addr=.*?cmd=client\|info/.exec(tui.text().replace(/\n/g, ''))?.[0] ?? '';
+    // The reply is wrapped at spaces to the transcript's width; read it as one line.
+    const info = /id=\d+ addr=.*?cmd=client\|info/.exec(tui.text().replace(/\n/g, ' '))?.[0] ?? '';
     expect(info).toContain('name=redis-tutor:learner');
     expect(info).toContain(' flags=N db=2 ');
     await command(tui, 'SELECT 0');

@@ -24,11 +24,13 @@ const opened: AppAction[] = [
   { type: 'prompt-text', text: '127.0.0.1:6390> ' },
   { type: 'prompt-mode', mode: 'ready' },
 ];
+/** The learner has typed a command: from now on a failing check says what was expected and found. */
+const tried: AppAction = { type: 'append', lines: [{ kind: 'input', text: '127.0.0.1:6390> SET greeting hullo' }] };
 
 describe('ExerciseScreen', () => {
   it('shows where you are, the lesson, the task, the checklist with expected/found for the first failure, and the prompt', async () => {
     const course = await fixtureCourse();
-    const tui = renderTui({ course, actions: [...opened, { type: 'evaluated', result: failing, ms: 3.2 }] });
+    const tui = renderTui({ course, actions: [...opened, tried, { type: 'evaluated', result: failing, ms: 3.2 }] });
     await tick();
     const frame = tui.lastFrame();
     expect(frame).toContain('redis-tutor › Getting started › Your first key  1 of 2');
@@ -85,7 +87,7 @@ describe('ExerciseScreen', () => {
 
   it('renders the checklist and texts in Russian', async () => {
     const course = await fixtureCourse();
-    const tui = renderTui({ course, language: 'ru', actions: [...opened, { type: 'evaluated', result: failing }] });
+    const tui = renderTui({ course, language: 'ru', actions: [...opened, tried, { type: 'evaluated', result: failing }] });
     await tick();
     const frame = tui.lastFrame();
     expect(frame).toContain('Первые шаги › Ваш первый ключ  1 из 2');
@@ -116,7 +118,7 @@ describe('ExerciseScreen', () => {
   ])('a Russian learner reads why a check fails in Russian: %s', async (_name, check, shown, english) => {
     const course = await fixtureCourse();
     const result: ExerciseResult = { ...failing, checks: [check, { ...check, index: 1, passed: true }] };
-    const tui = renderTui({ course, language: 'ru', columns: 120, actions: [...opened, { type: 'evaluated', result }] });
+    const tui = renderTui({ course, language: 'ru', columns: 120, actions: [...opened, tried, { type: 'evaluated', result }] });
     await tick();
     expect(tui.lastFrame()).toContain(shown);
     expect(tui.lastFrame()).not.toContain(english);
@@ -136,7 +138,8 @@ describe('ExerciseScreen', () => {
       expected: { en: 'you use SET … NX', ru: 'команда SET … NX' },
       found: { en: 'you ran SET lock:report worker-7 EX 30 (no NX)', ru: 'вы выполнили SET lock:report worker-7 EX 30 (нет NX)' },
     };
-    const tui = renderTui({ course, language: 'ru', columns: 50, rows: 40, actions: [...opened, { type: 'evaluated', result: { ...failing, checks: [check] } }] });
+    // 80 columns with the panel beside: a 50-column checklist.
+    const tui = renderTui({ course, language: 'ru', columns: 80, rows: 40, actions: [...opened, tried, { type: 'evaluated', result: { ...failing, checks: [check] } }, { type: 'toggle-panel' }] });
     await tick();
     expect(tui.lastFrame()).toContain('    ожидалось: команда SET … NX\n    найдено: вы выполнили SET lock:report worker-7\n      EX 30 (нет NX)\n');
     tui.unmount();
@@ -153,21 +156,21 @@ describe('ExerciseScreen', () => {
     tui.unmount();
   });
 
-  it('wraps the tutor\'s words at spaces, but cuts Redis output by column as a terminal does', async () => {
+  it('wraps the tutor\'s words and Redis output at spaces, the whole width of the terminal', async () => {
     const course = await fixtureCourse();
-    const hint = 'Подсказка 1/2: Отправьте серверу команду PING без аргументов — ответом будет PONG.';
-    const reply = `"${'x'.repeat(70)}"`;
+    const hint = 'Подсказка 1/2: Отправьте серверу команду PING без аргументов — ответом будет PONG, а затем сохраните значение hello.';
+    const reply = `"${'x'.repeat(70)} ${'y'.repeat(20)}"`;
     const transcript: AppAction = { type: 'append', lines: [{ kind: 'tutor', text: hint }, { kind: 'reply', text: reply }] };
-    const tui = renderTui({ course, language: 'ru', columns: 44, rows: 40, actions: [...opened, transcript] });
+    const tui = renderTui({ course, language: 'ru', columns: 80, rows: 40, actions: [...opened, transcript] });
     await tick();
     const lines = tui.lastFrame().split('\n');
     const start = lines.findIndex((line) => line.startsWith('Подсказка 1/2:'));
     const end = lines.findIndex((line) => line.startsWith('"x'));
     const hintLines = lines.slice(start, end).map((line) => line.trimEnd());
-    expect(hintLines).toEqual(['Подсказка 1/2: Отправьте серверу команду', 'PING без аргументов — ответом будет PONG.']);
+    expect(hintLines).toEqual(['Подсказка 1/2: Отправьте серверу команду PING без аргументов — ответом будет', 'PONG, а затем сохраните значение hello.']);
     expect(hintLines.join(' ')).toBe(hint);
-    // The reply is cut at exactly 44 columns, mid-"word", as redis-cli's terminal would.
-    expect(lines.slice(end, end + 2)).toEqual([reply.slice(0, 44), reply.slice(44)]);
+    // The reply breaks at its space, not mid-word at column 80.
+    expect(lines.slice(end, end + 2).map((line) => line.trimEnd())).toEqual([`"${'x'.repeat(70)}`, `${'y'.repeat(20)}"`]);
     tui.unmount();
   });
 

@@ -34,14 +34,14 @@ describe('PromptLine keys', () => {
   it('cuts a long hint to the room left, as linenoise does, instead of pushing the prompt off the line', async () => {
     const course = await fixtureCourse();
     const { controller } = recordingController();
-    const tui = renderTui({ course, controller, actions: opened, columns: 60, rows: 24 });
+    const tui = renderTui({ course, controller, actions: opened, columns: 80, rows: 24 });
     tui.services.hint = (line) => (line.length > 0 ? ` value [NX|XX] [GET] [EX seconds|PX milliseconds|EXAT unix-time-seconds|KEEPTTL]` : null);
     await tick();
     tui.stdin.write('SET greeting hi');
     await tick();
     const row = tui.lastFrame().split('\n').find((line) => line.includes('greeting hi'));
     expect(row).toMatch(/^127\.0\.0\.1:6390> SET greeting hi value \[NX\|XX\]/);
-    expect(stringWidth(row ?? '')).toBeLessThanOrEqual(60);
+    expect(stringWidth(row ?? '')).toBeLessThanOrEqual(80);
     tui.unmount();
   });
 

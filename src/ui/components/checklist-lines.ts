@@ -7,13 +7,17 @@ import type { Texts } from '../../tutor/texts.js';
 
 /**
  * The live checklist as lines: ✓/✗ per check, and for the first failing
- * check what was expected and what was found, in the learner's language.
+ * check what was expected and what was found, in the learner's language,
+ * once the learner has tried (before that the expected value would be the
+ * answer, given away).
  * The title line carries the success state. Check lines wrap at words to
  * `width` (Russian phrases run longer, and a cut "found" hides the answer).
  */
 export function checklistLines(input: {
   result: ExerciseResult | undefined;
   solvedNow: boolean;
+  /** The learner has entered a line in this exercise (AppState.tried). */
+  tried: boolean;
   isLast: boolean;
   language: Language;
   lastCheckMs: number | undefined;
@@ -45,8 +49,9 @@ export function checklistLines(input: {
     if (!check.passed && !explained) {
       explained = true;
       // The engine wrote these in both languages; the learner reads theirs.
+      // A check that could not run says so at once: that is no answer.
       if (check.error !== undefined) detail(t.checkError, localize(check.error, input.language));
-      else {
+      else if (input.tried) {
         if (check.expected !== undefined) detail(t.expected, localize(check.expected, input.language));
         if (check.found !== undefined) detail(t.found, localize(check.found, input.language));
       }
