@@ -18,6 +18,8 @@ export function appReducer(state: AppState, action: AppAction): AppState {
         exerciseId: action.exerciseId,
         result: undefined,
         solvedNow: false,
+        // The same exercise again (:reset, back from the menu, Redis restarted) keeps the try.
+        tried: action.exerciseId === state.exerciseId && state.tried,
         transcript: [],
         hintsShown: 0,
         lessonScroll: 0,
@@ -39,7 +41,9 @@ export function appReducer(state: AppState, action: AppAction): AppState {
       let id = state.nextLineId;
       const added = action.lines.map((line) => ({ ...line, id: id++ }));
       const transcript = [...state.transcript, ...added];
-      return { ...state, transcript: transcript.slice(-TRANSCRIPT_LIMIT), nextLineId: id };
+      // An echoed line longer than the prompt is one the learner typed (an empty Enter echoes the prompt alone).
+      const tried = state.tried || action.lines.some((line) => line.kind === 'input' && line.text.trim() !== state.promptText.trim());
+      return { ...state, transcript: transcript.slice(-TRANSCRIPT_LIMIT), nextLineId: id, tried };
     }
     case 'clear-transcript':
       return { ...state, transcript: [] };

@@ -51,6 +51,12 @@ export interface AppState {
   result: ExerciseResult | undefined;
   /** This attempt passed every check (sticky until the exercise changes or is reset). */
   solvedNow: boolean;
+  /**
+   * The learner has entered a line in this exercise (a command, `:check`):
+   * only then does a failing check show what was expected and found, so the
+   * checklist does not give the answer away before the first try.
+   */
+  tried: boolean;
   transcript: TranscriptLine[];
   nextLineId: number;
   promptMode: PromptMode;
@@ -116,6 +122,7 @@ export function initialState(options: {
     exerciseId: undefined,
     result: undefined,
     solvedNow: false,
+    tried: false,
     transcript: [],
     nextLineId: 1,
     promptMode: 'starting',

@@ -6,10 +6,11 @@ import { renderMarkdown } from '../../markdown/render-markdown.js';
 import { checklistLines } from '../components/checklist-lines.js';
 import { ConfirmLine } from '../components/ConfirmLine.js';
 import { DataPanel } from '../components/DataPanel.js';
+import { KeyLine } from '../components/KeyLine.js';
 import { Lines } from '../components/Lines.js';
 import { PromptLine } from '../components/PromptLine.js';
 import { StatusLine } from '../components/StatusLine.js';
-import { exerciseLayout, hardWrap, leftWidthFor, wordWrap } from '../layout.js';
+import { exerciseLayout, hardWrap, leftWidthFor, replyWrap, textWidthFor, wordWrap } from '../layout.js';
 import { nextPlace, placeOf } from '../../tutor/course-nav.js';
 import type { TranscriptLine } from '../../tutor/state/app-state.js';
 import { texts } from '../../tutor/texts.js';
@@ -40,26 +41,23 @@ export function ExerciseScreen() {
   );
 
   const theme = useMemo(() => chalkTheme(chalk), [chalk]);
-  const panelVisible = state.panelVisible;
-  const leftWidth = leftWidthFor(columns, panelVisible);
-  const checks = checklistLines({
-    result: state.result,
-    solvedNow: state.solvedNow,
-    isLast: place ? nextPlace(course, place.exercise.id) === undefined : false,
-    language: state.language,
-    lastCheckMs: state.lastCheckMs,
-    width: leftWidth,
-    chalk,
-    t,
-  });
+  const isLast = place ? nextPlace(course, place.exercise.id) === undefined : false;
   // Wrapped before the rows are shared out, so a long hint gets the rows it needs.
-  const allTranscript = transcriptLines(state.transcript, leftWidth, chalk);
-  const textWidthAvail = leftWidth - 1;
-  const task = place ? renderMarkdown(localize(place.exercise.task, state.language), { width: textWidthAvail - 2, theme }) : [];
-  const layout = exerciseLayout({ rows, columns, panelVisible, taskLines: task.length, checkLines: checks.length, transcriptLines: allTranscript.length });
+  const allTranscript = transcriptLines(state.transcript, columns, chalk);
+  const plan = (panelVisible: boolean) => {
+    const leftWidth = leftWidthFor(columns, panelVisible);
+    const textWidth = textWidthFor(columns, panelVisible);
+    const checks = checklistLines({ result: state.result, solvedNow: state.solvedNow, tried: state.tried, isLast, language: state.language, lastCheckMs: state.lastCheckMs, width: leftWidth, chalk, t });
+    const task = place ? renderMarkdown(localize(place.exercise.task, state.language), { width: textWidth - 2, theme }) : [];
+    const layout = exerciseLayout({ rows, columns, panelVisible, taskLines: task.length, checkLines: checks.length, transcriptLines: allTranscript.length });
+    return { textWidth, checks, task, layout };
+  };
+  const withPanel = plan(state.panelVisible);
+  // The task is never cut: where the panel leaves it no room, the panel gives way (`:panel` choice or not).
+  const { textWidth, checks, task, layout } = state.panelVisible && !withPanel.layout.taskFits ? plan(false) : withPanel;
   const lesson = useMemo(
-    () => (place ? renderMarkdown(localize(place.exercise.lesson, state.language), { width: textWidthAvail, theme }) : []),
-    [place, state.language, textWidthAvail, theme],
+    () => (place ? renderMarkdown(localize(place.exercise.lesson, state.language), { width: textWidth, theme }) : []),
+    [place, state.language, textWidth, theme],
   );
   if (!place) return null;
 
@@ -82,7 +80,6 @@ export function ExerciseScreen() {
   }
   const taskLines = [chalk.bold(t.task), ...task.map((line) => `  ${line}`)];
   const transcript = allTranscript.slice(-layout.transcriptRows);
-  const leftHeight = layout.frameRows - 2;
 
   let promptArea;
   if (state.confirm) promptArea = <ConfirmLine />;
@@ -91,38 +88,41 @@ export function ExerciseScreen() {
   else if (state.promptMode === 'recovering') promptArea = <Text>{chalk.dim(t.reconnecting)}</Text>;
   // Mounted while a command runs too, so what is typed ahead is kept (and shown once the prompt is back).
   // In subscribe mode it takes UNSUBSCRIBE lines (the prompt-mode machine drops the rest).
-  else promptArea = <PromptLine active={state.screen === 'exercise'} shown={state.promptMode === 'ready' || state.promptMode === 'subscribed'} width={layout.leftWidth} />;
+  else promptArea = <PromptLine active={state.screen === 'exercise'} shown={state.promptMode === 'ready' || state.promptMode === 'subscribed'} width={columns} />;
   // Beside the hidden prompt (still mounted for typing ahead and Ctrl-C) while a blocking command waits.
   if (!state.confirm && state.promptMode === 'busy' && state.waitingForReply) promptArea = <>{promptArea}<Text>{chalk.dim(t.waitingForReply)}</Text></>;
 
   return (
     <Box flexDirection="column" height={layout.frameRows} width={columns}>
       <Lines lines={[header]} height={1} width={columns} />
-      <Box flexDirection="row" height={leftHeight}>
-        <Box flexDirection="column" width={layout.leftWidth} height={leftHeight}>
+      <Box flexDirection="row" height={layout.upperRows}>
+        <Box flexDirection="column" width={layout.leftWidth} height={layout.upperRows}>
           <Lines lines={lessonLines} height={layout.lessonRows} width={layout.leftWidth} />
           <Lines lines={taskLines} height={layout.taskRows} width={layout.leftWidth} />
           <Lines lines={checks} height={layout.checkRows} width={layout.leftWidth} />
-          <Lines lines={transcript} height={layout.transcriptRows} width={layout.leftWidth} />
-          <Box height={1} width={layout.leftWidth} overflow="hidden">
-            {promptArea}
-          </Box>
         </Box>
         {layout.panelWidth > 0 ? (
-          <Box marginLeft={1} width={layout.panelWidth} height={leftHeight} flexDirection="column">
-            <DataPanel data={state.panel} width={layout.panelWidth} height={leftHeight} t={t} language={state.language} />
+          <Box marginLeft={1} width={layout.panelWidth} height={layout.upperRows} flexDirection="column">
+            <DataPanel data={state.panel} width={layout.panelWidth} height={layout.upperRows} t={t} language={state.language} />
           </Box>
         ) : null}
       </Box>
+      <Lines lines={transcript} height={layout.transcriptRows} width={columns} />
+      <Box height={1} width={columns} overflow="hidden">
+        {promptArea}
+      </Box>
+      <KeyLine text={t.exerciseKeys} />
       <StatusLine />
     </Box>
   );
 }
 
 /**
- * Transcript entries as screen lines, styled by kind. What Redis printed is
- * cut by column as a terminal would; the tutor's own prose (hints, the
- * solution, notices, the other client's lines) wraps at word boundaries.
+ * Transcript entries as screen lines, styled by kind. The tutor's own prose
+ * (hints, the solution, notices, the other client's lines) wraps at word
+ * boundaries; what Redis printed wraps at spaces too, continuation lines
+ * hanging under their item (replyWrap); the typed line wraps by column, as
+ * a line editor's does.
  */
 export function transcriptLines(lines: readonly TranscriptLine[], width: number, chalk: ChalkInstance): string[] {
   const out: string[] = [];
@@ -138,7 +138,8 @@ export function transcriptLines(lines: readonly TranscriptLine[], width: number,
               ? chalk.dim
               : (text: string) => text;
     const prose = line.kind === 'tutor' || line.kind === 'actor' || line.kind === 'warning' || line.kind === 'note';
-    for (const part of (prose ? wordWrap : hardWrap)(line.text, width)) out.push(style(part));
+    const wrap = prose ? wordWrap : line.kind === 'input' ? hardWrap : replyWrap;
+    for (const part of wrap(line.text, width)) out.push(style(part));
   }
   return out;
 }
