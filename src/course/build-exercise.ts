@@ -17,6 +17,7 @@ import {
   type ScriptLine,
   type SourceLocation,
 } from './schema.js';
+import { parseActorDelay } from './schema/actors.js';
 import { scriptLines } from './script-lines.js';
 import type { YamlSource } from './yaml-source.js';
 
@@ -179,5 +180,6 @@ function buildActor(actor: ActorFile, index: number, source: YamlSource): Actor 
     : scriptLines(actor.run, path, source.locateTextLine);
   const when: Actor['when'] =
     typeof actor.when === 'string' ? { on: actor.when } : { on: 'after', command: normalizeCommandName(actor.when.after) };
-  return { when, run, say: actor.say, index, location: source.locate(['actors', index]) };
+  const delayMs = actor.delay === undefined ? undefined : parseActorDelay(actor.delay);
+  return { when, run, say: actor.say, ...(delayMs === undefined ? {} : { delayMs }), index, location: source.locate(['actors', index]) };
 }

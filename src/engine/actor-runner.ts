@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import { errorMessage } from '../errors.js';
+import { sleep } from '../lib/async.js';
 import { directiveName, type Actor } from '../course/schema.js';
 import type { ActorEvent, AttemptEvent } from './attempt-events.js';
 import { execPipeline } from './checker-pipeline.js';
@@ -12,7 +13,12 @@ export interface ActorRunnerDependencies {
   /** `!restart` in an actor's run: crash and restart the server with its data; says what happened. */
   restartServer?: () => Promise<string>;
   onEvent?: (event: AttemptEvent) => void;
+  /** Someone watches (the tutor's screen): an actor waits its `delay` first. Grading and validate act at once. */
+  paced?: boolean;
 }
+
+/** A `blocked` actor with no `delay:` waits this long on the learner's screen, so the learner sees the command wait before it is answered. */
+export const DEFAULT_BLOCKED_DELAY_MS = 1000;
 
 /** A PUBLISH an actor made, with the number of clients the server said received it. */
 export interface ActorPublish {
@@ -41,7 +47,7 @@ export class ActorRunner {
   /** How many times each actor has begun to act. */
   private readonly acts = new Map<number, number>();
   /** Actors being run now: a second trigger while the first runs waits for it instead of acting twice. */
-  private readonly running = new Map<number, Promise<ActorEvent>>();
+  private readonly running = new Map<number, Promise<ActorEvent | undefined>>();
 
   constructor(
     private readonly actors: readonly Actor[],
@@ -78,14 +84,35 @@ export class ActorRunner {
     while (this.running.size > 0) await Promise.allSettled([...this.running.values()]);
   }
 
-  /** Runs an actor for one trigger; a call while it is still acting gets that act's event instead of a second act. */
-  fire(actor: Actor): Promise<ActorEvent> {
+  /** How long this actor waits before acting, on a paced attempt. */
+  delayOf(actor: Actor): number {
+    if (!this.deps.paced) return 0;
+    return actor.delayMs ?? (actor.when.on === 'blocked' ? DEFAULT_BLOCKED_DELAY_MS : 0);
+  }
+
+  /**
+   * Runs an actor for one trigger, after its delay; a call while it is still
+   * waiting or acting gets that act's event instead of a second act.
+   * `stillWanted` is asked once the delay is over: the trigger may have gone
+   * meanwhile (the learner's BRPOP timed out or was interrupted), and then
+   * the actor does not act (undefined).
+   */
+  fire(actor: Actor, stillWanted: () => boolean = () => true): Promise<ActorEvent | undefined> {
     const running = this.running.get(actor.index);
     if (running) return running;
-    this.acts.set(actor.index, (this.acts.get(actor.index) ?? 0) + 1);
-    const acting = this.act(actor).finally(() => this.running.delete(actor.index));
+    const acting = this.waitThenAct(actor, stillWanted).finally(() => this.running.delete(actor.index));
     this.running.set(actor.index, acting);
     return acting;
+  }
+
+  private async waitThenAct(actor: Actor, stillWanted: () => boolean): Promise<ActorEvent | undefined> {
+    const delay = this.delayOf(actor);
+    if (delay > 0) {
+      await sleep(delay);
+      if (!stillWanted()) return undefined;
+    }
+    this.acts.set(actor.index, (this.acts.get(actor.index) ?? 0) + 1);
+    return this.act(actor);
   }
 
   private async act(actor: Actor): Promise<ActorEvent> {

@@ -46,6 +46,8 @@ export interface AttemptDependencies {
   /** `!restart` in an actor's run: crash and restart the server with its data; says what happened. */
   restartServer?: () => Promise<string>;
   onEvent?: (event: AttemptEvent) => void;
+  /** Actors wait their `delay` first (someone watches the screen). */
+  paced?: boolean;
 }
 
 const SUBSCRIBE_COMMANDS = new Set(['SUBSCRIBE', 'PSUBSCRIBE', 'SSUBSCRIBE']);
@@ -79,6 +81,7 @@ export class Attempt {
       checker: deps.checker,
       ...(deps.restartServer ? { restartServer: deps.restartServer } : {}),
       ...(deps.onEvent ? { onEvent: deps.onEvent } : {}),
+      ...(deps.paced ? { paced: true } : {}),
     });
   }
 
@@ -128,10 +131,10 @@ export class Attempt {
       this.followSubscriptions(name, strings.slice(1));
     }
     for (const actor of this.actors.ready('after')) {
-      if (actor.when.on === 'after' && actorCommandMatches(actor.when.command, strings)) events.push(await this.actors.fire(actor));
+      if (actor.when.on === 'after' && actorCommandMatches(actor.when.command, strings)) noteEvent(events, await this.actors.fire(actor));
     }
     if (!failed && SUBSCRIBE_COMMANDS.has(name)) {
-      for (const actor of this.actors.ready('subscribed')) events.push(await this.actors.fire(actor));
+      for (const actor of this.actors.ready('subscribed')) noteEvent(events, await this.actors.fire(actor));
     }
     return outcome({ args: strings, reply });
   }
@@ -211,7 +214,8 @@ export class Attempt {
       const [line] = await execPipeline(this.deps.checker, [['CLIENT', 'LIST', 'ID', String(id)]]);
       if (settled()) return;
       if (typeof line === 'string' && line.trim() !== '' && isBlocked(parseClientLine(line))) {
-        for (const actor of this.actors.ready('blocked')) events.push(await this.actors.fire(actor));
+        // After its delay an actor acts only if the command still waits (not timed out, not interrupted).
+        for (const actor of this.actors.ready('blocked')) noteEvent(events, await this.actors.fire(actor, () => !settled()));
         return;
       }
       await sleep(BLOCK_PROBE_INTERVAL_MS);
@@ -239,6 +243,10 @@ export class Attempt {
 function sameTrigger(a: ActorTrigger, b: ActorTrigger): boolean {
   if (a.on === 'after' && b.on === 'after') return actorCommandMatches(b.command, a.command.trim().split(/\s+/)) && actorCommandMatches(a.command, b.command.trim().split(/\s+/));
   return a.on === b.on;
+}
+
+function noteEvent(events: ActorEvent[], event: ActorEvent | undefined): void {
+  if (event) events.push(event);
 }
 
 function settledFlag(promise: Promise<unknown>): () => boolean {

@@ -27,6 +27,8 @@ export interface EngineOptions {
 
 export interface StartAttemptOptions {
   onEvent?: (event: AttemptEvent) => void;
+  /** A learner watches (the TUI): actors wait their `delay` before acting. */
+  paced?: boolean;
 }
 
 /**
@@ -104,6 +106,7 @@ export class Engine {
       subscriber: channels.length > 0 ? subscriber : undefined,
       restartServer: () => this.crashAndRestart(),
       ...(options.onEvent ? { onEvent: options.onEvent } : {}),
+      ...(options.paced ? { paced: true } : {}),
     });
   }
 

@@ -143,7 +143,18 @@ export const PUBLISHED = {
     en: `${count} message(s)${messages !== undefined ? `: ${messages}` : ''}`,
     ru: `${count} ${russianPlural(count, 'сообщение', 'сообщения', 'сообщений')}${messages !== undefined ? `: ${messages}` : ''}`,
   }),
-  everyMessage: (expected: Piece): BilingualText => ({ en: `every message ${en(expected)}`, ru: `каждое сообщение: ${ru(expected)}` }),
+  /** With `message`: how many messages that meet it; the Russian form follows `count` as in messagesOn. */
+  messagesMeeting: (count: number | undefined, comparison: Piece, channel: string, expected: Piece): BilingualText => ({
+    en: `${en(comparison)} message(s) on ${channel} that are ${en(expected)}`,
+    ru:
+      count !== undefined
+        ? `${count} ${russianPlural(count, 'сообщение', 'сообщения', 'сообщений')} в канале ${channel}, и каждое из них — ${ru(expected)}`
+        : `сообщений в канале ${channel}, каждое из которых — ${ru(expected)}: ${ru(comparison)}`,
+  }),
+  meetingFound: (meeting: number, all: number, messages: string | undefined): BilingualText => ({
+    en: `${meeting} of ${all} message(s)${messages !== undefined ? `: ${messages}` : ''}`,
+    ru: `подходящих ${meeting} из ${all}${messages !== undefined ? `: ${messages}` : ''}`,
+  }),
 } as const;
 
 /** `subscribed` checks. */

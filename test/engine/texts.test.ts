@@ -52,7 +52,13 @@ const phrases: Array<[string, BilingualText, string, string]> = [
   ['published: a comparison', PUBLISHED.messagesOn(undefined, describeComparison({ gte: 5 }), 'chat'), '>= 5 message(s) on chat', 'сообщений в канале chat: >= 5'],
   ['published: none found', PUBLISHED.messagesFound(0, undefined), '0 message(s)', '0 сообщений'],
   ['published: found', PUBLISHED.messagesFound(1, '["hi"]'), '1 message(s): ["hi"]', '1 сообщение: ["hi"]'],
-  ['published: every message', PUBLISHED.everyMessage(EXPECT.textMatching('^hi')), 'every message text matching /^hi/', 'каждое сообщение: текст, подходящий под /^hi/'],
+  [
+    'published: messages meeting an expectation',
+    PUBLISHED.messagesMeeting(undefined, describeComparison({ gte: 1 }), 'chat', EXPECT.textMatching('^hi')),
+    '>= 1 message(s) on chat that are text matching /^hi/',
+    'сообщений в канале chat, каждое из которых — текст, подходящий под /^hi/: >= 1',
+  ],
+  ['published: meeting found', PUBLISHED.meetingFound(0, 2, '["a","b"]'), '0 of 2 message(s): ["a","b"]', 'подходящих 0 из 2: ["a","b"]'],
   [
     'subscribed: channels and patterns',
     joinPieces([SUBSCRIBED.to(['a', 'b']), SUBSCRIBED.toPatterns(['n.*'])], SUBSCRIBED.and),

@@ -34,6 +34,27 @@ export const ActorWhenSchema = z
   .union([ActorStateSchema, AfterCommandSchema], { error: 'expected blocked, subscribed or { after: COMMAND }' })
   .describe("blocked: the learner's connection waits in a blocking command; subscribed: it subscribed; { after: CMD }: right after the learner's CMD was answered.");
 
+/** The longest an actor may wait before acting: a moment to see, not a pause that looks like a hang. */
+export const MAX_ACTOR_DELAY_MS = 10_000;
+
+const DELAY_PATTERN = /^(\d+(?:\.\d+)?)\s*(ms|s)$/;
+
+/** `1.5s` → 1500, `300ms` → 300, `0` → 0; undefined for anything else (the schema reports it). */
+export function parseActorDelay(text: string | number): number | undefined {
+  if (text === 0) return 0;
+  const match = typeof text === 'string' ? DELAY_PATTERN.exec(text.trim()) : null;
+  if (!match) return undefined;
+  const ms = Math.round(Number(match[1]) * (match[2] === 's' ? 1000 : 1));
+  return ms <= MAX_ACTOR_DELAY_MS ? ms : undefined;
+}
+
+const ActorDelaySchema = z
+  .union([z.literal(0), z.string().regex(DELAY_PATTERN)], { error: 'expected a time such as 1.5s or 300ms, or 0' })
+  .refine((text) => parseActorDelay(text) !== undefined, { error: `at most ${MAX_ACTOR_DELAY_MS / 1000}s` })
+  .describe(
+    'How long the tutor waits on the learner\'s screen before acting, e.g. 1.5s or 300ms, or 0. Default: 1s for blocked (the learner sees the command wait), none otherwise. Grading and validate act at once.',
+  );
+
 export const ActorSchema = closedMap('actor field', {
   when: ActorWhenSchema,
   run: z
@@ -42,7 +63,8 @@ export const ActorSchema = closedMap('actor field', {
       'One or more redis-cli lines the tutor runs on its own connection. A line starting with ! is a tutor directive: !restart crashes the server (no save on the way down) and restarts it with what was saved; it needs requires: owned-server.',
     ),
   say: TextSchema.describe('What the learner is told the other client did.'),
-}).describe('The other client the tutor plays; each actor acts once per attempt.');
+  delay: ActorDelaySchema.optional(),
+}).describe('The other client the tutor plays; it acts each time its trigger happens (a program\'s run: once).');
 
 export type ActorFile = z.infer<typeof ActorSchema>;
 
@@ -54,6 +76,8 @@ export interface Actor extends Pick<ActorFile, 'say'> {
   when: ActorTrigger;
   /** redis-cli lines and `!` directives (see ACTOR_DIRECTIVES), in order. */
   run: ScriptLine[];
+  /** `delay:` in milliseconds, when written; the engine's default otherwise. */
+  delayMs?: number;
   index: number;
   location: SourceLocation;
 }

@@ -118,8 +118,8 @@ const PublishedSchema = closedMap(
   'published field',
   {
     channel: z.string().min(1).describe('The channel the learner published to.'),
-    count: CountSchema.optional().describe('How many messages: a number or a comparison map (default: at least one).'),
-    message: ExpectSchema.optional().describe('An expectation every message must meet.'),
+    count: CountSchema.optional().describe('How many messages (with message: how many that meet it): a number or a comparison map (default: at least one).'),
+    message: ExpectSchema.optional().describe('An expectation the counted messages meet; other messages on the channel do not count, and do not fail the check.'),
   },
   'expected { channel, count, message }',
 ).describe('Messages the learner published (the tutor subscribes before the exercise starts).');
@@ -236,7 +236,7 @@ export type PublishedCheck = LoadedCheck<'published'> &
   Pick<PublishedFile, 'channel'> & {
     /** Defaults to `{ gte: 1 }` (at least one message). */
     count: NonNullable<PublishedFile['count']>;
-    /** Every message must meet it. */
+    /** Only the messages that meet it are counted. */
     message?: Expectation;
   };
 

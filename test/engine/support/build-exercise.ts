@@ -9,7 +9,7 @@ export interface ExerciseInput {
   setup?: string[];
   solution?: string[];
   checks: CheckInput[];
-  actors?: Array<{ when: ActorTrigger; run: string[]; say?: string }>;
+  actors?: Array<{ when: ActorTrigger; run: string[]; say?: string; delayMs?: number }>;
 }
 
 function lines(texts: readonly string[] = []): ScriptLine[] {
@@ -23,6 +23,7 @@ export function buildTestExercise(input: ExerciseInput): LoadedExercise {
     when: actor.when,
     run: lines(actor.run),
     say: { en: actor.say ?? `actor ${index}`, ru: actor.say ?? `актёр ${index}` },
+    ...(actor.delayMs !== undefined ? { delayMs: actor.delayMs } : {}),
     index,
     location,
   }));
