@@ -10,10 +10,10 @@ export function decideColour(env: NodeJS.ProcessEnv, streamIsTty: boolean): Colo
   const force = env['FORCE_COLOR'];
   if (force !== undefined) {
     const off = force === '0' || force.toLowerCase() === 'false';
-    return { enabled: !off, reason: `FORCE_COLOR=${force}` };
+    return { enabled: !off, cause: off ? 'force-off' : 'force-on', reason: `FORCE_COLOR=${force}` };
   }
-  if (env['NO_COLOR'] !== undefined && env['NO_COLOR'] !== '') return { enabled: false, reason: 'NO_COLOR is set' };
-  if (!streamIsTty) return { enabled: false, reason: 'stdout is not a terminal' };
-  if (env['TERM'] === 'dumb') return { enabled: false, reason: 'TERM=dumb' };
-  return { enabled: true, reason: 'a colour terminal' };
+  if (env['NO_COLOR'] !== undefined && env['NO_COLOR'] !== '') return { enabled: false, cause: 'no-color', reason: 'NO_COLOR is set' };
+  if (!streamIsTty) return { enabled: false, cause: 'not-tty', reason: 'stdout is not a terminal' };
+  if (env['TERM'] === 'dumb') return { enabled: false, cause: 'dumb', reason: 'TERM=dumb' };
+  return { enabled: true, cause: 'terminal', reason: 'a colour terminal' };
 }

@@ -9,6 +9,9 @@ import { checkTerminal } from './checks/terminal-checks.js';
 import { checkUrl, urlUsable } from './checks/url-checks.js';
 import type { DoctorFacts, RedisServerFact } from './doctor-facts.js';
 import { exitCodeFor, type DoctorReport } from './doctor-model.js';
+import { doctorTexts, type DoctorTexts } from './texts/doctor-texts.js';
+import type { Language } from '../course/schema.js';
+import { serverBinaryName } from '../redis/server-identity.js';
 
 /**
  * Judges the facts. Pure: the same facts always give the same report.
@@ -17,25 +20,26 @@ import { exitCodeFor, type DoctorReport } from './doctor-model.js';
  * --url alone when given; else redis-server; else Docker. So the lines about
  * redis-server and Docker fail only when they are the reason no Redis is obtainable.
  */
-export function diagnose(facts: DoctorFacts): DoctorReport {
+export function diagnose(facts: DoctorFacts, language: Language = 'en'): DoctorReport {
+  const t = doctorTexts(language);
   const urlGiven = facts.url.state !== 'not-given';
   const dockerAnswers = facts.docker.state === 'answering';
   const serverUsable = redisServerUsable(facts.redisServer);
   const coveredBy = urlGiven ? '--url' : dockerAnswers && dockerMayStandIn(facts.redisServer) ? 'Docker' : undefined;
 
   const results = [
-    checkNode(facts.nodeVersion),
-    checkRedisServer(facts.redisServer, coveredBy),
-    checkRedisCli(facts.redisCli),
-    checkDocker(facts.docker, !urlGiven && !serverUsable),
-    ...checkUrl(facts.url),
-    ...checkTerminal(facts.terminal),
-    checkProgress(facts.progress),
-    checkCourseFact(facts.course),
-    ...(facts.programs ? checkProgramLibraries(facts.programs) : []),
+    checkNode(facts.nodeVersion, t),
+    checkRedisServer(facts.redisServer, coveredBy, t),
+    checkRedisCli(facts.redisCli, t),
+    checkDocker(facts.docker, !urlGiven && !serverUsable, t),
+    ...checkUrl(facts.url, t),
+    ...checkTerminal(facts.terminal, t),
+    checkProgress(facts.progress, t),
+    checkCourseFact(facts.course, t),
+    ...(facts.programs ? checkProgramLibraries(facts.programs, t) : []),
   ];
   const exitCode = exitCodeFor(results);
-  return { results, exitCode, verdict: verdict(facts, exitCode, serverUsable, dockerAnswers) };
+  return { results, exitCode, verdict: verdict(facts, exitCode, serverUsable, dockerAnswers, t) };
 }
 
 /**
@@ -46,15 +50,16 @@ function dockerMayStandIn(fact: RedisServerFact): boolean {
   return fact.state === 'missing' || (fact.state === 'found' && fact.source === 'path');
 }
 
-function verdict(facts: DoctorFacts, exitCode: number, serverUsable: boolean, dockerAnswers: boolean): string {
-  if (exitCode !== 0) return 'redis-tutor cannot run yet: fix the failed checks above.';
+function verdict(facts: DoctorFacts, exitCode: number, serverUsable: boolean, dockerAnswers: boolean, texts: DoctorTexts): string {
+  const t = texts.verdict;
+  if (exitCode !== 0) return t.cannotRun;
   const redis =
     facts.url.state === 'reachable' && urlUsable(facts.url)
-      ? `the Redis at ${facts.url.where}`
+      ? t.urlRedis(facts.url.kind === 'valkey' ? 'Valkey' : 'Redis', facts.url.where)
       : serverUsable && facts.redisServer.state === 'found'
-        ? `a private redis-server ${facts.redisServer.version} it starts itself`
+        ? t.privateServer(serverBinaryName(facts.redisServer.kind ?? 'redis'), facts.redisServer.version)
         : dockerAnswers
-          ? 'a redis:7 container it starts with Docker'
-          : 'a Redis';
-  return `redis-tutor can run: it will use ${redis}.`;
+          ? t.docker
+          : t.some;
+  return t.canRun(redis);
 }

@@ -3,10 +3,13 @@
  * and then judged by pure functions (./diagnose.ts). Keeping the facts as data
  * lets the judgement be table-tested without faking a machine.
  */
+import type { ColourCause } from './texts/doctor-texts.js';
 import type { PythonFacts } from '../programs/interpreters.js';
+import type { ServerKind } from '../redis/server-identity.js';
 
 export type RedisServerFact =
-  | { state: 'found'; path: string; source: 'option' | 'env' | 'path'; version: string }
+  /** `kind`: what `--version` says the binary is (absent: Redis); `version` is that product's own. */
+  | { state: 'found'; path: string; source: 'option' | 'env' | 'path'; version: string; kind?: ServerKind }
   | { state: 'unrunnable'; path: string; source: 'option' | 'env' | 'path'; reason: string }
   /** --redis-server / REDIS_SERVER_BIN names something that is not an executable file. */
   | { state: 'bad-choice'; origin: string; given: string }
@@ -29,7 +32,12 @@ export type UrlFact =
       /** "host:port/db", without credentials. */
       where: string;
       db: number;
+      /** The product's own version: valkey_version on Valkey (INFO server), else redis_version. */
       version: string;
+      /** Absent: Redis. */
+      kind?: ServerKind;
+      /** redis_version, which Valkey keeps at the Redis it is compatible with (7.2.4); absent when it is `version`. */
+      redisVersion?: string;
       keys: number;
       /** The ownership rule (src/redis/ownership.ts) lets the tutor reset this database. */
       mayReset: boolean;
@@ -48,6 +56,8 @@ export interface TerminalFact {
 
 export interface ColourDecision {
   enabled: boolean;
+  /** The same as `reason`, for the texts of other languages (absent in facts made by hand). */
+  cause?: ColourCause;
   /** Why, for people: "NO_COLOR is set", "stdout is not a terminal"... */
   reason: string;
 }

@@ -19,7 +19,7 @@ describe('decideColour', () => {
     ['FORCE_COLOR=0 turns it off', { FORCE_COLOR: '0' }, true, false, 'FORCE_COLOR=0'],
     ['TERM=dumb', { TERM: 'dumb' }, true, false, 'TERM=dumb'],
   ])('%s', (_, env, tty, enabled, reason) => {
-    expect(decideColour(env, tty)).toEqual({ enabled, reason });
+    expect(decideColour(env, tty)).toMatchObject({ enabled, reason });
   });
 });
 

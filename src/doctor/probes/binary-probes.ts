@@ -1,4 +1,5 @@
 import { readBinaryVersion } from '../../redis/binary-version.js';
+import { readBinaryProduct } from '../../redis/server-identity.js';
 import { findOnPath, findRedisServer } from '../../redis/find-redis-server.js';
 import { isTutorError, errorMessage } from '../../errors.js';
 import type { RedisCliFact, RedisServerFact } from '../doctor-facts.js';
@@ -16,7 +17,10 @@ export async function probeRedisServer(request: { explicitPath?: string; env: No
   }
   if (!found) return { state: 'missing' };
   try {
-    return { state: 'found', path: found.path, source: found.source, version: await readBinaryVersion(found.path) };
+    const version = await readBinaryVersion(found.path);
+    // Valkey's binaries say "Valkey server v=8.0.1" (its own version); the tutor names it so.
+    const product = await readBinaryProduct(found.path);
+    return { state: 'found', path: found.path, source: found.source, version, ...(product?.kind === 'valkey' ? { kind: 'valkey' as const } : {}) };
   } catch (error) {
     return { state: 'unrunnable', path: found.path, source: found.source, reason: errorMessage(error) };
   }

@@ -6,6 +6,7 @@ import { isTutorError, errorMessage } from '../../errors.js';
 import { connect } from '../../redis/connect.js';
 import { formatAddress, parseRedisUrl } from '../../redis/connection-url.js';
 import { claimIfEmpty, defaultOwnershipFile } from '../../redis/ownership.js';
+import { readServerProduct } from '../../redis/server-identity.js';
 import { readServerIdentity } from '../../redis/server-info.js';
 import { CHECKER_CLIENT_NAME, type ConnectionSpec } from '../../redis/target.js';
 import { UrlRedisTarget } from '../../redis/url-target.js';
@@ -36,10 +37,22 @@ export async function probeUrl(url: string | undefined, options: UrlProbeOptions
     await preflightUrl(spec, { timeoutMs: options.connectTimeoutMs ?? 3_000 });
     const redis = await connect(spec, { name: CHECKER_CLIENT_NAME, reconnect: false, connectTimeoutMs: options.connectTimeoutMs ?? 3_000 });
     try {
-      const { version } = await readServerIdentity(redis);
+      // First the identity: a user without INFO gets the tutor's own words for it.
+      const { version: redisVersion } = await readServerIdentity(redis);
+      // Valkey reports redis_version 7.2.4 for compatibility, and its own version in valkey_version.
+      const product = await readServerProduct(redis);
       const keys = await redis.dbsize();
-      const mayReset = await mayResetWithoutClaiming(new UrlRedisTarget(spec, version), redis, options.ownershipFile ?? defaultOwnershipFile());
-      return { state: 'reachable', url: shown, where: `${formatAddress(spec)}/${spec.db}`, db: spec.db, version, keys, mayReset };
+      const mayReset = await mayResetWithoutClaiming(new UrlRedisTarget(spec, redisVersion), redis, options.ownershipFile ?? defaultOwnershipFile());
+      return {
+        state: 'reachable',
+        url: shown,
+        where: `${formatAddress(spec)}/${spec.db}`,
+        db: spec.db,
+        version: product.version || redisVersion,
+        ...(product.kind === 'valkey' ? { kind: 'valkey' as const, redisVersion } : {}),
+        keys,
+        mayReset,
+      };
     } finally {
       redis.disconnect();
     }
