@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closestMatches } from '../../src/course/closest.js';
+import { closestMatches, likelyMeant } from '../../src/course/closest.js';
 import { resolveLanguage } from '../../src/course/language.js';
 import { localize } from '../../src/course/localize.js';
 
@@ -35,5 +35,17 @@ describe('closestMatches', () => {
     expect(closestMatches('getting-started/page-view', ids)).toEqual(['getting-started/page-views']);
     expect(closestMatches('setnx', ids)).toEqual(['strings/setnx']);
     expect(closestMatches('zzzz', ids)).toEqual([]);
+  });
+});
+
+describe('likelyMeant', () => {
+  const modules = ['getting-started', 'strings', 'expiry-caching', 'hash-field-expiry', 'pubsub', 'streams'];
+  it('prefers the ids a word begins, then the ids one of whose words it begins, then near misses', () => {
+    expect(likelyMeant('expiry', modules)).toEqual(['expiry-caching']);
+    expect(likelyMeant('field', modules)).toEqual(['hash-field-expiry']);
+    expect(likelyMeant('stream', modules)).toEqual(['streams']);
+    expect(likelyMeant('pubsb', modules)).toEqual(['pubsub']);
+    expect(likelyMeant('07-expiry-caching', modules)).toEqual(['expiry-caching']);
+    expect(likelyMeant('zzzz', modules)).toEqual([]);
   });
 });
