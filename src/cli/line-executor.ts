@@ -133,11 +133,17 @@ export class LineExecutor {
       case 'clear':
         this.sink.write(CLEAR_SCREEN);
         return;
-      case 'help':
+      case 'help': {
+        // redis-cli has its table before the REPL starts: waiting for COMMAND DOCS (a loaded machine) is not help's time.
+        const table = await this.options.commandTable();
+        const started = Date.now();
+        this.sink.write(helpText(plan.words, table));
+        this.writeTiming(Date.now() - started);
+        return;
+      }
       case 'command': {
         const started = Date.now();
-        if (plan.kind === 'help') this.sink.write(helpText(plan.words, await this.options.commandTable()));
-        else await this.issueCommand(plan.args, plan.repeat);
+        await this.issueCommand(plan.args, plan.repeat);
         this.writeTiming(Date.now() - started);
         return;
       }

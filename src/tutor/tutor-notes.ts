@@ -26,6 +26,8 @@ export function notesAfterReply(args: readonly Buffer[], reply: Reply, table: Co
   const name = commandWord(args);
   if (UNKNOWN_COMMAND.test(message)) {
     if (COLONLESS_TUTOR_WORDS.has(name)) return [t.noteTutorColon(name)];
+    // `2 :hint` reached Redis because of its repeat count: a Redis command is no better guess for it.
+    if (name.startsWith(':')) return [];
     const meant = didYouMean(args[0]?.toString('utf8') ?? '', table);
     return meant.length > 0 ? [t.noteDidYouMean(meant.join(', '))] : [];
   }

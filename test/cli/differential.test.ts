@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { runBoth } from './support/run-both.js';
+import { runBoth, timingSeconds, withoutSeconds } from './support/run-both.js';
 
 const corpusDir = join(fileURLToPath(new URL('.', import.meta.url)), 'corpus');
 const corpus = (name: string): Buffer => readFileSync(join(corpusDir, name));
@@ -30,6 +30,29 @@ describe('differential: replies corpus', () => {
       expect(ours).toEqual(theirs);
     }, 60_000);
   }
+});
+
+describe('differential: the timing line after a slow command', () => {
+  // redis-cli's repl() prints `(%.2fs)` after a command that took 500 ms or more, in standard output only
+  // (--no-raw, or a terminal), piped stdin included; raw output and one-shot mode print none.
+  it.each<[string, string[], number]>([
+    ['--no-raw', ['--no-raw'], 1],
+    ['default (raw, stdout is a pipe)', [], 0],
+  ])('BLPOP nothing 1.2 with %s', async (_name, args, lines) => {
+    const { theirs, ours } = await runBoth(args, 'BLPOP nothing 1.2\nPING\n', { keepSeconds: true });
+    // Byte for byte but for the digits of the elapsed time, which are the two runs' own measurements.
+    expect(withoutSeconds(ours.stdout)).toBe(withoutSeconds(theirs.stdout));
+    expect({ ...ours, stdout: '' }).toEqual({ ...theirs, stdout: '' });
+    if (lines > 0) expect(withoutSeconds(theirs.stdout)).toBe('(nil)\n(N.NNs)\nPONG\n');
+    const [theirSeconds = Number.NaN] = timingSeconds(theirs.stdout);
+    const [ourSeconds = Number.NaN] = timingSeconds(ours.stdout);
+    expect(timingSeconds(ours.stdout)).toHaveLength(lines);
+    if (lines === 0) return;
+    // The tolerance: both waited the 1.2 s the server blocks for, give or take its timer tick and the machine's load.
+    expect(theirSeconds).toBeGreaterThanOrEqual(1.2);
+    expect(ourSeconds).toBeGreaterThanOrEqual(1.2);
+    expect(Math.abs(ourSeconds - theirSeconds)).toBeLessThan(1);
+  });
 });
 
 describe('differential: RESP3 corpus', () => {

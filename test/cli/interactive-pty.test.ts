@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 import { startInPty, type PtySession } from '../redis-cli/line-editor/support/redis-cli-oracle.js';
 import { waitUntil } from '../support/wait-until.js';
-import { BIN } from './support/run-both.js';
+import { BIN, timingSeconds, withoutSeconds } from './support/run-both.js';
 
 let server: TestServer;
 const sessions: PtySession[] = [];
@@ -115,6 +115,24 @@ describe('interactive cli in a pty', () => {
     await session.type('client info\r', replied('db='));
     // The CLIENT INFO line wraps at 80 columns: join the rows back.
     expect(session.screen().join('')).toMatch(/ db=3 .*cmd=client\|info/);
+  });
+
+  it('prints (nil) and then the timing line after BLPOP nothing 1.2, as the real redis-cli does in a terminal', async () => {
+    const theirs = await startInPty('redis-cli', ['-p', String(server.port)]);
+    sessions.push(theirs);
+    const ours = await cli(server.port);
+    const blpop = async (session: PtySession): Promise<string> => {
+      await session.type('BLPOP nothing 1.2\r', replied('s)\r\n'));
+      return session.screen().map(rowText).join('\n');
+    };
+    const [theirScreen, ourScreen] = await Promise.all([blpop(theirs), blpop(ours)]);
+    expect(withoutSeconds(theirScreen)).toBe(`127.0.0.1:${server.port}> BLPOP nothing 1.2\n(nil)\n(N.NNs)\n127.0.0.1:${server.port}>`);
+    // The same screen; only the digits of the elapsed time may differ, each run measuring its own wait.
+    expect(withoutSeconds(ourScreen)).toBe(withoutSeconds(theirScreen));
+    const [theirSeconds = Number.NaN] = timingSeconds(theirScreen);
+    const [ourSeconds = Number.NaN] = timingSeconds(ourScreen);
+    expect(Math.min(theirSeconds, ourSeconds)).toBeGreaterThanOrEqual(1.2);
+    expect(Math.abs(ourSeconds - theirSeconds)).toBeLessThan(1);
   });
 
   it('shows messages in SUBSCRIBE mode and leaves it on Ctrl-C', async () => {

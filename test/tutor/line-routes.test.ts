@@ -25,6 +25,8 @@ interface Row {
   tui: TuiExpectation;
   /** The clis' PING after the line gets no PONG: the session ended (quit) or went elsewhere (connect). */
   noPong?: boolean;
+  /** The TUI's dim note under what redis-cli prints (never instead of it); without one, no note. */
+  note?: RegExp;
 }
 
 const ROWS: Row[] = [
@@ -42,7 +44,11 @@ const ROWS: Row[] = [
   { line: 'restart', tui: { same: true } },
   { line: '0 ping', tui: { same: true } },
   { line: '"" ping', tui: { same: true } },
-  { line: 'echo "unbalanced', tui: { same: true } },
+  { line: 'echo "unbalanced', tui: { same: true }, note: /^a quote is not closed/ },
+  { line: 'PNIG', tui: { same: true }, note: /^did you mean PING\?$/ },
+  { line: 'EXISTS', tui: { same: true }, note: /^syntax: EXISTS key \[key \.\.\.\]$/ },
+  { line: 'hint', tui: { same: true }, note: /^tutor commands start with a colon: :hint — :help lists them$/ },
+  { line: 'help', tui: { same: true }, note: /:help lists them/ },
   { line: 'help GET', tui: { same: true } },
   { line: '3 help get', tui: { same: true } },
   { line: ':set hints', tui: { same: true } },
@@ -90,6 +96,13 @@ describe('every typed line means the same in redis-cli, `redis-tutor cli` and th
       expect(forLine).toBe('\x1b[H\x1b[2J');
     } else {
       expect(shown.join('\n')).toMatch(row.tui.shows);
+    }
+    const notes = tui.lines('note');
+    if (row.note) {
+      expect(notes).toHaveLength(1);
+      expect(notes[0]).toMatch(row.note);
+    } else {
+      expect(notes).toEqual([]);
     }
     // And the TUI's session goes on too.
     tui.store.dispatch({ type: 'confirm', question: undefined });

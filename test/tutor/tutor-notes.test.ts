@@ -51,6 +51,7 @@ describe('notes under the server’s error', () => {
     ['solution please', 'en', ['tutor commands start with a colon: :solution — :help lists them']],
     ['solution', 'ru', ['команды тренажёра начинаются с двоеточия: :solution — список: :help']],
     ['INCR', 'en', ['syntax: INCR key']],
+    [':set hints', 'en', []],
   ])('%s (%s)', async (line, language, notes) => {
     const reply = await send(line);
     expect(reply.type).toBe('error');

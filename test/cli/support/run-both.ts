@@ -42,12 +42,19 @@ export function runProgram(command: string, args: string[], input: string | Buff
  * seconds of a `(N.NNs)` timing line (its presence is still compared).
  */
 export function normalize(output: Buffer, port: number): string {
-  return output
-    .toString('latin1')
-    .split(String(port))
-    .join('PORT')
-    .replace(/\baddr=127\.0\.0\.1:\d+/g, 'addr=127.0.0.1:CLIENTPORT')
-    .replace(/^\(\d+\.\d\ds\)$/gm, '(N.NNs)');
+  return withoutSeconds(output.toString('latin1').split(String(port)).join('PORT').replace(/\baddr=127\.0\.0\.1:\d+/g, 'addr=127.0.0.1:CLIENTPORT'));
+}
+
+const TIMING_LINE = /^\((\d+\.\d\d)s\)$/gm;
+
+/** The text with each timing line's digits replaced: `(1.20s)` → `(N.NNs)`. */
+export function withoutSeconds(text: string): string {
+  return text.replace(TIMING_LINE, '(N.NNs)');
+}
+
+/** The seconds of each `(N.NNs)` timing line, in order. */
+export function timingSeconds(text: string): number[] {
+  return [...text.matchAll(TIMING_LINE)].map((match) => Number(match[1]));
 }
 
 export interface Comparison {
@@ -55,15 +62,23 @@ export interface Comparison {
   ours: { stdout: string; stderr: string; code: number | null };
 }
 
-/** Each program on its own fresh server started the same way. */
-export async function runBoth(cliArgs: string[], input: string | Buffer, options: { env?: NodeJS.ProcessEnv; serverArgs?: string[] } = {}): Promise<Comparison> {
+/**
+ * Each program on its own fresh server started the same way. `keepSeconds`:
+ * the timing lines keep their digits, for a test that compares them itself.
+ */
+export async function runBoth(
+  cliArgs: string[],
+  input: string | Buffer,
+  options: { env?: NodeJS.ProcessEnv; serverArgs?: string[]; keepSeconds?: boolean } = {},
+): Promise<Comparison> {
   const [a, b] = await Promise.all([startTestServer(options.serverArgs ?? SERVER_ARGS), startTestServer(options.serverArgs ?? SERVER_ARGS)]);
   try {
     const [theirs, ours] = await Promise.all([
       runProgram('redis-cli', ['-p', String(a.port), ...cliArgs], input, options.env),
       runProgram(process.execPath, [BIN, 'cli', '-p', String(b.port), ...cliArgs], input, options.env),
     ]);
-    const view = (result: RunResult, port: number) => ({ stdout: normalize(result.stdout, port), stderr: normalize(result.stderr, port), code: result.code });
+    const text = (output: Buffer, port: number) => (options.keepSeconds ? output.toString('latin1').split(String(port)).join('PORT') : normalize(output, port));
+    const view = (result: RunResult, port: number) => ({ stdout: text(result.stdout, port), stderr: text(result.stderr, port), code: result.code });
     return { theirs: view(theirs, a.port), ours: view(ours, b.port) };
   } finally {
     await Promise.all([a.stop(), b.stop()]);
