@@ -1,6 +1,7 @@
 import { access, readdir } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { findModuleSyntaxError } from '../lib/module-syntax.js';
+import { findTypeScriptSyntaxError, isTypeScriptModule } from '../lib/typescript-source.js';
 import { splitArgs } from '../redis-cli/split-args.js';
 import { closestMatches } from './closest.js';
 import { commandNameProblems } from './command-names.js';
@@ -144,7 +145,7 @@ async function brokenJsModules(exercise: LoadedExercise): Promise<CourseProblem[
       continue;
     }
     // Where in the check file, as the author's editor would say it; the same text a grade shows when the check is run.
-    const syntax = await findModuleSyntaxError(check.modulePath);
+    const syntax = isTypeScriptModule(check.modulePath) ? await findTypeScriptSyntaxError(check.modulePath) : await findModuleSyntaxError(check.modulePath);
     if (syntax) problems.push({ severity: 'error', code: 'js-syntax', file: check.modulePath, line: syntax.line, column: syntax.column, message: `${syntax.message} (the js check of ${exercise.id}, checks[${check.index}])` });
   }
   return problems;
@@ -199,15 +200,15 @@ async function strayFiles(courseDir: string): Promise<CourseProblem[]> {
       }
       if (inner.isDirectory() && inner.name === 'checks') {
         for (const check of await readdir(innerPath, { withFileTypes: true })) {
-          if (!check.isFile() || !check.name.endsWith('.js')) {
-            stray(join(innerPath, check.name), 'checks/ holds the .js modules of js checks only', check.isDirectory());
+          if (!check.isFile() || !/\.(?:js|ts)$/.test(check.name)) {
+            stray(join(innerPath, check.name), 'checks/ holds the .js and .ts modules of js checks only', check.isDirectory());
           }
         }
         continue;
       }
       const hint = /\.ya?ml$/.test(inner.name)
         ? 'exercise files are named NN-<id>.yaml (e.g. 01-first-key.yaml), or they are not loaded'
-        : `a module folder holds ${MODULE_FILE}, NN-<id>.yaml exercises, checks/*.js, ${PROGRAMS_DIR}/<exercise>/ and README.md`;
+        : `a module folder holds ${MODULE_FILE}, NN-<id>.yaml exercises, checks/*.js and *.ts, ${PROGRAMS_DIR}/<exercise>/ and README.md`;
       stray(innerPath, hint, inner.isDirectory());
     }
   }

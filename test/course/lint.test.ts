@@ -57,7 +57,7 @@ describe('lintCourse', () => {
       expect.arrayContaining([
         [`${at}stray.txt: warning: stray file: the course folder holds README.md, course.yaml and NN-<module> folders only`, 'warning'],
         [`${at}01-alpha/notes.yml: stray file: exercise files are named NN-<id>.yaml (e.g. 01-first-key.yaml), or they are not loaded`, 'error'],
-        [`${at}01-alpha/checks/helper.txt: warning: stray file: checks/ holds the .js modules of js checks only`, 'warning'],
+        [`${at}01-alpha/checks/helper.txt: warning: stray file: checks/ holds the .js and .ts modules of js checks only`, 'warning'],
       ]),
     );
     expect(stray).toHaveLength(3);

@@ -152,8 +152,8 @@ export const JsCheckSchema = closedMap('js check field', {
   ...CheckCommonSchema.shape,
   js: z
     .string()
-    .regex(/^checks\/[^/\\]+\.js$/, { error: 'expected a file in the checks/ folder beside the YAML, e.g. checks/lock-release.js' })
-    .describe('A module in checks/ exporting a default async function (api) => { passed, expected?, found? }.'),
+    .regex(/^checks\/[^/\\]+\.(?:js|ts)$/, { error: 'expected a .js or .ts file in the checks/ folder beside the YAML, e.g. checks/lock-release.js' })
+    .describe('A module in checks/ (JavaScript, or TypeScript loaded without a build step) exporting a default async function (api) => { passed, expected?, found? }.'),
 });
 
 export const OutputCheckSchema = closedMap('output check field', { ...CheckCommonSchema.shape, ...OutputCheckFields });

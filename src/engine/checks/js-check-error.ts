@@ -1,6 +1,7 @@
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { JsCheck } from '../../course/schema.js';
 import { findModuleSyntaxError } from '../../lib/module-syntax.js';
+import { findTypeScriptSyntaxError, isTypeScriptModule } from '../../lib/typescript-source.js';
 import { BilingualError, type BilingualText } from '../../results/check-result.js';
 
 /** Where an error happened in the check's own file: the first stack frame there, never the tutor's. */
@@ -32,8 +33,10 @@ export async function describeJsCheckError(error: unknown, check: Pick<JsCheck, 
     if (frame.functionName === undefined) return { en: where, ru: where };
     return { en: `${where} (in ${frame.functionName})`, ru: `${where} (в функции ${frame.functionName})` };
   }
-  if (loading && error.name === 'SyntaxError') {
-    const syntax = await findModuleSyntaxError(check.modulePath);
+  // A .ts check's syntax error comes from the TypeScript loader's thread, which may not keep the error's name.
+  const typed = isTypeScriptModule(check.modulePath);
+  if (loading && (error.name === 'SyntaxError' || typed)) {
+    const syntax = typed ? await findTypeScriptSyntaxError(check.modulePath) : await findModuleSyntaxError(check.modulePath);
     if (syntax) {
       const where = `${check.module}:${syntax.line}:${syntax.column}: ${syntax.message}`;
       return { en: where, ru: where };

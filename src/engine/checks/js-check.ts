@@ -1,5 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import { withTimeout } from '../../lib/async.js';
+import { prepareImport } from '../../lib/typescript-loader.js';
 import type { JsCheck } from '../../course/schema.js';
 import type { CheckApiResult, CheckFunction } from '../check-api.js';
 import { BilingualError, verbatim, type BilingualText, type Verdict } from '../../results/check-result.js';
@@ -10,7 +11,7 @@ import { describeJsCheckError } from './js-check-error.js';
 /** A js check that never settles must not hang the tutor. */
 const JS_CHECK_TIMEOUT_MS = 10_000;
 
-/** `js`: the default export of the module beside the YAML, imported once per process. */
+/** `js`: the default export of the module beside the YAML (JavaScript, or TypeScript made JavaScript as it loads), imported once per process. */
 export function compileJsCheck(check: JsCheck): CompiledCheck {
   return {
     check,
@@ -38,10 +39,13 @@ const loaded = new Map<string, Promise<CheckFunction>>();
 function loadCheckFunction(path: string): Promise<CheckFunction> {
   let promise = loaded.get(path);
   if (!promise) {
-    promise = import(pathToFileURL(path).href).then((module: { default?: unknown }) => {
-      if (typeof module.default !== 'function') throw new BilingualError(JS.noDefaultExport(path));
-      return module.default as CheckFunction;
-    });
+    // A .ts check needs the TypeScript loader first (../../lib/typescript-loader.ts).
+    promise = prepareImport(path)
+      .then(() => import(pathToFileURL(path).href))
+      .then((module: { default?: unknown }) => {
+        if (typeof module.default !== 'function') throw new BilingualError(JS.noDefaultExport(path));
+        return module.default as CheckFunction;
+      });
     // A failed import is retried next time: the author may be fixing the file while the tutor runs.
     promise.catch(() => loaded.delete(path));
     loaded.set(path, promise);
