@@ -8,11 +8,10 @@ import type { ProgressStore } from '../progress/progress-store.js';
 import { forgetProgress, markSolved, markStarted, withLanguage } from '../progress/progress-updates.js';
 import { INVALID_ARGUMENTS_MESSAGE, INVALID_REPEAT_MESSAGE, keepsInHistory, RESTART_MESSAGE, routeLine } from '../redis-cli/line-router.js';
 import { timingLine } from '../redis-cli/timing-line.js';
-import { updateChecklist } from './checklist-updates.js';
+import { AttemptView } from './attempt-view.js';
 import { CommandRunner } from './command-runner.js';
 import { moduleEntry, nextPlace, placeOf, prevPlace } from './course-nav.js';
 import type { LearnerTap } from './learner-tap.js';
-import { PanelReader } from './panel-reader.js';
 import { INITIAL_PROMPT, promptStep, type PromptEffect, type PromptEvent, type PromptMachine } from './prompt-mode.js';
 import type { PromptServices } from './prompt-services.js';
 import { redisWhere } from './redis-where.js';
@@ -56,7 +55,7 @@ export class TutorController {
   private recoveries = 0;
   private closed = false;
   private readonly runner: CommandRunner;
-  private readonly panel = new PanelReader();
+  private readonly view: AttemptView;
   private readonly stopper: BusyCommandStopper;
   private readonly unsubscribeLost: () => void;
 
@@ -64,6 +63,8 @@ export class TutorController {
     this.screen = new ScreenUpdates(options.store);
     this.runner = new CommandRunner({ screen: this.screen, spec: options.supervisor.target.spec });
     this.stopper = new BusyCommandStopper(this.runner, options.supervisor, this.screen);
+    const idle = () => this.state.promptMode === 'ready' && !this.state.lineRunning;
+    this.view = new AttemptView({ screen: this.screen, engine: () => options.supervisor.engine, onSolved: (id) => this.saveProgress(markSolved(this.state.progress, id)), idle });
     options.tap.onUnclaimed((reply) => this.runner.unclaimed(reply));
     this.unsubscribeLost = options.supervisor.onServerLost(() => void this.recover(this.t.serverExited));
   }
@@ -135,14 +136,14 @@ export class TutorController {
     const engine = this.options.supervisor.engine;
     const generation = ++this.generation;
     this.runner.detach();
-    this.panel.reset();
+    this.view.reset();
     this.attempt = undefined;
     this.step({ type: 'opening' });
     this.screen.dispatch({ type: 'exercise-opened', exerciseId: id });
     this.saveProgress(markStarted(this.state.progress, id));
     let attempt: Attempt;
     try {
-      attempt = await engine.startAttempt(place.exercise, { onEvent: (event) => generation === this.generation && this.runner.actorEvent(event) });
+      attempt = await engine.startAttempt(place.exercise, { paced: true, onEvent: (event) => generation === this.generation && this.runner.actorEvent(event) });
     } catch (error) {
       if (generation !== this.generation) return;
       this.screen.say('warning', this.t.tutorError(errorMessage(error)));
@@ -156,6 +157,7 @@ export class TutorController {
     if (generation !== this.generation) return;
     this.step({ type: 'opened' });
     void this.refreshPanel(generation);
+    this.view.watch(attempt, () => generation === this.generation && attempt === this.attempt);
   }
 
   async next(): Promise<void> {
@@ -282,7 +284,7 @@ export class TutorController {
         await this.openExercise(id);
         this.screen.say('tutor', this.t.resetDone);
       },
-      check: () => this.evaluate(this.generation, performance.now()),
+      check: () => this.evaluate(this.generation, performance.now()).then(() => this.refreshPanel()),
       next: () => this.next(),
       prev: () => this.prev(),
       menu: () => this.menu(),
@@ -323,17 +325,14 @@ export class TutorController {
   private evaluate(generation: number, started?: number): Promise<void> {
     const attempt = this.attempt;
     if (!attempt) return Promise.resolve();
-    const current = () => generation === this.generation && attempt === this.attempt;
-    return updateChecklist(this.screen, attempt, current, (id) => this.saveProgress(markSolved(this.state.progress, id)), started);
+    return this.view.evaluate(attempt, () => generation === this.generation && attempt === this.attempt, started);
   }
 
   /** Reads the exercise's keys and the ones the learner touched, for the data panel. */
   async refreshPanel(generation: number = this.generation): Promise<void> {
     const attempt = this.attempt;
     if (!attempt) return;
-    const panel = await this.panel.read(this.options.supervisor.engine, attempt);
-    // The panel is a view; a failed read leaves the last picture up.
-    if (panel && generation === this.generation) this.screen.dispatch({ type: 'panel', panel });
+    await this.view.refreshPanel(attempt, () => generation === this.generation);
   }
 
   private saveProgress(progress: Progress): void {
