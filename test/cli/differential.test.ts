@@ -38,8 +38,9 @@ describe('differential: the timing line after a slow command', () => {
   it.each<[string, string[], number]>([
     ['--no-raw', ['--no-raw'], 1],
     ['default (raw, stdout is a pipe)', [], 0],
+    ['--no-raw, one-shot (the command on the command line)', ['--no-raw', 'BLPOP', 'nothing', '1.2'], 0],
   ])('BLPOP nothing 1.2 with %s', async (_name, args, lines) => {
-    const { theirs, ours } = await runBoth(args, 'BLPOP nothing 1.2\nPING\n', { keepSeconds: true });
+    const { theirs, ours } = await runBoth(args, args.includes('BLPOP') ? '' : 'BLPOP nothing 1.2\nPING\n', { keepSeconds: true });
     // Byte for byte but for the digits of the elapsed time, which are the two runs' own measurements.
     expect(withoutSeconds(ours.stdout)).toBe(withoutSeconds(theirs.stdout));
     expect({ ...ours, stdout: '' }).toEqual({ ...theirs, stdout: '' });
