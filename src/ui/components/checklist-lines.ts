@@ -3,6 +3,7 @@ import { localize } from '../../course/localize.js';
 import type { Language } from '../../course/schema.js';
 import type { ExerciseResult } from '../../results/check-result.js';
 import { wordWrap } from '../layout.js';
+import { solvedState } from '../../tutor/state/solved-state.js';
 import type { Texts } from '../../tutor/texts.js';
 
 /**
@@ -10,7 +11,8 @@ import type { Texts } from '../../tutor/texts.js';
  * check what was expected and what was found, in the learner's language,
  * once the learner has tried (before that the expected value would be the
  * answer, given away).
- * The title line carries the success state. Check lines wrap at words to
+ * The title line carries the success state: ✓ Solved only while every
+ * check passes (../../tutor/state/solved-state.ts). Check lines wrap at words to
  * `width` (Russian phrases run longer, and a cut "found" hides the answer).
  */
 export function checklistLines(input: {
@@ -29,9 +31,12 @@ export function checklistLines(input: {
   if (!result) return [chalk.bold(t.checks) + chalk.dim(`  ${t.checking}`)];
   const passed = result.checks.filter((check) => check.passed).length;
   const timing = input.lastCheckMs !== undefined ? chalk.dim(`  ${t.checkedIn(Math.round(input.lastCheckMs))}`) : '';
-  const title = input.solvedNow
-    ? chalk.bold.green(input.isLast ? t.solvedLast : t.solved) + timing
-    : `${chalk.bold(t.checks)} ${chalk.dim(`${passed}/${result.checks.length}`)}${timing}`;
+  const solved = solvedState({ solvedNow: input.solvedNow, result });
+  const earlier = solved === 'solved-earlier' ? chalk.green(`  ${input.isLast ? t.solvedEarlierLast : t.solvedEarlier}`) : '';
+  const title =
+    solved === 'solved'
+      ? chalk.bold.green(input.isLast ? t.solvedLast : t.solved) + timing
+      : `${chalk.bold(t.checks)} ${chalk.dim(`${passed}/${result.checks.length}`)}${earlier}${timing}`;
   const lines = [title];
   const wrap = (mark: string, text: string) => {
     const [first = '', ...rest] = wordWrap(`${mark} ${text}`, input.width, '  ');
