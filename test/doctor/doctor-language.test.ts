@@ -75,7 +75,7 @@ const brokenMachines: Array<Partial<DoctorFacts>> = [
     progress: { state: 'exists', file: '/home/a/progress.json', fromEnv: true, readable: true, writable: false },
     course: { state: 'loaded', dir: '/pkg/exercises', modules: 2, exercises: 5, errors: ['a.yaml: bad', 'b.yaml: bad'], warnings: 1 },
     programs: {
-      python: { path: 'python3', origin: 'default', facts: { state: 'runs', version: '3.11.2', redisPy: undefined } },
+      python: { path: 'python3', origin: 'default', facts: { state: 'runs', version: '3.11.2', safePathOption: true, redisPy: undefined } },
       node: { path: '/usr/bin/node', origin: 'env', version: undefined, failure: 'ENOENT' },
       ioredis: undefined,
     },
