@@ -59,6 +59,8 @@ export class CommandRunner {
   private leaving: { sawPong(): void } | undefined;
   /** Unclaimed replies and actor events that arrived while a command was in flight: shown after its reply. */
   private held: Array<() => void> = [];
+  /** The echoed line the last notes were for: a repeat count (`3 PNIG`) gets them once, under the first error. */
+  private notedInput: number | undefined;
   /** COMMAND DOCS for the notes under errors (did you mean, the syntax), read at the first error that needs it. */
   private commandTable: Promise<CommandTable> | undefined;
 
@@ -127,7 +129,7 @@ export class CommandRunner {
       if (entering && this.connection !== 'subscribed') this.deps.screen.say('reply', texts(this.language).subscribeBanner);
       this.printReply(args, reply);
       this.sayResetHint(resetHintAfter(name, reply.type !== 'error', attempt.exercise));
-      if (reply.type === 'error') this.deps.screen.say('note', ...notesAfterReply(args, reply, await this.loadCommandTable(), texts(this.language)));
+      if (reply.type === 'error') this.sayNotes(notesAfterReply(args, reply, await this.loadCommandTable(), texts(this.language)));
       if (entering) this.connection = 'subscribed';
       if (entering && name === 'ssubscribe') this.shardSubscribed = true;
       // The server has run the whole UNSUBSCRIBE once its first confirmation is here: its count is final.
@@ -140,7 +142,7 @@ export class CommandRunner {
     }
     const dbBefore = this.client.db;
     this.client = applyCommand(this.client, args, reply);
-    if (this.client.db !== dbBefore) this.deps.screen.say('note', ...notesAfterSelect(this.client.db, this.deps.spec.db, texts(this.language)));
+    if (this.client.db !== dbBefore) this.sayNotes(notesAfterSelect(this.client.db, this.deps.spec.db, texts(this.language)));
     this.updatePrompt();
     this.flushHeld();
     return { kind: 'answered', connection: this.connection, interrupted };
@@ -263,6 +265,14 @@ export class CommandRunner {
     const t = texts(this.language);
     if (hint === 'setup-flushed') this.deps.screen.say('tutor', t.setupFlushed);
     if (hint === 'redis-reset') this.deps.screen.say('tutor', t.resetWentToRedis);
+  }
+
+  private sayNotes(notes: string[]): void {
+    if (notes.length === 0) return;
+    const input = this.deps.screen.state.transcript.findLast((entry) => entry.kind === 'input')?.id;
+    if (input !== undefined && input === this.notedInput) return;
+    this.notedInput = input;
+    this.deps.screen.say('note', ...notes);
   }
 
   private loadCommandTable(): Promise<CommandTable> {

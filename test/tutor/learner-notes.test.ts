@@ -82,6 +82,15 @@ describe('notes under Redis errors in the TUI', () => {
     });
   });
 
+  it('a repeat count repeats the error, not the note', async () => {
+    await tui.type('3 PNIG');
+    expect(tui.lines('reply')).toHaveLength(3);
+    expect(tui.lines('note')).toEqual(['did you mean PING?']);
+    tui.mark();
+    await tui.type('PNIG');
+    expect(tui.lines('note')).toEqual(['did you mean PING?']);
+  });
+
   it('notes follow the learner’s language', async () => {
     tui.controller.setLanguage('ru');
     tui.mark();
