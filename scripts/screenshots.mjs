@@ -164,7 +164,8 @@ try {
   await waitFor('Start: Getting started');
   save('home');
   child.write('\r');
-  await waitFor('1 of 8');
+  // The exercise screen's key line: on screen once the exercise is (whatever the module's length).
+  await waitFor(':hint :solution');
   await type('SET greeting hello\r');
   await waitFor('checked in');
   await type('PING\r');
