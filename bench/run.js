@@ -334,7 +334,67 @@ async function benchClass() {
   }
 }
 
-const sections = { startup: benchStartup, 'cli-pipe': benchCliPipe, 'resp-parser': benchParser, engine: benchEngine, grade: benchGrade, class: benchClass };
+/**
+ * The issue's figure: 30 students × 20 exercises (the first 20 typed
+ * reference solutions of the bundled course, no program answers) graded
+ * in class mode, one process, with --jobs 1, 2 and 4; and where the time
+ * goes: starting Node.js and loading the course, the sandbox resets, the
+ * answers and the checks (from the reports' timings), and the rest.
+ */
+async function benchClass20() {
+  const students = 30;
+  const perStudent = 20;
+  console.log(`grade a class: ${students} students × ${perStudent} exercises (reference solutions)`);
+  const { mkdtempSync, mkdirSync, writeFileSync, readFileSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { loadCourse } = /** @type {typeof import('../src/course/load.js')} */ (await loadBuilt('course/load.js'));
+  const { GradeReportSchema } = /** @type {typeof import('../src/results/report-model.js')} */ (await loadBuilt('results/report-model.js'));
+  const { course } = await loadCourse();
+  const picked = course.modules.flatMap((module) => module.exercises.filter((exercise) => exercise.solution !== '' && !exercise.requires && !module.requires).map((exercise) => ({ module, exercise }))).slice(0, perStudent);
+  const scratch = mkdtempSync(join(tmpdir(), 'redis-tutor-bench-class20-'));
+  const classDir = join(scratch, 'class');
+  for (let index = 1; index <= students; index++) {
+    for (const { module, exercise } of picked) {
+      const dir = join(classDir, `student-${String(index).padStart(2, '0')}`, module.id);
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(join(dir, `${exercise.localId}.redis`), exercise.solution);
+    }
+  }
+  try {
+    for (const jobs of [1, 2, 4]) {
+      const out = join(scratch, `out-${jobs}`);
+      const started = performance.now();
+      const result = spawnSync(process.execPath, [bin, 'grade', '--class', classDir, '--output-dir', out, '--jobs', String(jobs)], { encoding: 'utf8' });
+      const elapsed = performance.now() - started;
+      if (result.status !== 0) throw new Error(`grade --class exited ${result.status}:\n${result.stderr}`);
+      line(`grade --class, --jobs ${jobs}`, ms(elapsed), jobs === 2 ? '<= 5 s' : undefined);
+      if (jobs !== 1) continue;
+      // Where one lane's time goes (--jobs 1: the exercises run one after another).
+      let answers = 0;
+      let checks = 0;
+      let total = 0;
+      for (let index = 1; index <= students; index++) {
+        const report = GradeReportSchema.parse(JSON.parse(readFileSync(join(out, `student-${String(index).padStart(2, '0')}.json`), 'utf8')));
+        for (const module of report.modules) {
+          for (const grade of module.exercises) {
+            if (!grade.timings) continue;
+            answers += grade.timings.answerMs;
+            checks += grade.timings.checksMs;
+            total += grade.timings.totalMs;
+          }
+        }
+      }
+      line('  exercises: sandbox reset and setup', ms(total - answers - checks));
+      line('  exercises: answers', ms(answers));
+      line('  exercises: checks', ms(checks));
+      line('  the rest: Node.js, course, servers, reports', ms(elapsed - total));
+    }
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+const sections = { startup: benchStartup, 'cli-pipe': benchCliPipe, 'resp-parser': benchParser, engine: benchEngine, grade: benchGrade, class: benchClass, 'class-20': benchClass20 };
 for (const [name, run] of Object.entries(sections)) {
   if (wanted(name)) await run();
 }

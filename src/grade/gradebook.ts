@@ -99,8 +99,15 @@ export function renderGradebookMarkdown(entries: readonly GradebookEntry[], opti
   const ids = gradebookExercises(entries);
   if (ids.length > 0) {
     out.push('', tableRow(texts.exerciseColumns), tableRow(['---', '---:', '---:', '---:', '---:', '---:']));
+    // Grouped once: looking each exercise up in every report costs exercises² × students (a second for a class of 30).
+    const gradesById = new Map<string, ExerciseGrade[]>();
+    for (const grade of reports.flatMap(exercisesOf)) {
+      const same = gradesById.get(grade.id);
+      if (same) same.push(grade);
+      else gradesById.set(grade.id, [grade]);
+    }
     for (const id of ids) {
-      const grades = reports.flatMap((report) => exercisesOf(report).filter((grade) => grade.id === id));
+      const grades = gradesById.get(id) ?? [];
       const count = (status: ExerciseGrade['status']) => String(grades.filter((grade) => grade.status === status).length);
       const counted = grades.filter((grade) => grade.status !== 'skipped');
       const average = counted.length > 0 ? formatPoints(counted.reduce((sum, grade) => sum + earnedPoints(grade), 0) / counted.length) : '—';
