@@ -71,9 +71,10 @@ describe('the first commands of README.md, on a fresh clone', () => {
     }
   }, 900_000);
 
+  // Removing a clone with its node_modules can take a minute on a loaded machine.
   afterAll(() => {
     if (work) rmSync(work, { recursive: true, force: true });
-  });
+  }, 300_000);
 
   it('are the ones this test knows how to check, in both READMEs', () => {
     expect(commands).toEqual(['npm ci', 'npx redis-tutor start', 'npm test']);
