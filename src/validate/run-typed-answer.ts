@@ -11,7 +11,10 @@ import type { ExerciseGrade, LineError } from '../results/report-model.js';
 export interface TypedRun {
   /** Every check after the answer; empty when the run stopped before them. */
   checks: CheckResult[];
+  /** Lines that were not sent or got no reply (unbalanced quotes, a lost connection). */
   lineErrors: LineError[];
+  /** Lines the server answered with an error reply (WRONGTYPE, unknown command). */
+  errorReplies: LineError[];
   /** The checks already passed after setup alone; only looked at when asked. */
   passedBeforeAnswer: boolean;
   /** What the reset could not restore or left behind, in English. */
@@ -38,7 +41,7 @@ export interface TypedRunOptions {
  * the way `validate --solutions` treats every typed answer.
  */
 export async function runTypedAnswer(engine: Engine, exercise: LoadedExercise, lines: readonly ScriptLine[], options: TypedRunOptions = {}): Promise<TypedRun> {
-  const run: TypedRun = { checks: [], lineErrors: [], passedBeforeAnswer: false, resetFindings: [], answerMs: 0, checksMs: 0 };
+  const run: TypedRun = { checks: [], lineErrors: [], errorReplies: [], passedBeforeAnswer: false, resetFindings: [], answerMs: 0, checksMs: 0 };
   try {
     const attempt = await engine.startAttempt(exercise);
     // Without waiting: a check that only holds after a wait still fails here, which is the point.
@@ -50,6 +53,7 @@ export async function runTypedAnswer(engine: Engine, exercise: LoadedExercise, l
     outcomes.forEach((outcome, i) => {
       const line = lines[i];
       if (outcome.problem !== undefined && line) run.lineErrors.push({ line: line.location.line, text: outcome.line, error: outcome.problem });
+      if (outcome.reply?.type === 'error' && line) run.errorReplies.push({ line: line.location.line, text: outcome.line, error: outcome.reply.value.toString('utf8') });
     });
     const checksStarted = performance.now();
     run.checks = await evaluate(attempt, exercise, options.settleOnFirstFailure === true);

@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import type { LoadedCounterExample, LoadedExercise } from '../course/schema.js';
 import type { Supervisor } from '../engine/supervisor.js';
 import type { ExerciseGrade } from '../results/report-model.js';
-import { gradeHeader, runTypedAnswer } from './run-typed-answer.js';
+import { gradeHeader, runTypedAnswer, type TypedRun } from './run-typed-answer.js';
 import type { SolutionValidation } from './validate-solutions.js';
 
 /**
@@ -29,6 +29,7 @@ async function validateCounterExample(exercise: LoadedExercise, counterExample: 
   const rejected = checks.some((check) => !check.passed);
   const findings = [
     ...(failure === undefined && !rejected ? [`${name} passes every check, yet it is wrong: ${why.en} — add or tighten a check that catches it`] : []),
+    ...notTypeable(name, run),
     ...run.resetFindings,
   ];
   const result: ExerciseGrade = {
@@ -47,4 +48,18 @@ async function validateCounterExample(exercise: LoadedExercise, counterExample: 
     ...(run.resetMs !== undefined ? { resetMs: run.resetMs } : {}),
     counterExample: { index: counterExample.index, why, line: counterExample.location.line },
   };
+}
+
+/**
+ * A counter-example stands for an answer a learner could type: a line
+ * redis-cli cannot parse, or a command the server does not know, fails the
+ * checks for a reason that proves nothing about them.
+ */
+function notTypeable(name: string, run: TypedRun): string[] {
+  return [
+    ...run.lineErrors.map((line) => `${name}, line ${line.line} "${line.text}": ${line.error.trim()} — a counter-example must be an answer a learner could type`),
+    ...run.errorReplies
+      .filter((line) => /^ERR unknown (sub)?command/i.test(line.error))
+      .map((line) => `${name}, line ${line.line} "${line.text}": ${line.error.trim()} — a counter-example must be an answer a learner could type`),
+  ];
 }

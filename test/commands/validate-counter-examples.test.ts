@@ -28,6 +28,9 @@ describe('validate --solutions with counter-examples', () => {
       ['caching/cache-page', 1, 'failed'],
       ['caching/count-views', 'solution', 'passed'],
       ['caching/count-views', 0, 'passed'],
+      ['caching/not-an-answer', 'solution', 'passed'],
+      ['caching/not-an-answer', 0, 'failed'],
+      ['caching/not-an-answer', 1, 'failed'],
     ]);
   });
 
@@ -47,13 +50,19 @@ describe('validate --solutions with counter-examples', () => {
     ]);
   });
 
+  it('a counter-example no learner could type (unknown command, unclosed quote) is a problem, though it fails the checks', () => {
+    const [typo, unclosed] = report.solutions?.slice(6) ?? [];
+    expect(typo && validationReasons(typo)).toEqual([expect.stringMatching(/^counter-example 1 \(line 12\), line 14 "SETT greeting hello": ERR unknown command 'SETT'.* — a counter-example must be an answer a learner could type$/)]);
+    expect(unclosed && validationReasons(unclosed)).toEqual([expect.stringMatching(/^counter-example 2 \(line 15\), line 17 "SET greeting "hello": .* — a counter-example must be an answer a learner could type$/)]);
+  });
+
   it('renders a line per counter-example and fails the exercise whose counter-example passes', () => {
     const text = renderValidateReport(report, courseDir);
     expect(text).toMatch(/^ok {3}caching\/cache-page counter-example 1 \(\d+ ms\)$/m);
     expect(text).toMatch(/^FAIL caching\/cache-page counter-example 2 \(\d+ ms\)$/m);
     expect(text).toMatch(/^ {7}counter-example 2 \(line 15\) passes every check, yet it is wrong: SET then EXPIRE .* \[01-caching\/01-cache-page\.yaml\]$/m);
     expect(text).toMatch(/^ok {3}caching\/count-views counter-example 1 \(\d+ ms\)$/m);
-    expect(text.trimEnd().split('\n').at(-1)).toBe('2 exercises: 1 passed, 1 failed');
+    expect(text.trimEnd().split('\n').at(-1)).toBe('3 exercises: 1 passed, 2 failed');
     expect(reportHolds(report)).toBe(false);
   });
 });
