@@ -2,6 +2,7 @@ import type { ChalkInstance } from 'chalk';
 import { localize } from '../../course/localize.js';
 import type { Language } from '../../course/schema.js';
 import type { ExerciseResult } from '../../results/check-result.js';
+import { hiddenChecksText, studentView } from '../../results/hidden-checks.js';
 import { wordWrap } from '../layout.js';
 import { solvedState } from '../../tutor/state/solved-state.js';
 import type { Texts } from '../../tutor/texts.js';
@@ -18,8 +19,8 @@ import type { Texts } from '../../tutor/texts.js';
 export function checklistLines(input: {
   result: ExerciseResult | undefined;
   solvedNow: boolean;
-  /** The learner has entered a line in this exercise (AppState.tried). */
-  tried: boolean;
+  /** The learner has entered a line in this exercise (AppState.tried); callers outside the screen (tests, tools) see everything. */
+  tried?: boolean;
   isLast: boolean;
   language: Language;
   lastCheckMs: number | undefined;
@@ -49,18 +50,21 @@ export function checklistLines(input: {
     lines.push(chalk.dim(head) + first.slice(head.length), ...rest);
   };
   let explained = false;
-  for (const check of result.checks) {
+  // A teacher's hidden checks count in the title and in one line of totals, never by name or value.
+  const { visible, hidden } = studentView(result.checks);
+  for (const check of visible) {
     wrap(check.passed ? '✓' : '✗', localize(check.description, input.language));
     if (!check.passed && !explained) {
       explained = true;
       // The engine wrote these in both languages; the learner reads theirs.
       // A check that could not run says so at once: that is no answer.
       if (check.error !== undefined) detail(t.checkError, localize(check.error, input.language));
-      else if (input.tried) {
+      else if (input.tried ?? true) {
         if (check.expected !== undefined) detail(t.expected, localize(check.expected, input.language));
         if (check.found !== undefined) detail(t.found, localize(check.found, input.language));
       }
     }
   }
+  if (hidden) wrap(hidden.passed === hidden.total ? '✓' : '✗', hiddenChecksText(hidden.total, hidden.passed, input.language));
   return lines;
 }
