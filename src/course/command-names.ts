@@ -59,20 +59,24 @@ function didYouMean(word: string, candidates: readonly string[], prefix = ''): s
   return guess !== undefined ? ` — did you mean ${prefix}${guess}?` : '';
 }
 
-/** Every used/notUsed item of an exercise whose command name is not one, at its place in the file. */
+/** Every used/notUsed item (and used's before/after bounds) whose command name is not one, at its place in the file. */
 export function commandNameProblems(exercise: LoadedExercise): CourseProblem[] {
   const problems: CourseProblem[] = [];
   for (const check of exercise.checks) {
     if (check.kind !== 'used' && check.kind !== 'notUsed') continue;
-    check.commands.forEach((pattern: CommandPattern, index) => {
-      const verdict = checkCommandName(pattern.command);
-      if (!verdict) return;
-      // One item may be written alone (used: SETT) or in a list; the path finds the item either way.
-      const itemPath: PathSegment[] = check.commands.length === 1 ? ['checks', check.index, check.kind, 'command'] : ['checks', check.index, check.kind, index, 'command'];
-      const location = exercise.locate(itemPath);
-      const label = check.commands.length === 1 ? `checks[${check.index}].${check.kind}` : `checks[${check.index}].${check.kind}[${index}]`;
-      problems.push({ severity: verdict.severity, code: 'unknown-command', file: location.file, line: location.line, column: location.column, message: `${label}: ${verdict.message}` });
-    });
+    const fields: Array<[string, readonly CommandPattern[]]> =
+      check.kind === 'used' ? [['used', check.commands], ['before', check.before ?? []], ['after', check.after ?? []]] : [['notUsed', check.commands]];
+    for (const [field, patterns] of fields) {
+      patterns.forEach((pattern, index) => {
+        const verdict = checkCommandName(pattern.command);
+        if (!verdict) return;
+        // One item may be written alone (used: SETT) or in a list; the path finds the item either way.
+        const itemPath: PathSegment[] = patterns.length === 1 ? ['checks', check.index, field, 'command'] : ['checks', check.index, field, index, 'command'];
+        const location = exercise.locate(itemPath);
+        const label = patterns.length === 1 ? `checks[${check.index}].${field}` : `checks[${check.index}].${field}[${index}]`;
+        problems.push({ severity: verdict.severity, code: 'unknown-command', file: location.file, line: location.line, column: location.column, message: `${label}: ${verdict.message}` });
+      });
+    }
   }
   return problems;
 }

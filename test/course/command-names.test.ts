@@ -59,6 +59,10 @@ describe('validate reports a misspelt command name at its place in the file', ()
         '    notUsed: [KEYS, SCANN]',
         '  - description: { en: D, ru: Д }',
         '    used: { command: SET, with: [NX] }',
+        '  - description: { en: D, ru: Д }',
+        '    used: GET',
+        '    before: { command: SETT, with: [lock] }',
+        '    after: [FLUSHALL, FLUSHDBB]',
         '',
       ].join('\n'),
     );
@@ -74,6 +78,8 @@ describe('validate reports a misspelt command name at its place in the file', ()
       '01-m/01-lock.yaml:10:11: checks[0].used: SETT is not a Redis command — did you mean SET?',
       '01-m/01-lock.yaml:12:30: checks[1].used[1]: CONFIG SETT is not a subcommand of CONFIG — did you mean CONFIG SET?',
       '01-m/01-lock.yaml:14:21: checks[2].notUsed[1]: SCANN is not a Redis command — did you mean SCAN?',
+      '01-m/01-lock.yaml:19:24: checks[4].before: SETT is not a Redis command — did you mean SET?',
+      '01-m/01-lock.yaml:20:23: checks[4].after[1]: FLUSHDBB is not a Redis command — did you mean FLUSHDB?',
     ]);
   });
 });
