@@ -50,7 +50,7 @@ export async function runValidate(run: ValidateRun): Promise<ValidateReport> {
       const programs = { env: run.env, handleSignals: run.handleSignals ?? true };
       const solutions = await validateSolutions(course, supervisor, programs);
       // Warnings only: commands this server does not know (../validate/server-commands.ts).
-      const unknown = await unknownServerCommands(course, supervisor.engine.checker, target.owned);
+      const unknown = await unknownServerCommands(course, supervisor.engine.checker, target);
       return { problems: [...problems, ...unknown], exercises, solutions, server: target.describe() };
     } finally {
       await supervisor.close();

@@ -16,6 +16,12 @@ export interface ServerFacts {
   redisVersion: string;
   /** redis-tutor started this server and may do anything to it. */
   owned: boolean;
+  /**
+   * Not owned: whether redis-tutor can start a private server beside it for
+   * exercises that need an owned one (a redis-server is installed); undefined
+   * where no server is started beside (list, show and the TUI for now).
+   */
+  ownedBeside?: boolean;
   /** Commands asked about, by requirement name (HEXPIRE, CLIENT|NO-TOUCH); one not listed is not held against the server. */
   commands: Readonly<Record<string, boolean>>;
 }
@@ -34,7 +40,14 @@ export interface BilingualText {
   ru: string;
 }
 
-export type ServerFit = { runs: true } | { runs: false; reason: BilingualText; remedy: BilingualText };
+/** `beside`: it runs, on the private server the tutor starts beside this one, and says why in one line. */
+export type ServerFit = { runs: true; beside?: BilingualText } | { runs: false; reason: BilingualText; remedy: BilingualText };
+
+/** The one line an exercise run beside the --url server shows (screen, list, show). */
+export const RUNS_BESIDE: BilingualText = {
+  en: 'runs on a private redis-server the tutor starts beside yours: it needs a server the tutor owns (FLUSHALL, SAVE, restarts), and your --url server is left untouched',
+  ru: 'выполняется на отдельном redis-server, который тренажёр запускает рядом с вашим: заданию нужен сервер тренажёра (FLUSHALL, SAVE, перезапуски), а ваш сервер из --url остаётся нетронутым',
+};
 
 const NO_NEEDS: ServerNeeds = { commands: [], owned: false };
 
@@ -105,20 +118,31 @@ export function serverFit(needs: ServerNeeds, server: ServerFacts | undefined): 
     };
   }
   if (needs.owned && !server.owned) {
+    if (server.ownedBeside === true) return { runs: true, beside: RUNS_BESIDE };
+    if (server.ownedBeside === undefined) return { runs: false, reason: OWNED_ONLY, remedy: WITHOUT_URL };
     return {
       runs: false,
       reason: {
-        en: 'needs a server redis-tutor starts itself (FLUSHALL, SAVE, restarts); this one came from --url',
-        ru: 'нужен сервер, который тренажёр запускает сам (FLUSHALL, SAVE, перезапуски); этот задан через --url',
+        en: 'needs a server redis-tutor starts itself (FLUSHALL, SAVE, restarts); this one came from --url, and no redis-server was found to start beside it',
+        ru: 'нужен сервер, который тренажёр запускает сам (FLUSHALL, SAVE, перезапуски); этот задан через --url, а redis-server, чтобы запустить его рядом, не найден',
       },
       remedy: {
-        en: 'Run redis-tutor without --url: it starts its own redis-server (sudo apt-get install redis-server, or brew install redis).',
-        ru: 'Запустите redis-tutor без --url: он сам запустит свой redis-server (sudo apt-get install redis-server или brew install redis).',
+        en: 'Install redis-server (sudo apt-get install redis-server, or brew install redis) and redis-tutor starts a private one beside yours for these exercises; or run it without --url.',
+        ru: 'Установите redis-server (sudo apt-get install redis-server или brew install redis), и для таких заданий тренажёр запустит свой рядом с вашим; или запустите его без --url.',
       },
     };
   }
   return { runs: true };
 }
+
+const OWNED_ONLY: BilingualText = {
+  en: 'needs a server redis-tutor starts itself (FLUSHALL, SAVE, restarts); this one came from --url',
+  ru: 'нужен сервер, который тренажёр запускает сам (FLUSHALL, SAVE, перезапуски); этот задан через --url',
+};
+const WITHOUT_URL: BilingualText = {
+  en: 'Run redis-tutor without --url: it starts its own redis-server (sudo apt-get install redis-server, or brew install redis).',
+  ru: 'Запустите redis-tutor без --url: он сам запустит свой redis-server (sudo apt-get install redis-server или brew install redis).',
+};
 
 /** "Redis 7.4+ or Valkey 9.0+, HEXPIRE, a server redis-tutor starts itself": the needs in a few words. */
 export function describeNeeds(needs: ServerNeeds, language: Language): string {
@@ -185,6 +209,12 @@ function atLeast(have: string, want: string): boolean {
 export interface CannotRun {
   reason: string;
   remedy: string;
+}
+
+/** The one line for an exercise that runs on the server beside this one, in the learner's language; undefined otherwise. */
+export function runsBesideOn(needs: ServerNeeds, server: ServerFacts | undefined, language: Language): string | undefined {
+  const fit = serverFit(needs, server);
+  return fit.runs ? fit.beside?.[language] : undefined;
 }
 
 /** serverFit() in the learner's language; undefined when it runs (or no server is known). */

@@ -1,16 +1,23 @@
 /**
  * What validate and grade ask before running an exercise: can the server in
- * use run it? The answer comes from ../course/requirement-fit.ts; this is
- * where the server's facts are read, once per server.
+ * use run it, and on which server? The answer comes from
+ * ../course/requirement-fit.ts; this is where the server's facts are read,
+ * once per server, and where an exercise that needs a server the tutor owns
+ * is sent to the private one beside a --url server.
  */
 import type { Redis } from 'ioredis';
 import { hasNeeds, requiredCommands, serverFit, serverNeeds, type ServerFacts } from '../course/requirement-fit.js';
 import type { Course, LoadedExercise, LoadedModule } from '../course/schema.js';
 import { readServerFacts } from '../redis/server-identity.js';
+import type { RedisTarget } from '../redis/target.js';
+import type { Supervisor } from './supervisor.js';
 
-/** The facts requirements are judged by: the product, whether the tutor owns it, and the commands the course asks about. */
-export function readCourseServerFacts(checker: Redis, course: Course, owned: boolean): Promise<ServerFacts> {
-  return readServerFacts(checker, { owned, commands: requiredCommands(course) });
+/** Who owns the server, as far as requirements go: the tutor, or someone else with or without an owned server beside it. */
+export type Ownership = Pick<RedisTarget, 'owned' | 'ownedBeside'>;
+
+/** The facts requirements are judged by: the product, whether the tutor owns it (or can start one beside), and the commands the course asks about. */
+export async function readCourseServerFacts(checker: Redis, course: Course, target: Ownership): Promise<ServerFacts> {
+  return withOwnership(await readServerFacts(checker, { owned: target.owned, commands: requiredCommands(course) }), target);
 }
 
 /**
@@ -33,9 +40,46 @@ export function needsOwnedServer(module: LoadedModule, exercise: LoadedExercise)
  * requires something (most do not). A server that does not answer is not
  * ruled out here: the attempt that follows reports it properly.
  */
-export async function skipReasonOn(checker: Redis, owned: boolean, module: LoadedModule, exercise: LoadedExercise): Promise<string | undefined> {
+export async function skipReasonOn(checker: Redis, target: Ownership, module: LoadedModule, exercise: LoadedExercise): Promise<string | undefined> {
   const needs = serverNeeds(module, exercise);
   if (!hasNeeds(needs)) return undefined;
-  const server = await readServerFacts(checker, { owned, commands: needs.commands }).catch(() => undefined);
-  return server === undefined ? undefined : skipReason(module, exercise, server);
+  const server = await readServerFacts(checker, { owned: target.owned, commands: needs.commands }).catch(() => undefined);
+  return server === undefined ? undefined : skipReason(module, exercise, withOwnership(server, target));
+}
+
+/**
+ * The supervisor an exercise runs on: the one given, or for an exercise that
+ * needs a server the tutor owns while this one is not (--url), the one on the
+ * private server beside it, started on first use. When none can be started
+ * the given one is returned, and skipReason() says why it is skipped.
+ */
+export async function supervisorFor(supervisor: Supervisor, module: LoadedModule, exercise: LoadedExercise): Promise<Supervisor> {
+  if (supervisor.target.owned || !needsOwnedServer(module, exercise)) return supervisor;
+  return (await supervisor.owned()) ?? supervisor;
+}
+
+function withOwnership(facts: ServerFacts, target: Ownership): ServerFacts {
+  return target.owned || target.ownedBeside === undefined ? facts : { ...facts, ownedBeside: target.ownedBeside.available };
+}
+
+export interface ExerciseServer {
+  supervisor: Supervisor;
+  server: ServerFacts;
+}
+
+/**
+ * supervisorFor() together with the facts of the server it picked, read once
+ * per server: validate judges an exercise sent beside by the server it runs on.
+ */
+export function exerciseServers(main: Supervisor, course: Course, mainFacts: ServerFacts): (module: LoadedModule, exercise: LoadedExercise) => Promise<ExerciseServer> {
+  const facts = new Map<Supervisor, Promise<ServerFacts>>([[main, Promise.resolve(mainFacts)]]);
+  return async (module, exercise) => {
+    const supervisor = await supervisorFor(main, module, exercise);
+    let server = facts.get(supervisor);
+    if (server === undefined) {
+      server = readCourseServerFacts(supervisor.engine.checker, course, supervisor.target);
+      facts.set(supervisor, server);
+    }
+    return { supervisor, server: await server };
+  };
 }

@@ -50,6 +50,7 @@ export class Supervisor {
   private serverStopped = false;
   private readonly lostListeners = new Set<(exit: ServerExit) => void>();
   private readonly unsubscribeExit: () => void;
+  private besideSupervisor: Promise<Supervisor> | undefined;
 
   private constructor(
     readonly target: RedisTarget,
@@ -71,6 +72,20 @@ export class Supervisor {
 
   get engine(): Engine {
     return this.currentEngine;
+  }
+
+  /**
+   * Where an exercise that needs a server the tutor owns runs: here when it
+   * owns this one, else on the private server beside it (opened on first use,
+   * closed with this supervisor); undefined when none can be started.
+   */
+  owned(): Promise<Supervisor | undefined> {
+    if (this.target.owned) return Promise.resolve(this);
+    const beside = this.target.ownedBeside;
+    if (beside?.available !== true) return Promise.resolve(undefined);
+    this.besideSupervisor ??= beside.start().then((target) => Supervisor.open(target, this.options));
+    this.besideSupervisor.catch(() => (this.besideSupervisor = undefined));
+    return this.besideSupervisor;
   }
 
   /** Called when a server the tutor runs exits unasked. Returns an unsubscribe. */
@@ -164,6 +179,9 @@ export class Supervisor {
   }
 
   async close(): Promise<void> {
+    const beside = this.besideSupervisor;
+    this.besideSupervisor = undefined;
+    await beside?.then((supervisor) => supervisor.close(), () => undefined);
     this.unsubscribeExit();
     this.lostListeners.clear();
     await within(this.currentEngine.close(), CLOSE_TIMEOUT_MS);

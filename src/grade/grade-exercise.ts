@@ -1,11 +1,11 @@
 import { performance } from 'node:perf_hooks';
 import type { LoadedExercise, LoadedModule } from '../course/schema.js';
 import type { Attempt } from '../engine/attempt.js';
-import { skipReasonOn } from '../engine/requirements.js';
+import { skipReasonOn, supervisorFor } from '../engine/requirements.js';
+import { GradingLane } from './grading-lane.js';
 import type { ExerciseResult } from '../results/check-result.js';
 import { readAnswerFile } from './answer-file.js';
 import type { AnswerFile } from './discover-submission.js';
-import type { GradingLane } from './grading-lane.js';
 import { watchMemory } from './memory-watchdog.js';
 import { problems } from '../results/problems.js';
 import type { ExerciseGrade, LineError, Problem, ProgramOutput } from '../results/report-model.js';
@@ -55,14 +55,17 @@ const CHECKS_SLACK_MS = 5_000;
  * engine the TUI uses. Whatever the answer did, the lane is healthy again
  * when this returns, so the next verdict does not depend on it.
  */
-export async function gradeExercise(lane: GradingLane, work: ExerciseWork, settings: GradeSettings): Promise<ExerciseGrade> {
+export async function gradeExercise(mainLane: GradingLane, work: ExerciseWork, settings: GradeSettings): Promise<ExerciseGrade> {
   const { exercise, module } = work;
   const base = gradeHeader(exercise);
   const [answer] = work.answers;
   const decided = gradeWithoutServer(work);
   if (decided || !answer) return decided ?? { ...base, status: 'not-submitted', checks: [] };
   const answerField = { answer: { path: answer.path, kind: answer.kind } };
-  const skipped = await skipReasonOn(lane.engine.checker, lane.target.owned, module, exercise);
+  // Under --url, an exercise that needs a server the tutor owns is graded on the private one beside it.
+  const onSupervisor = await supervisorFor(mainLane.supervisor, module, exercise);
+  const lane = onSupervisor === mainLane.supervisor ? mainLane : GradingLane.over(onSupervisor);
+  const skipped = await skipReasonOn(lane.engine.checker, lane.target, module, exercise);
   if (skipped !== undefined) return { ...base, ...answerField, status: 'skipped', skipReason: skipped, checks: [] };
 
   const started = performance.now();

@@ -42,7 +42,10 @@ export class GradingLane {
 
   static async open(options: LaneOptions): Promise<GradingLane> {
     const target = options.url
-      ? await connectToUrl(options.url, options.ownershipFile !== undefined ? { ownershipFile: options.ownershipFile } : {})
+      ? await connectToUrl(options.url, {
+          ...(options.ownershipFile !== undefined ? { ownershipFile: options.ownershipFile } : {}),
+          beside: { env: options.env, extraConfig: GRADER_SERVER_CONFIG, handleSignals: options.handleSignals, ...(options.redisServerBin !== undefined ? { redisServerBin: options.redisServerBin } : {}) },
+        })
       : await startPrivateServer({
           env: options.env,
           extraConfig: GRADER_SERVER_CONFIG,

@@ -36,7 +36,8 @@ export interface AcquireRedisOptions {
 
 /**
  * The one way the tutor gets a Redis, in this order:
- * 1. --url / REDIS_URL: an existing server (checked, and its database claimed if empty);
+ * 1. --url / REDIS_URL: an existing server (checked, and its database claimed if empty),
+ *    with a private redis-server beside it for exercises that need one the tutor owns;
  * 2. a private redis-server from --redis-server, REDIS_SERVER_BIN or PATH;
  * 3. a throwaway redis:7 container, if a Docker engine answers;
  * 4. otherwise an EnvironmentError naming the ways to get one.
@@ -46,14 +47,17 @@ export interface AcquireRedisOptions {
 export async function acquireRedis(options: AcquireRedisOptions = {}): Promise<AcquiredRedis> {
   const env = options.env ?? process.env;
   const url = options.url || env['REDIS_URL'];
-  if (url) return connectToUrl(url, options.ownershipFile ? { ownershipFile: options.ownershipFile } : {});
-
   const common = {
     env,
     ...(options.extraConfig ? { extraConfig: options.extraConfig } : {}),
     ...(options.handleSignals !== undefined ? { handleSignals: options.handleSignals } : {}),
     ...(options.onStatus ? { onStatus: options.onStatus } : {}),
   };
+  if (url) {
+    // Exercises that need a server the tutor owns run on a private one beside it; no status line, it may start under the TUI.
+    const beside = { env, ...(options.redisServerBin ? { redisServerBin: options.redisServerBin } : {}), ...(options.extraConfig ? { extraConfig: options.extraConfig } : {}), ...(options.handleSignals !== undefined ? { handleSignals: options.handleSignals } : {}) };
+    return connectToUrl(url, { beside, ...(options.ownershipFile ? { ownershipFile: options.ownershipFile } : {}) });
+  }
 
   const found = findRedisServer({ ...(options.redisServerBin ? { explicitPath: options.redisServerBin } : {}), env });
   let tooOldOnPath: { version: string; path: string } | undefined;

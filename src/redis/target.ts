@@ -51,6 +51,23 @@ export type ServerControl =
       why: string;
     };
 
+/**
+ * Whether a server the tutor owns can be had beside this one, for exercises
+ * that need FLUSHALL, SAVE or restarts while this server is not the tutor's
+ * to change (--url). Owned targets do not need it.
+ */
+export type OwnedBeside =
+  | {
+      available: true;
+      /** The private server beside this one, started on the first call and stopped by this target's release(). */
+      start(): Promise<RedisTarget>;
+    }
+  | {
+      available: false;
+      /** Why not, for people: "no redis-server was found". */
+      why: string;
+    };
+
 export interface RedisTarget {
   kind: TargetKind;
   spec: ConnectionSpec;
@@ -60,6 +77,8 @@ export interface RedisTarget {
   readonly product: ServerProduct;
   /** True when the tutor started this server and may do anything to it (FLUSHALL, CONFIG SET, restart). */
   owned: boolean;
+  /** For a server the tutor does not own: an owned one it can start beside it. Absent: none (owned targets need none). */
+  readonly ownedBeside?: OwnedBeside;
   /** Whether, and how, the tutor can restart the server process. */
   readonly control: ServerControl;
   /** One line for people, naming the product: "private redis-server 7.0.15 on 127.0.0.1:41234", "Valkey 8.0.1 at redis://host:6379/0 (from --url)". */

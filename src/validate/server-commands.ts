@@ -5,7 +5,7 @@ import type { Course, LoadedExercise, LoadedModule, PathSegment } from '../cours
 import { isCommandLine } from '../course/script-lines.js';
 import type { ServerFacts } from '../course/requirement-fit.js';
 import { argsToStrings, parseCommandLine } from '../engine/command-line.js';
-import { readCourseServerFacts, skipReason } from '../engine/requirements.js';
+import { readCourseServerFacts, skipReason, type Ownership } from '../engine/requirements.js';
 import { commandKey, readCommandAvailability } from '../redis/server-identity.js';
 
 /** Containers whose second word is a subcommand (`CONFIG SET`), from the shipped snapshot. */
@@ -34,8 +34,8 @@ interface CommandUse {
  * Subcommands are asked as `container|sub` on servers from 7.0 only; older
  * ones do not answer that form, so there only the command itself is judged.
  */
-export async function unknownServerCommands(course: Course, checker: Redis, owned: boolean): Promise<CourseProblem[]> {
-  const server = await readCourseServerFacts(checker, course, owned);
+export async function unknownServerCommands(course: Course, checker: Redis, target: Ownership): Promise<CourseProblem[]> {
+  const server = await readCourseServerFacts(checker, course, target);
   const uses = course.modules.flatMap((module) =>
     module.exercises.filter((exercise) => skipReason(module, exercise, server) === undefined).flatMap((exercise) => commandUses(module, exercise)),
   );

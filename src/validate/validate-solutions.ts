@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import type { BilingualText } from '../results/check-result.js';
 import type { Course, LoadedExercise, LoadedModule, ProgramLanguage } from '../course/schema.js';
 import type { ServerFacts } from '../course/requirement-fit.js';
-import { readCourseServerFacts, skipReason } from '../engine/requirements.js';
+import { exerciseServers, readCourseServerFacts, skipReason } from '../engine/requirements.js';
 import type { Supervisor } from '../engine/supervisor.js';
 import type { ExerciseGrade } from '../results/report-model.js';
 import type { ProgramFileSettings } from '../projects/grade-program-file.js';
@@ -43,20 +43,23 @@ export interface CounterExampleRef {
 export async function validateSolutions(course: Course, supervisor: Supervisor, programs: ProgramFileSettings): Promise<SolutionValidation[]> {
   const results: SolutionValidation[] = [];
   // Read once: restarts and reconnects bring back the same kind of server.
-  const server = await readCourseServerFacts(supervisor.engine.checker, course, supervisor.target.owned);
+  const mainServer = await readCourseServerFacts(supervisor.engine.checker, course, supervisor.target);
+  // Under --url, an exercise that needs a server the tutor owns runs on the private one beside it.
+  const serverFor = exerciseServers(supervisor, course, mainServer);
   for (const module of course.modules) {
     for (const exercise of module.exercises) {
+      const { supervisor: on, server } = await serverFor(module, exercise);
       // A program exercise may have no redis-cli solution: its starters and solutions are what holds or not.
       if (exercise.program === undefined || exercise.solution !== '') {
-        const typed = await validateOne(module, exercise, supervisor, server);
+        const typed = await validateOne(module, exercise, on, server);
         results.push(typed);
-        await supervisor.ensureHealthy();
+        await on.ensureHealthy();
         if (typed.result.status === 'skipped') continue;
       }
       // What the server lacks for the solution it lacks for the wrong answers too.
-      if (skipReason(module, exercise, server) === undefined) results.push(...(await validateCounterExamples(exercise, supervisor)));
+      if (skipReason(module, exercise, server) === undefined) results.push(...(await validateCounterExamples(exercise, on)));
       if (exercise.program === undefined) continue;
-      for (const { language, result, resetMs } of await validatePrograms(module, exercise, supervisor, programs)) {
+      for (const { language, result, resetMs } of await validatePrograms(module, exercise, on, programs)) {
         results.push({ file: exercise.file, result, resetMs, language });
       }
     }

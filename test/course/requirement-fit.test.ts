@@ -34,6 +34,8 @@ describe('which servers can run an exercise', () => {
     ['owned-server on a server the tutor started', 'owned-server', REDIS_7_0, 'runs'],
     ['owned-server under --url', 'owned-server', redis('7.0.15', { owned: false }), 'needs a server redis-tutor starts itself (FLUSHALL, SAVE, restarts); this one came from --url'],
     ['{ server: owned } is owned-server', { server: 'owned' }, redis('7.0.15', { owned: false }), 'needs a server redis-tutor starts itself (FLUSHALL, SAVE, restarts); this one came from --url'],
+    ['owned-server under --url, a redis-server to start beside it', 'owned-server', redis('7.0.15', { owned: false, ownedBeside: true }), 'runs'],
+    ['owned-server under --url, no redis-server to start beside it', 'owned-server', redis('7.0.15', { owned: false, ownedBeside: false }), 'needs a server redis-tutor starts itself (FLUSHALL, SAVE, restarts); this one came from --url, and no redis-server was found to start beside it'],
     ['the version is said before the ownership', { redis: '7.4', server: 'owned' }, redis('7.0.15', { owned: false }), 'needs Redis 7.4 or newer; this is Redis 7.0.15'],
   ])('%s', (_name, requirement, server, expected) => {
     expect(fit(requirement, server)).toBe(expected);
@@ -48,6 +50,9 @@ describe('which servers can run an exercise', () => {
     expect(remedy({ redis: '7.4', valkey: '9.0' }, VALKEY_8_0)).toContain('valkey/valkey:9.0');
     expect(remedy({ redis: '7.4', valkey: '9.0' }, REDIS_7_0)).toContain(' redis:7.4;');
     expect(remedy('owned-server', redis('7.0.15', { owned: false }))).toMatch(/^Run redis-tutor without --url/);
+    expect(remedy('owned-server', redis('7.0.15', { owned: false, ownedBeside: false }))).toMatch(/^Install redis-server \(sudo apt-get install redis-server, or brew install redis\) and redis-tutor starts a private one beside yours/);
+    const beside = serverFit(needsOf('owned-server'), redis('7.0.15', { owned: false, ownedBeside: true }));
+    expect(beside.runs && beside.beside?.ru).toMatch(/^выполняется на отдельном redis-server/);
     const russian = serverFit(needsOf({ redis: '7.4' }), REDIS_7_0);
     expect(russian.runs ? '' : russian.reason.ru).toBe('нужен Redis 7.4 или новее, а здесь Redis 7.0.15');
   });
