@@ -83,6 +83,7 @@ function unparsableLines(exercise: LoadedExercise): CourseProblem[] {
   const scripts = [
     ...exercise.setupLines.map((line) => ({ line, what: 'setup' })),
     ...exercise.solutionLines.map((line) => ({ line, what: 'solution' })),
+    ...exercise.counterExamples.flatMap((counterExample) => counterExample.solutionLines.map((line) => ({ line, what: `counterExamples[${counterExample.index}].solution` }))),
     ...exercise.actors.flatMap((actor) =>
       actor.run.filter((line) => directiveName(line.text) === undefined).map((line) => ({ line, what: `actors[${actor.index}].run` })),
     ),

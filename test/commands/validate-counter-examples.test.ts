@@ -21,7 +21,10 @@ describe('validate --solutions with counter-examples', () => {
       ownershipFile: join(scratch, 'claims.json'),
       connectLearner: connectMiniLearner,
     });
-    expect(report.problems.filter((problem) => problem.severity === 'error')).toEqual([]);
+    // The unclosed quote is caught without a server too, like a reference solution's.
+    expect(report.problems.filter((problem) => problem.severity === 'error').map((problem) => [problem.line, problem.message])).toEqual([
+      [17, 'counterExamples[1].solution: redis-cli cannot parse "SET greeting \\"hello" — check the quotes and escapes'],
+    ]);
     expect(report.solutions?.map(({ result, counterExample }) => [result.id, counterExample?.index ?? 'solution', result.status])).toEqual([
       ['caching/cache-page', 'solution', 'passed'],
       ['caching/cache-page', 0, 'passed'],
