@@ -73,6 +73,7 @@ function buildCheck(check: CheckFile, index: number, location: SourceLocation, f
   const base = {
     description: check.description,
     ...(check.wait === undefined ? {} : { wait: check.wait }),
+    ...(check.hidden === true ? { hidden: true } : {}),
     index,
     location,
   };
@@ -80,7 +81,7 @@ function buildCheck(check: CheckFile, index: number, location: SourceLocation, f
     return { ...base, kind: 'command', command: check.command, expect: toExpectation(check.expect), ...(check.as ? { as: check.as } : {}) };
   }
   if ('key' in check) {
-    const { description: _description, wait: _wait, ...state } = check;
+    const { description: _description, wait: _wait, hidden: _hidden, ...state } = check;
     return { ...base, kind: 'key', ...state };
   }
   if ('lua' in check) {
@@ -114,7 +115,7 @@ function buildCheck(check: CheckFile, index: number, location: SourceLocation, f
 }
 
 /** The checks on what an answer did besides the state it left (./schema/program-checks.ts). */
-function buildProgramCheck(check: Exclude<CheckFile, { js: string }>, base: { description: CheckFile['description']; wait?: number; index: number; location: SourceLocation }): Check {
+function buildProgramCheck(check: Exclude<CheckFile, { js: string }>, base: { description: CheckFile['description']; wait?: number; hidden?: boolean; index: number; location: SourceLocation }): Check {
   if ('output' in check) {
     const { contains, matches, lines } = check.output;
     return {

@@ -2,6 +2,7 @@ import type { ChalkInstance } from 'chalk';
 import { chalkTheme } from '../markdown/chalk-theme.js';
 import { parseInline } from '../markdown/inline.js';
 import { renderMarkdown } from '../markdown/render-markdown.js';
+import { hiddenChecksText } from './hidden-checks-text.js';
 import type { ShowModel } from './show-model.js';
 import { courseTexts } from './course-texts.js';
 import { PLAIN } from './text-style.js';
@@ -34,7 +35,8 @@ export function renderShow(model: ShowModel, style: ChalkInstance = PLAIN, width
   if (model.cannotRun) sections.push(`${style.yellow(`✗ ${t.cannotRunHere(model.cannotRun.reason)}`)}\n  ${model.cannotRun.remedy}`);
   sections.push(`${heading(t.lesson)}\n${indent(markdown(model.lesson))}`);
   sections.push(`${heading(t.task)}\n${indent(markdown(model.task))}`);
-  sections.push(`${heading(t.checks)}\n${model.checks.map((check) => `  [ ] ${inline(check.description)}`).join('\n')}`);
+  const hidden = model.hiddenChecks !== undefined ? [`  [ ] ${hiddenChecksText(model.hiddenChecks, undefined, model.language)}`] : [];
+  sections.push(`${heading(t.checks)}\n${[...model.checks.map((check) => `  [ ] ${inline(check.description)}`), ...hidden].join('\n')}`);
   if (model.program) {
     const { program } = model;
     const lines = [t.programFile(program.file, program.language, program.created), t.programRun(program.run)];

@@ -27,7 +27,10 @@ export interface ShowModel {
   lesson: string;
   /** Markdown. */
   task: string;
+  /** The checks a student may read; a teacher's hidden ones are only counted in hiddenChecks. */
   checks: Array<{ description: string; kind: CheckKind }>;
+  /** How many checks the teacher hid (`hidden: true`); absent when none. */
+  hiddenChecks?: number;
   keys: string[];
   docs: string[];
   /** The exercise's own `requires` as written, else its module's. */
@@ -58,7 +61,8 @@ export function buildShowModel(
     module: { id: module.id, title: localize(module.title, language) },
     lesson: localize(exercise.lesson, language),
     task: localize(exercise.task, language),
-    checks: exercise.checks.map((check) => ({ description: localize(check.description, language), kind: check.kind })),
+    checks: exercise.checks.filter((check) => check.hidden !== true).map((check) => ({ description: localize(check.description, language), kind: check.kind })),
+    ...(exercise.checks.some((check) => check.hidden === true) ? { hiddenChecks: exercise.checks.filter((check) => check.hidden === true).length } : {}),
     keys: exercise.keys,
     docs: exercise.docs,
     ...(requires === undefined ? {} : { requires }),

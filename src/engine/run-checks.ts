@@ -46,6 +46,7 @@ export async function runChecks(id: string, checks: readonly CompiledCheck[], co
   const results: CheckResult[] = checks.map((compiled, i) => ({
     index: compiled.check.index,
     description: { en: compiled.check.description.en, ru: compiled.check.description.ru ?? compiled.check.description.en },
+    ...(compiled.check.hidden === true ? { hidden: true } : {}),
     ...(verdicts[i] as Verdict),
   }));
   return {

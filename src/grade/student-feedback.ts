@@ -1,4 +1,5 @@
 import type { Language } from '../course/schema.js';
+import { hiddenChecksText, studentView } from '../results/hidden-checks.js';
 import type { ExerciseGrade, GradeReport } from '../results/report-model.js';
 import { formatPoints } from './assignment-points.js';
 import { gradeTexts } from './grade-texts.js';
@@ -8,7 +9,8 @@ import { markdownText } from './gradebook.js';
  * A student's feedback (STUDENT.feedback.md), to hand back as is: the
  * score (points and lateness with an assignment), then each exercise with
  * its status and, for a failed one, why: the problem that stopped it, and
- * each failed check with what it expected and what the server had. Written
+ * each failed check with what it expected and what the server had (a
+ * teacher's hidden checks only as how many passed). Written
  * to the student, in the language the teacher chose. Pure.
  */
 export function renderStudentFeedback(name: string, report: GradeReport, options: { language: Language }): string {
@@ -28,7 +30,10 @@ export function renderStudentFeedback(name: string, report: GradeReport, options
     out.push(`- ${MARKS[grade.status]} **${markdownText(grade.title[language])}** (\`${grade.id}\`): ${texts.status[grade.status]}`);
     if (grade.status !== 'failed') continue;
     if (grade.problem) out.push(`  - ${markdownText(words.problem(grade.problem))}`);
-    for (const check of grade.checks.filter((candidate) => !candidate.passed)) out.push(...failedCheck(check, language, words));
+    // A teacher's hidden checks reach the student only as totals, never with what they expected.
+    const { visible, hidden } = studentView(grade.checks);
+    for (const check of visible.filter((candidate) => !candidate.passed)) out.push(...failedCheck(check, language, words));
+    if (hidden && hidden.passed < hidden.total) out.push(`  - ✗ ${hiddenChecksText(hidden.total, hidden.passed, language)}`);
   }
   return out.join('\n') + '\n';
 }

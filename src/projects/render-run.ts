@@ -3,6 +3,7 @@ import { localize } from '../course/localize.js';
 import type { Language } from '../course/schema.js';
 import { EXIT } from '../errors.js';
 import { gradeTexts } from '../grade/grade-texts.js';
+import { hiddenChecksText, studentView } from '../results/hidden-checks.js';
 import type { ExerciseGrade } from '../results/report-model.js';
 import type { PreparedRun, ProgramRunResult } from './run-exercise.js';
 import { runTexts } from './run-texts.js';
@@ -55,7 +56,9 @@ export function renderRunResult(result: ProgramRunResult, rerun: string, languag
 
   if (grade.checks.length > 0) {
     out.push(style.bold.underline(t.checks));
-    for (const check of grade.checks) {
+    // A teacher's hidden checks: one line of totals, never their names or values.
+    const { visible, hidden } = studentView(grade.checks);
+    for (const check of visible) {
       const description = localize(check.description, language);
       out.push(check.passed ? `  ${style.green('✓')} ${description}` : `  ${style.red('✗')} ${description}`);
       if (check.passed) continue;
@@ -65,6 +68,10 @@ export function renderRunResult(result: ProgramRunResult, rerun: string, languag
         out.push(`      ${`${words.expected}:`.padEnd(width)} ${check.expected !== undefined ? localize(check.expected, language) : '?'}`);
         out.push(`      ${`${words.found}:`.padEnd(width)} ${check.found !== undefined ? localize(check.found, language) : '?'}`);
       }
+    }
+    if (hidden) {
+      const text = hiddenChecksText(hidden.total, hidden.passed, language);
+      out.push(hidden.passed === hidden.total ? `  ${style.green('✓')} ${text}` : `  ${style.red('✗')} ${text}`);
     }
     out.push('');
   }

@@ -31,6 +31,8 @@ export interface CheckResult extends Verdict {
   /** Position of the check in the exercise, so front ends can keep their order and identity. */
   index: number;
   description: BilingualText;
+  /** A teacher's hidden check: students see it only in a count (./hidden-checks.ts). */
+  hidden?: boolean;
 }
 
 export interface ExerciseTimings {

@@ -24,6 +24,7 @@ export const CheckResultSchema = z
   .object({
     index: z.number().int().nonnegative().describe('Position of the check in the exercise (0-based).'),
     description: BilingualTextSchema.describe('The checklist item.'),
+    hidden: z.boolean().optional().describe("true for a teacher's hidden check: students see it only counted, the teacher's reports in full."),
     passed: z.boolean(),
     expected: BilingualTextSchema.optional().describe(
       'What the check wanted, for people, in both languages; values quoted from Redis read the same in both, e.g. {"en": "a number > 10", "ru": "число > 10"}.',

@@ -28,6 +28,10 @@ const DescriptionSchema = TextSchema.describe('The checklist item the learner se
 const CheckCommonSchema = z.object({
   description: DescriptionSchema,
   wait: WaitSchema.optional(),
+  hidden: z
+    .boolean()
+    .optional()
+    .describe("A teacher's check: show, run and the tutor count it (\"2 hidden checks: 1 passes\") without its description or values; grade reports it in full."),
 });
 
 const AsUserSchema = closedMap(
