@@ -28,6 +28,8 @@ const EN = {
   terminalTooSmall: (columns: number, rows: number, minColumns: number, minRows: number) =>
     `Terminal too small: ${columns}×${rows}, needs at least ${minColumns}×${minRows} — enlarge the window.`,
   terminalTooSmallKeys: 'Ctrl-C quits.',
+  /** In place of the task while a small terminal gives its rows to the lesson being read. */
+  taskFolded: '▲ PgUp to the top of the lesson shows the whole task',
   noMoreHints: 'No more hints. :solution shows the answer.',
   hintLabel: (n: number, m: number) => `Hint ${n}/${m}: `,
   confirmSolution: 'Show the solution? The exercise will count as solved with help. (y/n)',
@@ -132,6 +134,7 @@ const RU: Texts = {
   terminalTooSmall: (columns, rows, minColumns, minRows) =>
     `Терминал слишком мал: ${columns}×${rows}, нужно не меньше ${minColumns}×${minRows} — увеличьте окно.`,
   terminalTooSmallKeys: 'Ctrl-C — выход.',
+  taskFolded: '▲ PgUp к началу урока покажет задание целиком',
   noMoreHints: 'Подсказок больше нет. :solution покажет ответ.',
   hintLabel: (n, m) => `Подсказка ${n}/${m}: `,
   confirmSolution: 'Показать решение? Упражнение будет засчитано как решённое с подсказкой. (y/n)',

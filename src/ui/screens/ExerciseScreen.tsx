@@ -17,6 +17,11 @@ import { texts } from '../../tutor/texts.js';
 import { useAppState, useTerminalSize, useTui } from '../tui-context.js';
 import type { ChalkInstance } from 'chalk';
 
+/** Lines PgUp / PgDn move the lesson by. */
+const LESSON_PAGE = 5;
+/** Fewer lesson rows than this is no way to read it: paging into the lesson then folds the task. */
+const MIN_READABLE_LESSON_ROWS = 6;
+
 /** Where you are, the lesson, the task, the live checklist, the transcript and the prompt; the data panel on the right. */
 export function ExerciseScreen() {
   const { course, chalk, store, controller } = useTui();
@@ -27,8 +32,8 @@ export function ExerciseScreen() {
 
   useInput(
     (_input, key) => {
-      if (key.pageUp) store.dispatch({ type: 'scroll-lesson', by: -5 });
-      else if (key.pageDown) store.dispatch({ type: 'scroll-lesson', by: 5 });
+      if (key.pageUp) store.dispatch({ type: 'scroll-lesson', by: -LESSON_PAGE });
+      else if (key.pageDown) store.dispatch({ type: 'scroll-lesson', by: LESSON_PAGE });
     },
     { isActive: state.screen === 'exercise' && !state.confirm },
   );
@@ -49,16 +54,20 @@ export function ExerciseScreen() {
     const textWidth = textWidthFor(columns, panelVisible);
     const checks = checklistLines({ result: state.result, solvedNow: state.solvedNow, tried: state.tried, isLast, language: state.language, lastCheckMs: state.lastCheckMs, width: leftWidth, chalk, t });
     const task = place ? renderMarkdown(localize(place.exercise.task, state.language), { width: textWidth - 2, theme }) : [];
-    const layout = exerciseLayout({ rows, columns, panelVisible, taskLines: task.length, checkLines: checks.length, transcriptLines: allTranscript.length });
-    return { textWidth, checks, task, layout };
+    const layoutFor = (taskLines: number) => exerciseLayout({ rows, columns, panelVisible, taskLines, checkLines: checks.length, transcriptLines: allTranscript.length });
+    return { textWidth, checks, task, layout: layoutFor(task.length), layoutFor };
   };
   const withPanel = plan(state.panelVisible);
   // The task is never cut: where the panel leaves it no room, the panel gives way (`:panel` choice or not).
-  const { textWidth, checks, task, layout } = state.panelVisible && !withPanel.layout.taskFits ? plan(false) : withPanel;
+  const { textWidth, checks, task, layout: whole, layoutFor } = state.panelVisible && !withPanel.layout.taskFits ? plan(false) : withPanel;
   const lesson = useMemo(
     () => (place ? renderMarkdown(localize(place.exercise.lesson, state.language), { width: textWidth, theme }) : []),
     [place, state.language, textWidth, theme],
   );
+  // A long task on a small terminal leaves the lesson a row or two: once the learner pages into the
+  // lesson, the task folds to a line and the lesson takes its rows; back at the top the task is whole again.
+  const folded = whole.lessonRows < MIN_READABLE_LESSON_ROWS && lesson.length > whole.lessonRows && state.lessonScroll > 0;
+  const layout = folded ? layoutFor(1) : whole;
   if (!place) return null;
 
   const solvedBefore = state.progress.exercises[place.exercise.id];
@@ -72,13 +81,14 @@ export function ExerciseScreen() {
     chalk.dim(`  ${t.exerciseOf(place.position, place.module.exercises.length)}`) +
     badge;
 
-  const scroll = Math.min(state.lessonScroll, Math.max(0, lesson.length - layout.lessonRows));
+  // The first PgDn that folds the task shows the lesson from its top, in the rows it gained.
+  const scroll = Math.min(folded ? state.lessonScroll - LESSON_PAGE : state.lessonScroll, Math.max(0, lesson.length - layout.lessonRows));
   const lessonLines = lesson.slice(scroll, scroll + layout.lessonRows);
   if (lesson.length > layout.lessonRows && layout.lessonRows > 0) {
     const more = scroll + layout.lessonRows < lesson.length ? '▼ PgDn' : '▲ PgUp';
     lessonLines[layout.lessonRows - 1] = chalk.dim(`${more} ${scroll + layout.lessonRows}/${lesson.length}`);
   }
-  const taskLines = [chalk.bold(t.task), ...task.map((line) => `  ${line}`)];
+  const taskLines = folded ? [chalk.bold(t.task), chalk.dim(`  ${t.taskFolded}`)] : [chalk.bold(t.task), ...task.map((line) => `  ${line}`)];
   const transcript = allTranscript.slice(-layout.transcriptRows);
 
   let promptArea;
