@@ -90,7 +90,7 @@ describe('every typed line means the same in redis-cli, `redis-tutor cli` and th
         // A block of 0.6 s always takes 500 ms or more: the TUI prints the timing line too (redis-cli's: test/cli/differential).
         expect(shown.join('\n')).toMatch(/^\(\d+\.\d\ds\)$/m);
       }
-      expect(loss(withoutTimingLines(shown.join('\n')))).toBe(loss(withoutTimingLines(forLine + theirs.stderr).replace(/\r\n/g, '\n').replace(/\n$/, '')));
+      expect(loss(withoutTimingLines(shown.map((line) => `${line}\n`).join('')).replace(/\n$/, ''))).toBe(loss(withoutTimingLines(forLine + theirs.stderr).replace(/\r\n/g, '\n').replace(/\n$/, '')));
     } else if ('confirm' in row.tui) {
       expect(state.confirm).toBe(row.tui.confirm);
       expect(shown).toEqual([]);
