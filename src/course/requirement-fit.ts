@@ -24,6 +24,8 @@ export interface ServerFacts {
   ownedBeside?: boolean;
   /** Commands asked about, by requirement name (HEXPIRE, CLIENT|NO-TOUCH); one not listed is not held against the server. */
   commands: Readonly<Record<string, boolean>>;
+  /** The tutor can open a TLS port on it (a private redis-server built with TLS); undefined: not asked, not held against it. */
+  tls?: boolean;
 }
 
 /** A module's and an exercise's `requires` together, in one shape. */
@@ -33,6 +35,8 @@ export interface ServerNeeds {
   /** Upper case, a subcommand after `|`: CLIENT|NO-TOUCH. */
   commands: string[];
   owned: boolean;
+  /** A TLS lab: a TLS port the tutor opens on its own server (so owned too). */
+  tls?: boolean;
 }
 
 export interface BilingualText {
@@ -63,7 +67,8 @@ export function needsOf(requirement: Requirement | undefined): ServerNeeds {
     ...(requirement.redis !== undefined ? { redis: requirement.redis } : {}),
     ...(requirement.valkey !== undefined ? { valkey: requirement.valkey } : {}),
     commands: (requirement.commands ?? []).map(commandKey),
-    owned: requirement.server === 'owned',
+    owned: requirement.server === 'owned' || requirement.tls === true,
+    ...(requirement.tls === true ? { tls: true } : {}),
   };
 }
 
@@ -77,6 +82,7 @@ export function mergeNeeds(a: ServerNeeds, b: ServerNeeds): ServerNeeds {
     ...(valkey !== undefined ? { valkey } : {}),
     commands: [...new Set([...a.commands, ...b.commands])],
     owned: a.owned || b.owned,
+    ...(a.tls === true || b.tls === true ? { tls: true } : {}),
   };
 }
 
@@ -117,6 +123,19 @@ export function serverFit(needs: ServerNeeds, server: ServerFacts | undefined): 
       remedy: newerServerRemedy(needs, server),
     };
   }
+  if (needs.tls === true && server.owned && server.tls === false) {
+    return {
+      runs: false,
+      reason: {
+        en: 'needs a TLS port, and this redis-server was built without TLS (BUILD_TLS=no)',
+        ru: 'нужен TLS-порт, а этот redis-server собран без TLS (BUILD_TLS=no)',
+      },
+      remedy: {
+        en: "Use a redis-server built with TLS (Debian's and Ubuntu's redis-server, Homebrew's redis): --redis-server PATH, or put it first on PATH.",
+        ru: 'Возьмите redis-server, собранный с TLS (redis-server из Debian и Ubuntu, redis из Homebrew): --redis-server ПУТЬ или первым в PATH.',
+      },
+    };
+  }
   if (needs.owned && !server.owned) {
     if (server.ownedBeside === true) return { runs: true, beside: RUNS_BESIDE };
     if (server.ownedBeside === undefined) return { runs: false, reason: OWNED_ONLY, remedy: WITHOUT_URL };
@@ -150,7 +169,8 @@ export function describeNeeds(needs: ServerNeeds, language: Language): string {
     .filter((part) => part !== '')
     .join(language === 'ru' ? ' или ' : ' or ');
   const owned = needs.owned ? (language === 'ru' ? 'собственный сервер тренажёра' : 'a server redis-tutor starts itself') : '';
-  return [versions, needs.commands.map(displayCommand).join(', '), owned].filter((part) => part !== '').join(', ');
+  const tls = needs.tls === true ? (language === 'ru' ? 'с TLS' : 'with TLS') : '';
+  return [versions, needs.commands.map(displayCommand).join(', '), owned, tls].filter((part) => part !== '').join(', ');
 }
 
 /** The version rule: a product not named cannot run it, except Valkey, held to its Redis-compatible version when only `redis` is named. */

@@ -4,6 +4,7 @@ import type { LoadedExercise } from '../course/schema.js';
 import { openChecker } from '../redis/checker.js';
 import { connect } from '../redis/connect.js';
 import { CHECKER_CLIENT_NAME, type RedisTarget } from '../redis/target.js';
+import { tlsLabOf } from '../redis/tls-lab.js';
 import { Attempt } from './attempt.js';
 import type { AttemptEvent } from './attempt-events.js';
 import { execPipeline } from './checker-pipeline.js';
@@ -83,6 +84,8 @@ export class Engine {
   async startAttempt(exercise: LoadedExercise, options: StartAttemptOptions = {}): Promise<Attempt> {
     const resetStarted = performance.now();
     await this.resetSandbox();
+    // A TLS lab (requires: { tls: true }): a tls-port on the sandbox for this exercise; the next reset closes it.
+    if (typeof exercise.requires === 'object' && exercise.requires.tls === true) await tlsLabOf(this.target)?.open(this.checker);
     const channels = exercise.checks.flatMap((check) => (check.kind === 'published' ? [check.channel] : []));
     const subscriber = channels.length > 0 || this.subscriber ? await this.ensureSubscriber() : undefined;
     await subscriber?.listen(channels);
@@ -113,6 +116,8 @@ export class Engine {
   /** Puts the server back to how the tutor found it and refreshes the learner's connection. */
   async resetSandbox(): Promise<ResetReport> {
     const started = performance.now();
+    // Before the config is restored: with a TLS port on, Redis refuses to empty the certificate settings.
+    await tlsLabOf(this.target)?.close(this.checker);
     // What a SAVE, an AOF or a `!restart` left on disk would come back at the next restart: a fresh server (the baseline) instead.
     const control = this.target.control;
     const restartedServer = control.restartable && (this.restartedWithData || control.hasPersistenceFiles());

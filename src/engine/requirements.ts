@@ -10,6 +10,7 @@ import { hasNeeds, requiredCommands, serverFit, serverNeeds, type ServerFacts } 
 import type { Course, LoadedExercise, LoadedModule } from '../course/schema.js';
 import { readServerFacts } from '../redis/server-identity.js';
 import type { RedisTarget } from '../redis/target.js';
+import { tlsLabOf } from '../redis/tls-lab.js';
 import type { Supervisor } from './supervisor.js';
 
 /** Who owns the server, as far as requirements go: the tutor, or someone else with or without an owned server beside it. */
@@ -59,7 +60,10 @@ export async function supervisorFor(supervisor: Supervisor, module: LoadedModule
 }
 
 function withOwnership(facts: ServerFacts, target: Ownership): ServerFacts {
-  return target.owned || target.ownedBeside === undefined ? facts : { ...facts, ownedBeside: target.ownedBeside.available };
+  // Only a server the tutor owns opens a TLS lab (a private one, from a binary built with TLS); a --url server's TLS exercises go beside it.
+  const lab = tlsLabOf(target);
+  const withTls = target.owned ? { ...facts, tls: lab !== undefined && lab.unsupportedReason === undefined } : facts;
+  return target.owned || target.ownedBeside === undefined ? withTls : { ...withTls, ownedBeside: target.ownedBeside.available };
 }
 
 export interface ExerciseServer {

@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import { UserError } from '../errors.js';
 import type { ConnectionSpec } from '../redis/target.js';
+import { tlsEndpointOf, tlsSpec } from '../redis/tls-lab.js';
 
 /**
  * `redis://user:password@host:port/db` for a spec, as redis-py, ioredis and
@@ -30,7 +31,9 @@ const SET_BY_GRADER = new Set(['HOME', 'PATH', 'LANG', 'PYTHONUNBUFFERED', 'PYTH
  * needs (`--pass-env PYTHONPATH`). The sandbox comes as REDIS_URL (with its
  * database and credentials) and, for code that builds its own connection,
  * REDIS_HOST, REDIS_PORT, REDIS_DB (and REDIS_USERNAME / REDIS_PASSWORD when
- * the sandbox has them). HOME is set by runProgram (a throwaway folder).
+ * the sandbox has them); in a TLS lab (requires: { tls: true }) also
+ * REDIS_TLS_URL (rediss://, straight to the server's TLS port) and REDIS_TLS_CA
+ * (the lab CA's file). HOME is set by runProgram (a throwaway folder).
  * Python is told not to buffer (so output interleaves as printed) and not to
  * write __pycache__ into the submission.
  */
@@ -41,6 +44,7 @@ export function programEnv(base: NodeJS.ProcessEnv, sandbox: ConnectionSpec, pas
     if (value !== undefined) env[name] = value;
   }
   env.PATH ??= FALLBACK_PATH;
+  const tls = tlsEndpointOf(sandbox);
   return {
     ...env,
     REDIS_URL: redisUrl(sandbox),
@@ -49,6 +53,7 @@ export function programEnv(base: NodeJS.ProcessEnv, sandbox: ConnectionSpec, pas
     REDIS_DB: String(sandbox.db),
     ...(sandbox.username !== undefined ? { REDIS_USERNAME: sandbox.username } : {}),
     ...(sandbox.password !== undefined ? { REDIS_PASSWORD: sandbox.password } : {}),
+    ...(tls !== undefined ? { REDIS_TLS_URL: redisUrl(tlsSpec(sandbox, tls)), REDIS_TLS_CA: tls.caFile } : {}),
     PYTHONUNBUFFERED: '1',
     PYTHONDONTWRITEBYTECODE: '1',
   };

@@ -5,7 +5,7 @@ import { EnvironmentError } from '../errors.js';
 import { freeLoopbackPort } from './free-port.js';
 import { makeLabCertificates } from './lab-certificates.js';
 import { PrivateRedisTarget } from './private-server.js';
-import type { ConnectionSpec, RedisTarget } from './target.js';
+import type { ConnectionSpec } from './target.js';
 
 /** Where an exercise's TLS port is: what a program needs to connect with rediss:// and trust the lab's CA. */
 export interface TlsEndpoint {
@@ -125,7 +125,7 @@ export class TlsLab {
 const labs = new WeakMap<PrivateRedisTarget, TlsLab>();
 
 /** The TLS lab of a target: only a private server the tutor started from a binary it can look at has one. */
-export function tlsLabOf(target: RedisTarget): TlsLab | undefined {
+export function tlsLabOf(target: object): TlsLab | undefined {
   if (!(target instanceof PrivateRedisTarget)) return undefined;
   let lab = labs.get(target);
   if (lab === undefined) {

@@ -37,6 +37,10 @@ describe('which servers can run an exercise', () => {
     ['owned-server under --url, a redis-server to start beside it', 'owned-server', redis('7.0.15', { owned: false, ownedBeside: true }), 'runs'],
     ['owned-server under --url, no redis-server to start beside it', 'owned-server', redis('7.0.15', { owned: false, ownedBeside: false }), 'needs a server redis-tutor starts itself (FLUSHALL, SAVE, restarts); this one came from --url, and no redis-server was found to start beside it'],
     ['the version is said before the ownership', { redis: '7.4', server: 'owned' }, redis('7.0.15', { owned: false }), 'needs Redis 7.4 or newer; this is Redis 7.0.15'],
+    ['a TLS lab on a private redis-server built with TLS', { tls: true }, redis('7.0.15', { tls: true }), 'runs'],
+    ['a TLS lab on a private redis-server built without TLS', { tls: true }, redis('8.0.2', { tls: false }), 'needs a TLS port, and this redis-server was built without TLS (BUILD_TLS=no)'],
+    ['a TLS lab needs an owned server: under --url it goes beside', { tls: true }, redis('7.0.15', { owned: false, ownedBeside: true }), 'runs'],
+    ['a TLS lab under --url with nothing to start beside', { tls: true }, redis('7.0.15', { owned: false, ownedBeside: false }), 'needs a server redis-tutor starts itself (FLUSHALL, SAVE, restarts); this one came from --url, and no redis-server was found to start beside it'],
   ])('%s', (_name, requirement, server, expected) => {
     expect(fit(requirement, server)).toBe(expected);
   });

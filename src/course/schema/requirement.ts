@@ -37,6 +37,12 @@ export const RequirementMapSchema = closedMap('requires field', {
     .literal('owned', { error: 'expected owned' })
     .optional()
     .describe('owned: needs a server redis-tutor started itself (FLUSHALL, SAVE, restarts, persistence settings); skipped with a note under --url.'),
+  tls: z
+    .literal(true, { error: 'expected true' })
+    .optional()
+    .describe(
+      'true: a TLS lab. For this exercise the tutor opens a tls-port on its own server, with a throwaway CA and certificate made by openssl; programs get REDIS_TLS_URL (rediss://) and REDIS_TLS_CA. Implies server: owned; skipped on a redis-server built without TLS.',
+    ),
 });
 
 export const RequirementSchema = z
@@ -45,7 +51,7 @@ export const RequirementSchema = z
   })
   .describe(
     'What the server must offer. owned-server (the same as { server: owned }): a server redis-tutor started itself. ' +
-      'A map: redis / valkey (the oldest versions that run it), commands (that the server must know), server: owned. ' +
+      'A map: redis / valkey (the oldest versions that run it), commands (that the server must know), server: owned, tls: true (a TLS port for the exercise). ' +
       'An exercise adds to what its module requires.',
   );
 
