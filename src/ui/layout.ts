@@ -33,7 +33,10 @@ const FIXED_ROWS = 4;
 const MIN_TRANSCRIPT_ROWS = 3;
 /** The checklist's title and its first check. */
 const MIN_CHECK_ROWS = 2;
-/** The lesson's "▼ PgDn" line at least, so it can still be read. */
+/**
+ * The lesson's "▼ PgDn" line, kept unless the task needs that row too (then
+ * the task's title carries the marker; paging into the lesson folds the task).
+ */
 const MIN_LESSON_ROWS = 1;
 /**
  * Lesson and task lines stop here on a wide terminal: lines much longer are
@@ -79,7 +82,7 @@ export function exerciseLayout(input: {
   const sections = frameRows - FIXED_ROWS;
   let rest = sections;
   const taskWanted = input.taskLines + 1;
-  const taskRows = Math.max(2, Math.min(taskWanted, rest - MIN_TRANSCRIPT_ROWS - MIN_CHECK_ROWS - MIN_LESSON_ROWS));
+  const taskRows = Math.max(2, Math.min(taskWanted, rest - MIN_TRANSCRIPT_ROWS - MIN_CHECK_ROWS));
   rest -= taskRows;
   const checkShare = Math.min(input.checkLines + 1, Math.max(MIN_CHECK_ROWS, Math.floor(sections * 0.35)));
   const checkRows = Math.max(Math.min(MIN_CHECK_ROWS, rest), Math.min(checkShare, rest - MIN_TRANSCRIPT_ROWS - MIN_LESSON_ROWS));

@@ -61,4 +61,17 @@ describe('room for the task', () => {
       expect(tui.lastFrame()).toContain('12. Step 12 of the task, ending here.');
       tui.unmount();
     }));
+
+  it('a task that needs the lesson\'s last row too takes it, and its title says where the lesson is', () =>
+    withLongTexts(async (course) => {
+      const tui = renderTui({ course, columns: 80, rows: 24, actions: opened });
+      await tick();
+      const lines = tui.lastFrame().split('\n');
+      expect(lines[1]).toBe('Task  ▼ PgDn Lesson');
+      expect(tui.lastFrame()).toContain('13. Step 13 of the task, ending here.');
+      tui.stdin.write('\x1b[6~');
+      await tick();
+      expect(tui.lastFrame()).toContain('Paragraph 0.');
+      tui.unmount();
+    }, `${LONG_TASK}\n13. Step 13 of the task, ending here.`));
 });

@@ -88,7 +88,9 @@ export function ExerciseScreen() {
     const more = scroll + layout.lessonRows < lesson.length ? '▼ PgDn' : '▲ PgUp';
     lessonLines[layout.lessonRows - 1] = chalk.dim(`${more} ${scroll + layout.lessonRows}/${lesson.length}`);
   }
-  const taskLines = folded ? [chalk.bold(t.task), chalk.dim(`  ${t.taskFolded}`)] : [chalk.bold(t.task), ...task.map((line) => `  ${line}`)];
+  // No row left for the lesson: its way in is said on the task's title.
+  const taskTitle = chalk.bold(t.task) + (layout.lessonRows === 0 && lesson.length > 0 ? chalk.dim(`  ▼ PgDn ${t.lesson}`) : '');
+  const taskLines = folded ? [taskTitle, chalk.dim(`  ${t.taskFolded}`)] : [taskTitle, ...task.map((line) => `  ${line}`)];
   const transcript = allTranscript.slice(-layout.transcriptRows);
 
   let promptArea;
