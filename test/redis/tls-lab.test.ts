@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { connect as connectTls } from 'node:tls';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { programEnv } from '../../src/programs/program-env.js';
 import { openChecker } from '../../src/redis/checker.js';
 import { startPrivateServer, type PrivateRedisTarget } from '../../src/redis/private-server.js';
 import { binaryHasTls, tlsEndpointOf, tlsLabOf, tlsSpec, type TlsLab } from '../../src/redis/tls-lab.js';
@@ -98,6 +99,16 @@ describe('TLS lab', () => {
     expect((await redisCli(['--cacert', endpoint.caFile, '--no-auth-warning', '-u', url, 'PING'])).output).toBe('PONG\n');
     const plain = await redisCli(['-p', String(endpoint.port), '--no-auth-warning', '-a', password, 'PING']);
     expect(plain.output).not.toBe('PONG\n');
+  });
+
+  it('hands a program REDIS_TLS_URL and REDIS_TLS_CA, which redis-cli reaches the TLS port with', async () => {
+    const endpoint = lab.endpoint ?? (await lab.open(checker));
+    const env = programEnv({ PATH: process.env.PATH ?? '' }, target.spec);
+    expect(env.REDIS_TLS_URL).toBe(`rediss://default:${target.spec.password ?? ''}@127.0.0.1:${endpoint.port}/0`);
+    expect(env.REDIS_TLS_CA).toBe(endpoint.caFile);
+    expect(env.REDIS_URL).toBe(`redis://default:${target.spec.password ?? ''}@127.0.0.1:${target.spec.port}/0`);
+    const info = await redisCli(['--cacert', env.REDIS_TLS_CA ?? '', '--no-auth-warning', '-u', env.REDIS_TLS_URL ?? '', 'CLIENT', 'INFO']);
+    expect(info.output).toContain(`laddr=127.0.0.1:${endpoint.port} `);
   });
 
   it('gives a spec for the TLS port without the lab field', async () => {
