@@ -84,12 +84,15 @@ export async function writeClassResults(
       [GRADEBOOK_MARKDOWN, markdown],
       ...(await classReportFiles(outcomes, output.language)),
     ];
-    for (const [name, text] of files) {
-      const file = join(dir, name);
-      await writeFile(file, text).catch((error: unknown) => {
-        throw cannotWrite(file, error);
-      });
-    }
+    // At once: one after another, each of a class's ~70 files waits its turn on a busy disk.
+    await Promise.all(
+      files.map(async ([name, text]) => {
+        const file = join(dir, name);
+        await writeFile(file, text).catch((error: unknown) => {
+          throw cannotWrite(file, error);
+        });
+      }),
+    );
   }
   output.io.stdout.write(markdown);
   const summaryWarning = await appendClassStepSummary(markdown, output.io.env);

@@ -30,16 +30,30 @@ export async function classReportFiles(outcomes: readonly StudentOutcome[], lang
   return [...feedback, [CLASS_SUMMARY, renderClassSummary(entries, { language })], [SIMILAR_ANSWERS, renderSimilarAnswers(findSimilarAnswers(answers), { language })]];
 }
 
-/** The answer files graded (passed or failed) of every student; one that cannot be read now is left out of the comparison. */
+/** How many answer files are read at once: one after another, 600 reads wait on the disk (and a busy machine) 600 times. */
+const READ_CONCURRENCY = 16;
+
+/** The answer files graded (passed or failed) of every student, in the students' order; one that cannot be read now is left out of the comparison. */
 async function readClassAnswers(outcomes: readonly StudentOutcome[]): Promise<StudentAnswer[]> {
-  const answers: StudentAnswer[] = [];
-  for (const outcome of outcomes) {
-    if (!('report' in outcome)) continue;
-    for (const grade of outcome.report.modules.flatMap((module) => module.exercises)) {
-      if (!grade.answer || (grade.status !== 'passed' && grade.status !== 'failed')) continue;
-      const read = await readAnswerFile(outcome.student.dir, join(outcome.student.dir, grade.answer.path), MAX_COMPARED_BYTES);
-      if ('text' in read) answers.push({ student: outcome.student.name, exerciseId: grade.id, path: grade.answer.path, text: read.text });
-    }
-  }
-  return answers;
+  const wanted = outcomes.flatMap((outcome) =>
+    'report' in outcome
+      ? outcome.report.modules
+          .flatMap((module) => module.exercises)
+          .flatMap((grade) => (grade.answer && (grade.status === 'passed' || grade.status === 'failed') ? [{ student: outcome.student, exerciseId: grade.id, path: grade.answer.path }] : []))
+      : [],
+  );
+  const read = new Array<StudentAnswer | undefined>(wanted.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(READ_CONCURRENCY, wanted.length) }, async () => {
+      while (next < wanted.length) {
+        const index = next++;
+        const answer = wanted[index];
+        if (!answer) continue;
+        const file = await readAnswerFile(answer.student.dir, join(answer.student.dir, answer.path), MAX_COMPARED_BYTES);
+        if ('text' in file) read[index] = { student: answer.student.name, exerciseId: answer.exerciseId, path: answer.path, text: file.text };
+      }
+    }),
+  );
+  return read.filter((answer): answer is StudentAnswer => answer !== undefined);
 }
