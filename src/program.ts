@@ -123,6 +123,7 @@ export function buildProgram(io: Io, onAction: (name: string, operands: string[]
     .option('--reporter <name>', 'pretty, json, junit, tap, github, gradescope, exercism or classroom (a class: several, comma-separated; default json)')
     .option('--output <file>', 'write the report to a file')
     .option('--assignment <file>', 'grade only the exercises of this assignment (YAML), for points')
+    .option('--hidden-checks <how>', "full (default) or counted: a teacher's hidden checks in full, or only how many passed (where students read the report)")
     .option('--submitted-at <time>', "when the work was handed in, for the assignment's deadline (default: the last commit, else the answers' file times)")
     .option('--class <dir>', 'grade every folder in DIR as one student\'s submission, in this one process')
     .option('--output-dir <dir>', 'a class: write STUDENT.json (per --reporter), gradebook.csv and gradebook.md here')

@@ -26,6 +26,9 @@ export function checkClassOptions(options: Record<string, unknown>, operands: re
   if (typeof options.class === 'string' && operands.length > 0) {
     throw new UserError('give either --class DIR or the submission folders, not both.', 'With --class, every folder inside DIR is a student; or list the folders instead.');
   }
+  if (options.hiddenChecks !== undefined) {
+    throw new UserError("--hidden-checks is for a report a student reads; a class run is the teacher's (each student's feedback counts hidden checks already).", 'Drop --hidden-checks, or grade one submission with it.');
+  }
   if (typeof options.output === 'string') {
     throw new UserError('--output is one report; grading a class writes one per student.', 'Use --output-dir DIR: each student gets DIR/STUDENT.json (per --reporter) and DIR has gradebook.csv and gradebook.md.');
   }

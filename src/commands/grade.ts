@@ -7,6 +7,7 @@ import type { Course } from '../course/schema.js';
 import { connectRespLearner } from '../engine/default-learner.js';
 import type { ConnectLearner } from '../engine/learner-connection.js';
 import { EXIT, EnvironmentError, UserError, errorMessage } from '../errors.js';
+import { countHiddenChecks, parseHiddenChecksMode } from '../grade/count-hidden-checks.js';
 import { appendStepSummary } from '../grade/github-step-summary.js';
 import { loadAssignment, type Assignment } from '../grade/assignment.js';
 import { gradeClass, studentsOfClass, studentsOfPaths, type StudentOutcome } from '../grade/class-grading.js';
@@ -131,7 +132,7 @@ function gradingOptions(run: Omit<GradeRun, 'path'>, course: Course, handleSigna
 /**
  * `redis-tutor grade PATH [--course DIR] [--module ID] [--exercise ID] [--url URL] [--reporter NAME]
  * [--output FILE] [--timeout SECONDS] [--jobs N] [--pass-env NAME]... [--python PATH]
- * [--node PATH] [--assignment FILE] [--submitted-at TIME] [--lang en|ru]`, and for a class
+ * [--node PATH] [--assignment FILE] [--submitted-at TIME] [--hidden-checks full|counted] [--lang en|ru]`, and for a class
  * `redis-tutor grade (--class DIR | PATH PATH...) [--output-dir DIR] [--reporter NAME,NAME]`
  * (./grade-class.ts: exit 0 when every student was graded, 1 when one could not be).
  *
@@ -182,7 +183,10 @@ export const gradeAction: Action = async ({ options, operands, io }) => {
   }
   if (operands.length === 0) throw new UserError('no submission folder given.', 'Give one (`redis-tutor grade .`), several, or --class DIR for a folder of students.');
   const reporter = parseReporter(options.reporter);
-  const report = await runGrade(run);
+  const hiddenChecks = parseHiddenChecksMode(options.hiddenChecks);
+  const graded = await runGrade(run);
+  // Everything this run prints and writes is then what a student may read (../grade/count-hidden-checks.ts).
+  const report = hiddenChecks === 'counted' ? countHiddenChecks(graded) : graded;
 
   const color = io.stdout.isTTY === true && !io.env.NO_COLOR;
   const text = reporters[reporter](report, { language, color: reporter === 'pretty' && color && typeof options.output !== 'string' });

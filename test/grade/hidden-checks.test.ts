@@ -79,4 +79,22 @@ describe('hidden checks', () => {
     expect(io.stdoutText()).toContain('[ ] 1 hidden check');
     expect(io.stdoutText()).not.toContain(SECRET);
   });
+
+  it('grade --hidden-checks counted: what a student may read, scores unchanged', async () => {
+    const grade = async (extra: string[]) => {
+      const io = captureIo({ env: { PATH: process.env.PATH ?? '' }, cwd: dir });
+      const code = await runProgram(['grade', '.', '--course', COURSE, '--reporter', 'json', ...extra], io);
+      return { code, json: JSON.parse(io.stdoutText()) as GradeReport };
+    };
+    const full = await grade([]);
+    const counted = await grade(['--hidden-checks', 'counted']);
+    expect(JSON.stringify(full.json)).toContain(SECRET);
+    expect(JSON.stringify(counted.json)).not.toContain(SECRET);
+    expect(counted.json.modules[0]?.exercises[0]?.checks.map((check) => [check.description.en, check.passed, check.hidden])).toEqual([
+      ['ann is on the board', true, undefined],
+      ['1 hidden check: 0 pass', false, true],
+    ]);
+    expect(counted.json.score).toEqual(full.json.score);
+    expect(counted.code).toBe(full.code);
+  });
 });
