@@ -394,7 +394,7 @@ async function benchClass20() {
   }
 }
 
-const sections = { startup: benchStartup, 'cli-pipe': benchCliPipe, 'resp-parser': benchParser, engine: benchEngine, grade: benchGrade, class: benchClass, 'class-20': benchClass20 };
+const sections = { startup: benchStartup, 'cli-pipe': benchCliPipe, 'resp-parser': benchParser, engine: benchEngine, grade: benchGrade, class: benchClass, 'class-20': benchClass20, 'program-watch': async () => (await import('./program-watch.js')).benchProgramWatch(root) };
 for (const [name, run] of Object.entries(sections)) {
   if (wanted(name)) await run();
 }

@@ -19,6 +19,7 @@ export const loaders: Record<string, Loader> = {
   run: async () => (await import('./commands/run.js')).runAction,
   grade: async () => (await import('./commands/grade.js')).gradeAction,
   validate: async () => (await import('./commands/validate.js')).validateAction,
+  project: async () => (await import('./commands/project.js')).projectAction,
   doctor: async () => (await import('./commands/doctor.js')).doctorAction,
 };
 
@@ -57,6 +58,7 @@ export function buildProgram(io: Io, onAction: (name: string, operands: string[]
     .option('--module <id>', 'open this module')
     .option('--exercise <id>', 'open this exercise')
     .option('--fresh', 'ignore saved progress')
+    .addOption(workspaceOption())
     .addOption(langOption())
     .addOption(urlOption())
     .addOption(serverBinOption())
@@ -146,6 +148,21 @@ export function buildProgram(io: Io, onAction: (name: string, operands: string[]
     .addOption(serverBinOption())
     .addOption(forceOption())
     .action((dir: string | undefined, options: Record<string, unknown>) => onAction('validate', dir ? [dir] : [], options));
+
+  sub('project', 'staged projects: test your program stage by stage (project test [DIR] [--stage N])')
+    .argument('<command>', 'test')
+    .argument('[dir]', 'your project folder, with redis-tutor.yaml (default: .); with --solutions, the project to check')
+    .option('--stage <n>', 'test stages 1..N (default: all)')
+    .option('--solutions', "a project's dev check: each stage passes on its solution and fails on the one before")
+    .option('--json', 'machine-readable output')
+    .option('--timeout <seconds>', 'time limit per program run (default 10)')
+    .option('--python <path>', 'the Python that runs `python3 ...` commands (default: REDIS_TUTOR_PYTHON, else python3 from PATH)')
+    .option('--node <path>', 'the Node.js that runs `node ...` commands (default: REDIS_TUTOR_NODE, else this one)')
+    .addOption(langOption())
+    .addOption(urlOption())
+    .addOption(serverBinOption())
+    .addOption(forceOption())
+    .action((command: string, dir: string | undefined, options: Record<string, unknown>) => onAction('project', dir !== undefined ? [command, dir] : [command], options));
 
   sub('doctor', 'check that this machine can run redis-tutor')
     .addOption(courseOption())

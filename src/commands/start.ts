@@ -20,6 +20,9 @@ import { loadCommandTable, openHistoryFile, promptServices } from '../tutor/prom
 import { runTui } from '../ui/run-tui.js';
 import { LearnerTap } from '../tutor/learner-tap.js';
 import { TutorController } from '../tutor/tutor-controller.js';
+import { ProgramWatch } from '../tutor/program-watch.js';
+import { tuiProgramRuns } from '../projects/tui-program-runs.js';
+import { chooseInterpreters } from '../programs/interpreters.js';
 import { initialState } from '../tutor/state/app-state.js';
 import { AppStore } from '../tutor/state/store.js';
 import { texts } from '../tutor/texts.js';
@@ -27,7 +30,7 @@ import { texts } from '../tutor/texts.js';
 /** A --url server that went away gets this many tries, a second apart, to come back (a docker restart). */
 const RECONNECT_ATTEMPTS = 30;
 
-/** `redis-tutor start [--course DIR] [--module ID] [--exercise ID] [--url URL] [--lang en|ru] [--fresh]` */
+/** `redis-tutor start [--course DIR] [--module ID] [--exercise ID] [--workspace DIR] [--url URL] [--lang en|ru] [--fresh]` */
 export const startAction: Action = async ({ options, io }) => {
   const cliLanguage = isLanguage(options.lang) ? options.lang : undefined;
   if (io.stdin.isTTY !== true || io.stdout.isTTY !== true) {
@@ -84,14 +87,12 @@ async function runStart(options: Record<string, unknown>, io: Io, cliLanguage: L
         ...(warning ? { notice: { text: warning, tone: 'warning' as const } } : {}),
       }),
     );
-    const controller = new TutorController({
-      store,
-      course,
-      supervisor,
-      tap,
-      progressStore: new ProgressStore(fresh ? undefined : file),
-      services,
-    });
+    const progressStore = new ProgressStore(fresh ? undefined : file);
+    const controller = new TutorController({ store, course, supervisor, tap, progressStore, services });
+    // Program exercises: the learner's file is watched and every save run, as `redis-tutor run` runs it.
+    const workspace = typeof options.workspace === 'string' ? { workspace: options.workspace } : {};
+    const runs = tuiProgramRuns({ supervisor, env: io.env, cwd: io.cwd, interpreters: chooseInterpreters({}, io.env), ...workspace });
+    const programs = new ProgramWatch({ store, course, runs, progressStore });
     await runTui({
       io,
       store,
@@ -99,12 +100,14 @@ async function runStart(options: Record<string, unknown>, io: Io, cliLanguage: L
       course,
       chalk: tuiChalk(io.env, true),
       services,
+      programs,
       ...(server ? { server } : {}),
       onMounted: () => {
         if (firstExercise.kind === 'exercise') void controller.openExercise(firstExercise.id);
         else if (firstExercise.kind === 'module') void controller.openModule(firstExercise.id);
       },
     });
+    await programs.close();
     await controller.close();
     await supervisor.close();
   } finally {

@@ -31,6 +31,9 @@ export interface GradeSettings {
   handleSignals: boolean;
   /** Which Python and Node.js run program answers (--python, --node); default: REDIS_TUTOR_PYTHON / REDIS_TUTOR_NODE of `env`, else python3 and this Node.js. */
   interpreters?: Interpreters;
+  /** A program answer's output as it comes, and a signal that stops it (the TUI's watch: src/projects/tui-program-runs.ts). */
+  onOutput?: (text: string) => void;
+  cancel?: AbortSignal;
 }
 
 export interface ExerciseWork {

@@ -20,6 +20,10 @@ export interface ProgramSettings {
   passEnv?: readonly string[];
   handleSignals: boolean;
   interpreters: Interpreters;
+  /** The output as it comes (the TUI's live pane). */
+  onOutput?: (text: string) => void;
+  /** Stops the program as if the server had gone (the TUI: a newer save came). */
+  cancel?: AbortSignal;
 }
 
 export interface ProgramAnswerRun {
@@ -48,8 +52,9 @@ export async function runProgramAnswer(lane: GradingLane, attempt: Attempt, answ
     timeoutMs: settings.timeoutMs,
     outputLimitBytes: settings.outputLimitBytes,
     keepBytes: settings.outputKeepBytes,
-    signal,
+    signal: settings.cancel ? eitherSignal(signal, settings.cancel) : signal,
     handleSignals: settings.handleSignals,
+    ...(settings.onOutput ? { onOutput: settings.onOutput } : {}),
   });
   if ('tapFailed' in observed) return { problem: problems.graderError(observed.tapFailed) };
   const { run, stoppedWaiting } = observed;
@@ -80,4 +85,15 @@ async function commandFor(file: string, settings: ProgramSettings): Promise<Prog
   if (!file.endsWith('.py')) return programCommand(file, { interpreters: settings.interpreters });
   const python = await probePython(settings.interpreters.python, settings.env.PATH);
   return programCommand(file, { interpreters: settings.interpreters, pythonSafePath: python.state === 'runs' ? python.safePathOption : true });
+}
+
+/** Aborted when either is (AbortSignal.any is Node 20.3+; the tutor supports 20.0). */
+function eitherSignal(a: AbortSignal, b: AbortSignal): AbortSignal {
+  const both = new AbortController();
+  const abort = () => both.abort();
+  for (const signal of [a, b]) {
+    if (signal.aborted) abort();
+    else signal.addEventListener('abort', abort, { once: true });
+  }
+  return both.signal;
 }

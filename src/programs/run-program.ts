@@ -22,6 +22,8 @@ export interface RunProgramOptions {
   signal?: AbortSignal;
   /** Kill the program when the grader gets SIGINT/SIGTERM (see src/redis/exit-cleanup.ts). */
   handleSignals: boolean;
+  /** Each chunk of output as it comes (the TUI's live pane); the tail is kept either way. */
+  onOutput?: (text: string) => void;
 }
 
 export type ProgramOutcome = 'exited' | 'timeout' | 'output-limit' | 'aborted' | 'could-not-run';
@@ -93,6 +95,7 @@ export function runProgram(options: RunProgramOptions): Promise<ProgramRun> {
 
     const onData = (chunk: Buffer) => {
       tail.push(chunk);
+      options.onOutput?.(chunk.toString('utf8'));
       if (tail.bytes > options.outputLimitBytes) stop('output-limit');
     };
     child.stdout.on('data', onData);

@@ -18,6 +18,9 @@ export interface ProgramFileSettings {
   handleSignals: boolean;
   /** Which Python and Node.js run it; default: REDIS_TUTOR_PYTHON / REDIS_TUTOR_NODE of `env`, else python3 and this Node.js. */
   interpreters?: Interpreters;
+  /** The output as it comes, and a signal that stops the program (the TUI's watch). */
+  onOutput?: (text: string) => void;
+  cancel?: AbortSignal;
 }
 
 /** Enough for a learner's whole output in the usual case; a runaway program is cut at the grader's output limit. */
@@ -46,6 +49,8 @@ export function gradeProgramFile(
     ...(settings.passEnv !== undefined && settings.passEnv.length > 0 ? { passEnv: settings.passEnv } : {}),
     handleSignals: settings.handleSignals,
     ...(settings.interpreters !== undefined ? { interpreters: settings.interpreters } : {}),
+    ...(settings.onOutput !== undefined ? { onOutput: settings.onOutput } : {}),
+    ...(settings.cancel !== undefined ? { cancel: settings.cancel } : {}),
   };
   const answer = { path: basename(file), absolutePath: file, kind: 'program' as const };
   return gradeExercise(lane, { ...where, answers: [answer] }, grade);

@@ -4,6 +4,7 @@ import type { ServerFacts } from '../course/requirement-fit.js';
 import type { Course } from '../course/schema.js';
 import type { Io } from '../io.js';
 import { App } from './App.js';
+import type { ProgramWatch } from '../tutor/program-watch.js';
 import type { PromptServices } from '../tutor/prompt-services.js';
 import type { TutorController } from '../tutor/tutor-controller.js';
 import type { AppStore } from '../tutor/state/store.js';
@@ -21,6 +22,7 @@ export interface RunTuiOptions {
   services: PromptServices;
   /** The server's facts, for marking the exercises it cannot run (../course/requirement-fit.ts). */
   server?: ServerFacts;
+  programs?: ProgramWatch;
   /** Runs once the frame is up (open the first exercise). */
   onMounted?: () => void;
 }
@@ -38,6 +40,8 @@ export async function runTui(options: RunTuiOptions): Promise<void> {
         chalk: options.chalk,
         services: options.services,
         ...(options.server ? { server: options.server } : {}),
+        ...(options.programs ? { programs: options.programs } : {}),
+        env: io.env,
       }}
     />,
     {

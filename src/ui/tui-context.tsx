@@ -3,6 +3,7 @@ import { createContext, useContext, useEffect, useState, useSyncExternalStore } 
 import { useStdout } from 'ink';
 import type { ServerFacts } from '../course/requirement-fit.js';
 import type { Course } from '../course/schema.js';
+import type { ProgramWatch } from '../tutor/program-watch.js';
 import type { PromptServices } from '../tutor/prompt-services.js';
 import type { TutorController } from '../tutor/tutor-controller.js';
 import type { AppState } from '../tutor/state/app-state.js';
@@ -21,6 +22,9 @@ export interface Tui {
   services: PromptServices;
   /** What the server in use is, so the home screen can mark exercises it cannot run; unknown in tests that only render. */
   server?: ServerFacts;
+  /** Program exercises: the watch of the learner's file (its language key); the environment names their editor. */
+  programs?: Pick<ProgramWatch, 'switchLanguage'>;
+  env?: NodeJS.ProcessEnv;
   /** Fixed size for tests; otherwise the terminal's, following resizes. */
   size?: { columns: number; rows: number };
 }

@@ -3,6 +3,7 @@ import type { Language } from '../../course/schema.js';
 import type { ExerciseResult } from '../../results/check-result.js';
 import type { Progress } from '../../progress/progress-file.js';
 import type { SaveOutcome } from '../../progress/progress-store.js';
+import type { ProgramAction } from './program-state.js';
 import type { AppState, Confirmation, PanelData, PromptMode, TranscriptKind } from './app-state.js';
 
 export type AppAction =
@@ -11,7 +12,8 @@ export type AppAction =
   | { type: 'toggle-module'; moduleId: string }
   | { type: 'exercise-opened'; exerciseId: string }
   | { type: 'attempt-reset' }
-  | { type: 'evaluated'; result: ExerciseResult; ms?: number }
+  /** source 'program': a run of the learner's program was judged (after one, the prompt's own evaluations give way). */
+  | { type: 'evaluated'; result: ExerciseResult; ms?: number; source?: 'program' }
   | { type: 'append'; lines: Array<{ kind: TranscriptKind; text: string }> }
   | { type: 'clear-transcript' }
   | { type: 'prompt-mode'; mode: PromptMode; /** A typed line is being carried out (its reply may still come). */ lineRunning?: boolean }
@@ -30,4 +32,5 @@ export type AppAction =
   | { type: 'language'; language: Language }
   | { type: 'notice'; notice: AppState['notice'] }
   | { type: 'redis'; redis: RedisWhere }
-  | { type: 'quit' };
+  | { type: 'quit' }
+  | ProgramAction;

@@ -1,9 +1,11 @@
 import type { AppAction } from './app-actions.js';
 import { MIN_COLUMNS_FOR_DEFAULT_PANEL, TRANSCRIPT_LIMIT, type AppState } from './app-state.js';
 import { afterSave } from './after-save.js';
+import { isProgramAction, programOnOpen, programReducer } from './program-state.js';
 
 /** The only place AppState changes. Pure, so every screen state can be built in a test. */
 export function appReducer(state: AppState, action: AppAction): AppState {
+  if (isProgramAction(action)) return { ...state, program: programReducer(state.program, action) };
   switch (action.type) {
     case 'home':
       return { ...state, screen: 'home', confirm: undefined, ...(action.cursor !== undefined ? { homeCursor: action.cursor } : {}) };
@@ -26,10 +28,13 @@ export function appReducer(state: AppState, action: AppAction): AppState {
         confirm: undefined,
         panel: undefined,
         lastCheckMs: undefined,
+        program: programOnOpen(state.program, action.exerciseId),
       };
     case 'attempt-reset':
       return { ...state, result: undefined, solvedNow: false, panel: undefined };
     case 'evaluated':
+      // Once the learner's program was judged, the checklist is its verdict, not the prompt's.
+      if (action.source !== 'program' && (state.program?.runs ?? 0) > 0) return state;
       return {
         ...state,
         result: action.result,

@@ -4,6 +4,7 @@ import type { ExerciseResult } from '../../results/check-result.js';
 import type { KeySnapshot } from '../../data-panel/key-snapshot.js';
 import type { Progress } from '../../progress/progress-file.js';
 import type { RedisWhere } from '../redis-where.js';
+import type { ProgramView } from './program-state.js';
 
 /**
  * Everything the screens show, as plain data. Only the reducer changes it;
@@ -92,6 +93,8 @@ export interface AppState {
   notice: { text: string; tone: 'info' | 'warning' | 'error' } | undefined;
   /** Milliseconds from Enter to the checklist update, for the last command. */
   lastCheckMs: number | undefined;
+  /** A program exercise: the learner's file and its latest run (./program-state.ts). */
+  program: ProgramView | undefined;
   quitting: boolean;
 }
 
@@ -141,6 +144,7 @@ export function initialState(options: {
     redis: options.redis,
     notice: options.notice,
     lastCheckMs: undefined,
+    program: undefined,
     quitting: false,
   };
 }

@@ -71,6 +71,8 @@ export function PromptLine({ active, shown: visible = true, width }: { active: b
         else void controller.interrupt();
         return;
       }
+      // A program exercise's own keys (Ctrl-O editor, Ctrl-G language: ./use-program-keys.ts) are not typed into the line.
+      if (state.program && key.ctrl && (input === 'o' || input === 'g')) return;
       let next = editorRef.current;
       for (const editorInput of toEditorInputs(input, key, lastRawInput.current)) {
         const step = applyInput(next, editorInput);

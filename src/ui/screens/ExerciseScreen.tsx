@@ -9,6 +9,9 @@ import { DataPanel } from '../components/DataPanel.js';
 import { KeyLine } from '../components/KeyLine.js';
 import { Lines } from '../components/Lines.js';
 import { PromptLine } from '../components/PromptLine.js';
+import { fitPane, programPane } from '../components/program-pane.js';
+import { useProgramKeys } from '../components/use-program-keys.js';
+import { programTexts } from '../../tutor/program-texts.js';
 import { StatusLine } from '../components/StatusLine.js';
 import { exerciseLayout, hardWrap, leftWidthFor, replyWrap, textWidthFor, wordWrap } from '../layout.js';
 import { nextPlace, placeOf } from '../../tutor/course-nav.js';
@@ -45,16 +48,20 @@ export function ExerciseScreen() {
     { isActive: state.screen === 'exercise' && !state.confirm && (state.promptMode === 'monitoring' || state.promptMode === 'recovering') },
   );
 
+  useProgramKeys();
+
   const theme = useMemo(() => chalkTheme(chalk), [chalk]);
   const isLast = place ? nextPlace(course, place.exercise.id) === undefined : false;
   // Wrapped before the rows are shared out, so a long hint gets the rows it needs.
   const allTranscript = transcriptLines(state.transcript, columns, chalk);
+  // A program exercise: the learner's file and its latest run's output where the transcript goes, the transcript under it.
+  const pane = state.program ? programPane(state.program, allTranscript, columns, chalk, state.language) : undefined;
   const plan = (panelVisible: boolean) => {
     const leftWidth = leftWidthFor(columns, panelVisible);
     const textWidth = textWidthFor(columns, panelVisible);
     const checks = checklistLines({ result: state.result, solvedNow: state.solvedNow, tried: state.tried, isLast, language: state.language, lastCheckMs: state.lastCheckMs, width: leftWidth, chalk, t });
     const task = place ? renderMarkdown(localize(place.exercise.task, state.language), { width: textWidth - 2, theme }) : [];
-    const layoutFor = (taskLines: number) => exerciseLayout({ rows, columns, panelVisible, taskLines, checkLines: checks.length, transcriptLines: allTranscript.length });
+    const layoutFor = (taskLines: number) => exerciseLayout({ rows, columns, panelVisible, taskLines, checkLines: checks.length, transcriptLines: pane ? pane.head.length + pane.body.length : allTranscript.length });
     return { textWidth, checks, task, layout: layoutFor(task.length), layoutFor };
   };
   const withPanel = plan(state.panelVisible);
@@ -91,7 +98,7 @@ export function ExerciseScreen() {
   // No row left for the lesson: its way in is said on the task's title.
   const taskTitle = chalk.bold(t.task) + (layout.lessonRows === 0 && lesson.length > 0 ? chalk.dim(`  ▼ PgDn ${t.lesson}`) : '');
   const taskLines = folded ? [taskTitle, chalk.dim(`  ${t.taskFolded}`)] : [taskTitle, ...task.map((line) => `  ${line}`)];
-  const transcript = allTranscript.slice(-layout.transcriptRows);
+  const transcript = pane ? fitPane(pane, layout.transcriptRows) : allTranscript.slice(-layout.transcriptRows);
 
   let promptArea;
   if (state.confirm) promptArea = <ConfirmLine />;
@@ -123,7 +130,7 @@ export function ExerciseScreen() {
       <Box height={1} width={columns} overflow="hidden">
         {promptArea}
       </Box>
-      <KeyLine text={t.exerciseKeys} />
+      <KeyLine text={state.program ? programTexts(state.language).keys(state.program.languages) : t.exerciseKeys} />
       <StatusLine />
     </Box>
   );
