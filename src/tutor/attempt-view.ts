@@ -47,7 +47,6 @@ export class AttemptView {
   watch(attempt: Attempt, current: () => boolean): void {
     this.live.watch({
       checker: this.deps.engine().checker,
-      keys: () => this.panel.watchedKeys(attempt),
       idle: this.deps.idle,
       current,
       refresh: async () => {

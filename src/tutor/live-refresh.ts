@@ -6,8 +6,6 @@ export const LIVE_REFRESH_INTERVAL_MS = 500;
 
 export interface LiveWatch {
   checker: Redis;
-  /** The keys whose state the checklist and the panel show. */
-  keys: () => readonly string[];
   /** The exercise screen waits for the learner (no line running, not in subscribe or monitor mode): only then is the server read. */
   idle: () => boolean;
   /** Still the exercise on screen: when not, the watch ends by itself. */
@@ -19,7 +17,7 @@ export interface LiveWatch {
 /**
  * Notices changes made by any client (a second redis-cli, the learner's own
  * program) while the learner is not typing: a cheap fingerprint of the
- * exercise's keys every LIVE_REFRESH_INTERVAL_MS, and the checks and the
+ * server's data every LIVE_REFRESH_INTERVAL_MS, and the checks and the
  * panel again only when it changed. A poll, not keyspace notifications: those
  * would change the settings of a server the tutor may not own.
  */
@@ -54,7 +52,7 @@ export class LiveRefresh {
     }
     let seen = last;
     if (watch.idle()) {
-      const now = await dataFingerprint(watch.checker, watch.keys()).catch(() => undefined);
+      const now = await dataFingerprint(watch.checker).catch(() => undefined);
       // A failed read (the server restarting) compares as no change; the next tick reads again.
       // The first read has nothing to compare with: a change made since the exercise opened must not slip through.
       if (now !== undefined) {
@@ -66,13 +64,18 @@ export class LiveRefresh {
   }
 }
 
+/** The counters that move when data changes: writes since the last save (and that save), keys expired or evicted. */
+const DATA_COUNTERS = ['rdb_changes_since_last_save', 'rdb_last_save_time', 'expired_keys', 'evicted_keys'];
+
 /**
- * What the keys hold, as one string: each key's serialized value (DUMP) and
- * absolute expiry (EXPIRETIME, so a TTL counting down is no change), and the
- * number of keys (DBSIZE) for keys the tutor does not list.
+ * Whether data changed, as one string: the server's own change counters and
+ * the number of keys. Read from INFO, not from the keys: a DUMP or TTL of
+ * each key would count as keyspace hits and misses and touch the keys' LRU
+ * clock, which the monitoring lessons have the learner read.
  */
-export async function dataFingerprint(checker: Redis, keys: readonly string[]): Promise<string> {
-  const commands = [['DBSIZE'], ...keys.flatMap((key) => [['DUMP', key], ['EXPIRETIME', key]])];
-  const replies = await execPipeline(checker, commands);
-  return JSON.stringify(replies);
+export async function dataFingerprint(checker: Redis): Promise<string> {
+  const [info, size] = await execPipeline(checker, [['INFO', 'persistence', 'stats'], ['DBSIZE']]);
+  const text = typeof info === 'string' ? info : '';
+  const counters = DATA_COUNTERS.map((name) => new RegExp(`^${name}:(.*)$`, 'm').exec(text)?.[1]?.trim() ?? '?');
+  return [...counters, JSON.stringify(size)].join(' ');
 }

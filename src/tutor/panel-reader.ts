@@ -17,12 +17,6 @@ export class PanelReader {
     this.seenCommands = 0;
   }
 
-  /** The keys whose changes the learner would see: the exercise's, those its key checks read, and the ones the learner touched. */
-  watchedKeys(attempt: Attempt): string[] {
-    const checked = attempt.exercise.checks.flatMap((check) => (check.kind === 'key' ? [check.key] : []));
-    return [...new Set([...attempt.exercise.keys, ...checked, ...this.touched])];
-  }
-
   /** The keys' current state, or undefined when the read failed (the panel keeps its last picture). */
   async read(engine: Engine, attempt: Attempt): Promise<PanelData | undefined> {
     try {

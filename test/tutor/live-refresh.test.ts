@@ -6,6 +6,8 @@
 import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { KeySnapshot } from '../../src/data-panel/key-snapshot.js';
+import { dataFingerprint } from '../../src/tutor/live-refresh.js';
+import { startTestServer } from '../support/test-server.js';
 import { waitUntil } from '../support/wait-until.js';
 import { startHeadlessTutor, type HeadlessTutor } from './support/headless-tutor.js';
 
@@ -51,6 +53,24 @@ describe('live refresh', () => {
     await redis.set('greeting', 'bye');
     await waitUntil(() => state().result?.passed === false, 'the checklist red again');
     await waitUntil(() => stringValue('greeting') === 'bye', 'the panel showing the new value');
+  });
+
+  it('the fingerprint moves with a write and leaves the keyspace hit and miss counters alone (the monitoring lessons read them)', async () => {
+    // A server of its own: nothing else reads keys on it meanwhile.
+    const server = await startTestServer();
+    const redis = new Redis({ host: '127.0.0.1', port: server.port, lazyConnect: false });
+    try {
+      const counters = async () => (await redis.info('stats')).split('\n').filter((line) => line.startsWith('keyspace_')).join();
+      const before = await counters();
+      const first = await dataFingerprint(redis);
+      expect(await dataFingerprint(redis)).toBe(first);
+      expect(await counters()).toBe(before);
+      await redis.set('greeting', 'hello');
+      expect(await dataFingerprint(redis)).not.toBe(first);
+    } finally {
+      redis.disconnect();
+      await server.stop();
+    }
   });
 
   it(':check reads the panel again too', async () => {
