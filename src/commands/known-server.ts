@@ -7,6 +7,7 @@ import { parseRedisUrl } from '../redis/connection-url.js';
 import { findRedisServer } from '../redis/find-redis-server.js';
 import { readBinaryProduct, readServerFacts } from '../redis/server-identity.js';
 import { CHECKER_CLIENT_NAME } from '../redis/target.js';
+import { binaryHasTls } from '../redis/tls-lab.js';
 
 const PROBE_TIMEOUT_MS = 2_000;
 
@@ -35,7 +36,7 @@ export async function knownServer(options: Record<string, unknown>, io: Io, cour
     const explicitPath = typeof options.redisServer === 'string' ? options.redisServer : undefined;
     const found = findRedisServer({ ...(explicitPath !== undefined ? { explicitPath } : {}), env: io.env, cwd: io.cwd });
     const product = found ? await readBinaryProduct(found.path) : undefined;
-    return product ? { ...product, owned: true, commands: {} } : undefined;
+    return product && found ? { ...product, owned: true, commands: {}, tls: binaryHasTls(found.path) } : undefined;
   } catch {
     // A --redis-server that is not a binary is `start`'s to report; list and show just do not mark.
     return undefined;
