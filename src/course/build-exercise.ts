@@ -49,6 +49,7 @@ export function buildExercise(
     docs: exercise.docs ?? [],
     actors: (exercise.actors ?? []).map((actor, index) => buildActor(actor, index, source)),
     ...(exercise.requires === undefined ? {} : { requires: exercise.requires }),
+    ...(exercise.topology === undefined ? {} : { topology: exercise.topology }),
     checks: exercise.checks.map((check, index) => buildCheck(check, index, source.locate(['checks', index]), source.file)),
     counterExamples: (exercise.counterExamples ?? []).map(({ why, solution }, index) => ({
       index,
@@ -69,7 +70,8 @@ export function checkKindOf(check: CheckFile): CheckKind {
   return kind;
 }
 
-function buildCheck(check: CheckFile, index: number, location: SourceLocation, file: string): Check {
+/** One check as written, tagged with its kind and place (projects' stage checks use it too). */
+export function buildCheck(check: CheckFile, index: number, location: SourceLocation, file: string): Check {
   const base = {
     description: check.description,
     ...(check.wait === undefined ? {} : { wait: check.wait }),

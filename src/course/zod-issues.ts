@@ -59,7 +59,8 @@ function explain(issue: Issue, base: readonly PathSegment[], root: unknown): Exp
 }
 
 function isCheckPath(path: readonly PathSegment[]): boolean {
-  return path.length === 2 && path[0] === 'checks' && typeof path[1] === 'number';
+  // `checks[1]` of an exercise, or of a project's stage step (`stages[0].steps[1].checks[2]`).
+  return path.length >= 2 && path[path.length - 2] === 'checks' && typeof path[path.length - 1] === 'number';
 }
 
 /** A check's kind is the one kind field it has; anything else is the error to report. */

@@ -30,6 +30,8 @@ export interface StartAttemptOptions {
   onEvent?: (event: AttemptEvent) => void;
   /** A learner watches (the TUI): actors wait their `delay` before acting. */
   paced?: boolean;
+  /** Go on from the sandbox as the last attempt left it (a project stage's later steps): no reset. */
+  keepSandbox?: boolean;
 }
 
 /**
@@ -83,7 +85,7 @@ export class Engine {
   /** A clean sandbox, the tutor listening for the exercise's published checks, and the setup run. */
   async startAttempt(exercise: LoadedExercise, options: StartAttemptOptions = {}): Promise<Attempt> {
     const resetStarted = performance.now();
-    await this.resetSandbox();
+    if (options.keepSandbox !== true) await this.resetSandbox();
     // A TLS lab (requires: { tls: true }): a tls-port on the sandbox for this exercise; the next reset closes it.
     if (typeof exercise.requires === 'object' && exercise.requires.tls === true) await tlsLabOf(this.target)?.open(this.checker);
     const channels = exercise.checks.flatMap((check) => (check.kind === 'published' ? [check.channel] : []));

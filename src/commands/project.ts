@@ -1,0 +1,111 @@
+import { join, resolve } from 'node:path';
+import { homedir } from 'node:os';
+import { resolveLanguage } from '../course/language.js';
+import { localize } from '../course/localize.js';
+import { textStyle } from '../course/text-style.js';
+import { connectRespLearner } from '../engine/default-learner.js';
+import { EXIT, UserError } from '../errors.js';
+import { GradingLane } from '../grade/grading-lane.js';
+import { everyAnswerGone } from '../programs/contain-process.js';
+import { chooseInterpreters } from '../programs/interpreters.js';
+import { PROGRESS_HOME_ENV } from '../progress/progress-store.js';
+import { checkSolutions, range } from '../projects/check-solutions.js';
+import { learnerProgramEnv } from '../projects/learner-env.js';
+import { findProject, loadProject, type LoadedProject } from '../projects/load-project.js';
+import { renderProjectTest } from '../projects/render-project-test.js';
+import { readStudentProject } from '../projects/student-project.js';
+import { testProject, type ProjectTestSettings } from '../projects/test-project.js';
+import { OWNERSHIP_FILE_NAME } from '../redis/ownership.js';
+import type { Action } from './action.js';
+
+const DEFAULT_TIMEOUT_MS = 10_000;
+
+/**
+ * `redis-tutor project test [DIR] [--stage N] [--json]`: the learner's
+ * program in DIR (its redis-tutor.yaml names the project and the command)
+ * against the project's stages 1..N in order, stopping at the first that
+ * fails. `project test --solutions [PROJECT]`: the dev check of a project's
+ * reference solutions. Exit 0 all pass, 1 a stage fails, 2 bad input.
+ */
+export const projectAction: Action = async ({ options, operands, io }) => {
+  const [verb, dir] = operands;
+  if (verb !== 'test') throw new UserError(`unknown project command "${verb ?? ''}".`, 'Use: redis-tutor project test [DIR] [--stage N]');
+  const language = resolveLanguage(options.lang, io.env);
+  const json = options.json === true;
+  const tutorHome = io.env[PROGRESS_HOME_ENV];
+  const learner = learnerProgramEnv(io.env, { platform: process.platform, home: homedir() });
+  const settings: ProjectTestSettings = {
+    env: learner.env,
+    passEnv: learner.passEnv,
+    interpreters: chooseInterpreters({ python: stringOption(options.python), node: stringOption(options.node) }, io.env),
+    handleSignals: true,
+    timeoutMs: parseTimeout(options.timeout),
+  };
+
+  const solutions = options.solutions === true;
+  const student = solutions ? undefined : await readStudentProject(resolve(io.cwd, dir ?? '.'));
+  const project = solutions ? await projectToCheck(dir, io.cwd) : await findProject(student?.project ?? '');
+  const stage = parseStage(options.stage, project);
+
+  const lane = await GradingLane.open({
+    env: io.env,
+    connectLearner: connectRespLearner,
+    handleSignals: true,
+    ...(typeof options.url === 'string' && options.url !== '' ? { url: options.url } : {}),
+    ...(typeof options.redisServer === 'string' ? { redisServerBin: options.redisServer } : {}),
+    ...(options.force === true ? { force: true } : {}),
+    ...(tutorHome ? { ownershipFile: join(tutorHome, OWNERSHIP_FILE_NAME) } : {}),
+  });
+  try {
+    if (student === undefined) {
+      const findings = await checkSolutions(lane, project, settings);
+      const passed = findings.length > 0 && findings.every((finding) => finding.holds);
+      if (json) io.stdout.write(`${JSON.stringify({ project: project.id, passed, findings }, null, 2)}\n`);
+      else {
+        for (const finding of findings) io.stdout.write(`${finding.holds ? 'ok  ' : 'FAIL'} stage ${finding.stage} ${finding.rule}: ${finding.folder}\n`);
+        if (findings.length === 0) io.stdout.write(`${project.id}: no solutions/ folder to check\n`);
+      }
+      return passed ? EXIT.ok : EXIT.failed;
+    }
+    const result = await testProject(lane, project, student, range(stage ?? project.stages.length), settings);
+    if (json) io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    else {
+      const rerun = ['redis-tutor project test', ...(dir !== undefined ? [dir] : []), ...(stage !== undefined ? ['--stage', String(stage)] : [])].join(' ');
+      io.stdout.write(renderProjectTest(project, result, lane.target.describe(), rerun, language, textStyle(io.stdout, io.env)));
+    }
+    const broken = result.stages.some((grade) => grade.problem?.code === 'grader-error');
+    return result.passed ? EXIT.ok : broken ? EXIT.usage : EXIT.failed;
+  } finally {
+    await lane.close();
+    await everyAnswerGone();
+  }
+};
+
+/** --solutions: DIR is a project folder, or a bundled project's id or variant. */
+async function projectToCheck(dir: string | undefined, cwd: string): Promise<LoadedProject> {
+  if (dir === undefined) throw new UserError('project test --solutions needs the project: a folder, an id or a variant number.', 'Example: redis-tutor project test --solutions projects/01-visit-counter');
+  return /^[\w-]+$/.test(dir) && !dir.includes('/') ? findProject(dir).catch(() => loadProject(resolve(cwd, dir))) : loadProject(resolve(cwd, dir));
+}
+
+function parseStage(value: unknown, project: LoadedProject): number | undefined {
+  if (value === undefined) return undefined;
+  const stage = Number(value);
+  if (typeof value !== 'string' || !Number.isInteger(stage) || stage < 1 || stage > project.stages.length) {
+    const titles = project.stages.map((s) => `${s.number} ${localize(s.title, 'en')}`).join(', ');
+    throw new UserError(`--stage must be a stage number from 1 to ${project.stages.length}, not ${JSON.stringify(value)}.`, `Stages of ${project.id}: ${titles}.`);
+  }
+  return stage;
+}
+
+function parseTimeout(value: unknown): number {
+  if (value === undefined) return DEFAULT_TIMEOUT_MS;
+  const seconds = Number(value);
+  if (typeof value !== 'string' || value.trim() === '' || !Number.isFinite(seconds) || seconds < 0.1 || seconds > 3600) {
+    throw new UserError(`--timeout must be a number of seconds from 0.1 to 3600, not ${JSON.stringify(value)}.`, 'For example --timeout 30.');
+  }
+  return seconds * 1000;
+}
+
+function stringOption(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}

@@ -1,0 +1,144 @@
+import type { Attempt } from '../engine/attempt.js';
+import { ProgramObserver } from '../engine/program-observer.js';
+import type { ProgramFacts } from '../engine/program-facts.js';
+import type { GradingLane } from '../grade/grading-lane.js';
+import type { ProgramCommand } from '../programs/program-command.js';
+import { programEnv } from '../programs/program-env.js';
+import { runObservedProgram, type ProgramWatcher } from '../programs/run-observed-program.js';
+import type { TapConnectionInfo, TapPush } from '../programs/tap-events.js';
+import type { LoadedStep } from './load-project.js';
+
+export interface StepSettings {
+  /** The learner's command with these arguments. */
+  command: (args: readonly string[]) => ProgramCommand;
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  passEnv?: readonly string[];
+  timeoutMs: number;
+  outputLimitBytes: number;
+  keepBytes: number;
+  handleSignals: boolean;
+}
+
+/** How one run went, for a failure message; `problem` when it did not end as a program should. */
+export interface StepRun {
+  args: readonly string[];
+  facts: ProgramFacts;
+  problem?: 'could-not-run' | 'timeout' | 'output-limit' | 'grader';
+  error?: string;
+}
+
+/**
+ * Runs a step's programs on the sandbox, each through a tap its own
+ * observer watches (the same path a program exercise takes), and gives the
+ * attempt what they did for the step's checks: one run's facts, or for
+ * several at once their outputs together, connections summed.
+ */
+export async function runProjectStep(lane: GradingLane, attempt: Attempt, step: LoadedStep, settings: StepSettings): Promise<StepRun[]> {
+  const once = (args: readonly string[], watcher?: (observer: ProgramObserver) => ProgramWatcher) => runOnce(lane, attempt, args, settings, watcher);
+  let runs: StepRun[];
+  if (step.kind === 'run') runs = [await once(step.runs[0] ?? [])];
+  else if (step.kind === 'parallel') runs = await Promise.all(step.runs.map((args) => once(args)));
+  else runs = await listenWhile(step, once);
+  attempt.useProgram(combinedFacts(step.kind === 'listen' ? runs.slice(0, 1) : runs));
+  return runs;
+}
+
+/** The listener first; once its subscription is confirmed, the other runs one by one; it is stopped once they are done and it has gone quiet. */
+async function listenWhile(step: LoadedStep, once: (args: readonly string[], watcher?: (observer: ProgramObserver) => ProgramWatcher) => Promise<StepRun>): Promise<StepRun[]> {
+  let othersDone = false;
+  let subscribed!: () => void;
+  const listening = new Promise<void>((resolve) => (subscribed = resolve));
+  const listener = once(step.listener ?? [], (observer) => new ListenerWatcher(observer, () => othersDone, subscribed));
+  // A listener that ends before it subscribes ends the wait too: its own result says why.
+  await Promise.race([listening, listener]);
+  const others: StepRun[] = [];
+  for (const args of step.runs) others.push(await once(args));
+  othersDone = true;
+  return [await listener, ...others];
+}
+
+async function runOnce(lane: GradingLane, attempt: Attempt, args: readonly string[], settings: StepSettings, wrap?: (observer: ProgramObserver) => ProgramWatcher): Promise<StepRun> {
+  const observer = new ProgramObserver(attempt, lane.engine.checker);
+  const observed = await runObservedProgram({
+    program: settings.command(args),
+    cwd: settings.cwd,
+    sandbox: lane.learnerSpec(),
+    watcher: wrap ? wrap(observer) : observer,
+    env: (spec) => programEnv(settings.env, spec, settings.passEnv),
+    timeoutMs: settings.timeoutMs,
+    outputLimitBytes: settings.outputLimitBytes,
+    keepBytes: settings.keepBytes,
+    handleSignals: settings.handleSignals,
+  });
+  if ('tapFailed' in observed) {
+    const facts = observer.facts({ output: '', outputTruncated: false, exitCode: null, signal: null, ending: 'stopped' });
+    return { args, facts, problem: 'grader', error: observed.tapFailed };
+  }
+  const { run, stoppedWaiting } = observed;
+  const ending = stoppedWaiting ? 'stopped-waiting' : run.outcome === 'exited' ? 'exited' : 'stopped';
+  const facts = observer.facts({ output: run.output, outputTruncated: run.truncated, exitCode: run.exitCode, signal: run.signal, ending });
+  if (run.outcome === 'could-not-run') return { args, facts, problem: 'could-not-run', error: run.error ?? 'unknown reason' };
+  if (run.outcome === 'timeout' || run.outcome === 'output-limit') return { args, facts, problem: run.outcome };
+  return { args, facts };
+}
+
+/** Several runs as one for the checks: outputs in run order, the first non-zero exit code, connections added up. */
+function combinedFacts(runs: readonly StepRun[]): ProgramFacts {
+  const [first, ...rest] = runs.map((run) => run.facts);
+  if (first === undefined) throw new Error('a step without runs');
+  if (rest.length === 0) return first;
+  const all = [first, ...rest];
+  const failing = all.find((facts) => facts.exitCode !== 0);
+  return {
+    output: all.map((facts) => (facts.output === '' || facts.output.endsWith('\n') ? facts.output : `${facts.output}\n`)).join(''),
+    outputTruncated: all.some((facts) => facts.outputTruncated),
+    exitCode: failing?.exitCode ?? 0,
+    signal: failing?.signal ?? null,
+    ending: failing?.ending ?? 'exited',
+    connectionsOpened: all.reduce((sum, facts) => sum + facts.connectionsOpened, 0),
+    subscriptions: all.flatMap((facts) => facts.subscriptions),
+    received: all.flatMap((facts) => facts.received),
+  };
+}
+
+/** The observer, except that the listener is not done before the other runs are, and its first subscription is announced. */
+class ListenerWatcher implements ProgramWatcher {
+  constructor(
+    private readonly inner: ProgramObserver,
+    private readonly othersDone: () => boolean,
+    private readonly onSubscribed: () => void,
+  ) {}
+
+  watch(connections: Parameters<ProgramWatcher['watch']>[0]): void {
+    this.inner.watch(connections);
+  }
+  holdAfter(args: readonly string[]): boolean {
+    return this.inner.holdAfter(args);
+  }
+  answered(connection: TapConnectionInfo, args: string[], outcome: Parameters<ProgramObserver['answered']>[2]): Promise<void> {
+    return this.inner.answered(connection, args, outcome);
+  }
+  async pushed(connection: TapConnectionInfo, push: TapPush): Promise<void> {
+    await this.inner.pushed(connection, push);
+    if (push.kind === 'subscribed') this.onSubscribed();
+  }
+  activity(): void {
+    this.inner.activity();
+  }
+  gate(): Promise<void> | undefined {
+    return this.inner.gate();
+  }
+  settled(): boolean {
+    return this.othersDone() && this.inner.settled();
+  }
+  quietMs(): number {
+    return this.inner.quietMs();
+  }
+  waitingOnRedis(): Promise<boolean> {
+    return this.inner.waitingOnRedis();
+  }
+  stop(): Promise<void> {
+    return this.inner.stop();
+  }
+}
