@@ -81,6 +81,19 @@ describe('HomeScreen marks and cursor', () => {
     }
   });
 
+  it('the exercise header uses the same marks: ✱ solved with help, ✓ solved before', async () => {
+    const course = await fixtureCourse();
+    const helped = solve(markHelped(markStarted(emptyProgress(), 'getting-started/first-key'), 'getting-started/first-key'), 'getting-started/first-key');
+    const progress = solve(helped, 'getting-started/page-views');
+    const tui = renderTui({ course, progress, actions: [{ type: 'exercise-opened', exerciseId: 'getting-started/first-key' }] });
+    await tick();
+    expect(tui.lastFrame().split('\n')[0]).toMatch(/Your first key {2}1 of 2 ✱ solved with help$/);
+    tui.store.dispatch({ type: 'exercise-opened', exerciseId: 'getting-started/page-views' });
+    await tick();
+    expect(tui.lastFrame().split('\n')[0]).toMatch(/A page-view counter {2}2 of 2 ✓ solved before$/);
+    tui.unmount();
+  });
+
   it('a plain solve keeps ✓', async () => {
     const course = await fixtureCourse();
     const tui = renderTui({ course, progress: solve(emptyProgress(), 'getting-started/first-key'), columns: 80, rows: 24 });

@@ -78,7 +78,13 @@ export function ExerciseScreen() {
   if (!place) return null;
 
   const solvedBefore = state.progress.exercises[place.exercise.id];
-  const badge = !state.solvedNow && solvedBefore?.status === 'solved' ? chalk.green(` ✓ ${solvedBefore.withHelp ? t.solvedWithHelp : t.alreadySolved}`) : '';
+  // The same marks as the module list: ✓ solved, ✱ solved with help.
+  const badge =
+    !state.solvedNow && solvedBefore?.status === 'solved'
+      ? solvedBefore.withHelp
+        ? chalk.cyan(` ✱ ${t.solvedWithHelp}`)
+        : chalk.green(` ✓ ${t.alreadySolved}`)
+      : '';
   const header =
     chalk.bold.red('redis-tutor') +
     chalk.dim(' › ') +
