@@ -3,6 +3,7 @@ import type { Course } from '../course/schema.js';
 import { UserError } from '../errors.js';
 import { everyAnswerGone } from '../programs/contain-process.js';
 import { chooseInterpreters, type Interpreters } from '../programs/interpreters.js';
+import { preloadJsChecks } from '../engine/checks/js-check.js';
 import { packageVersion } from '../version.js';
 import { discoverSubmission } from './discover-submission.js';
 import { gradeExercise, gradeWithoutServer, type ExerciseWork, type GradeSettings } from './grade-exercise.js';
@@ -79,6 +80,8 @@ export async function gradeSubmission(options: GradeSubmissionOptions): Promise<
     handleSignals: options.handleSignals,
     interpreters: options.interpreters ?? chooseInterpreters({}, options.env),
   };
+  // Loading a check module (TypeScript's compiler for a .ts one) is not the answer's time.
+  await preloadJsChecks(work.filter((item) => item.answers.length > 0).flatMap((item) => item.exercise.checks));
   const { grades, server } = await gradeOnLanes(work, settings, options);
   // The report comes after the last process of every answer is gone, so nothing an answer started can rewrite it.
   if (!options.lanes) await everyAnswerGone();

@@ -1,7 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import { withTimeout } from '../../lib/async.js';
 import { prepareImport } from '../../lib/typescript-loader.js';
-import type { JsCheck } from '../../course/schema.js';
+import type { Check, JsCheck } from '../../course/schema.js';
 import type { CheckApiResult, CheckFunction } from '../check-api.js';
 import { BilingualError, verbatim, type BilingualText, type Verdict } from '../../results/check-result.js';
 import { JS } from '../texts.js';
@@ -35,6 +35,18 @@ export function compileJsCheck(check: JsCheck): CompiledCheck {
 }
 
 const loaded = new Map<string, Promise<CheckFunction>>();
+
+/**
+ * Imports the js checks of some exercises ahead of time, so the first
+ * evaluation does not also pay for loading them (a .ts check loads the
+ * TypeScript compiler, seconds on a busy machine, which a grader's bound on
+ * the checks would count against the answer). A module that does not load
+ * is left for its check to report when it runs.
+ */
+export async function preloadJsChecks(checks: readonly Check[]): Promise<void> {
+  const paths = new Set(checks.flatMap((check) => (check.kind === 'js' ? [check.modulePath] : [])));
+  await Promise.all([...paths].map((path) => loadCheckFunction(path).catch(() => undefined)));
+}
 
 function loadCheckFunction(path: string): Promise<CheckFunction> {
   let promise = loaded.get(path);
