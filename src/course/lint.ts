@@ -13,7 +13,7 @@ import type { CourseProblem } from './course-problems.js';
 
 /** The folder of a module that holds the starters and solutions of its program exercises. */
 const PROGRAMS_DIR = 'programs';
-import { ACTOR_DIRECTIVES, directiveName, isActorDirective, programLanguages, type Course, type LoadedExercise, type LoadedModule, type PathSegment, type SourceLocation } from './schema.js';
+import { ACTOR_DIRECTIVES, NODE_DIRECTIVES, directiveName, isActorDirective, programLanguages, type Course, type LoadedExercise, type LoadedModule, type PathSegment, type SourceLocation } from './schema.js';
 import { exerciseTexts, moduleTexts, type LocatedText } from './texts.js';
 
 /**
@@ -109,7 +109,7 @@ function actorDirectives(module: LoadedModule, exercise: LoadedExercise): Course
       const what = `actors[${actor.index}].run`;
       if (name === undefined) return [];
       if (!isActorDirective(name)) {
-        const known = ACTOR_DIRECTIVES.map((directive) => `!${directive}`).join(', ');
+        const known = [...ACTOR_DIRECTIVES, ...NODE_DIRECTIVES].map((directive) => `!${directive}`).join(', ');
         const guess = closestMatches(name, ACTOR_DIRECTIVES, 1)[0];
         return [
           problemAt(line.location, 'error', 'unknown-directive', `${what}: unknown directive ${JSON.stringify(line.text)}${guess ? ` — did you mean !${guess}?` : ''} (lines starting with ! are tutor directives: ${known})`),

@@ -11,7 +11,7 @@
  *   place in the file it came from, so the engine never re-interprets YAML.
  *   Each is the written type, reshaped, plus only what loading adds.
  */
-export { ACTOR_DIRECTIVES, ActorSchema, directiveName, isActorDirective } from './schema/actors.js';
+export { ACTOR_DIRECTIVES, NODE_DIRECTIVES, ActorSchema, directiveName, isActorDirective } from './schema/actors.js';
 export type { Actor, ActorDirective, ActorFile, ActorTrigger } from './schema/actors.js';
 export {
   CHECK_KINDS,
@@ -65,6 +65,8 @@ export { PROGRAM_EXTENSIONS, PROGRAM_LANGUAGES, ProgramSchema, programLanguages 
 export type { LoadedProgram, ProgramFile, ProgramLanguage, ProgramSource } from './schema/program.js';
 export { OWNED_SERVER, RequirementSchema } from './schema/requirement.js';
 export type { Requirement } from './schema/requirement.js';
+export { TopologyFieldSchema } from './schema/topology.js';
+export type { TopologyField } from './schema/topology.js';
 export type { Course, LoadedModule, ModuleFile } from './schema/module.js';
 export type { PathSegment, ScriptLine, SourceLocation } from './schema/source-location.js';
 export { LANGUAGES, TextSchema } from './schema/texts.js';

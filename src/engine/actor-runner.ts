@@ -7,6 +7,8 @@ import { execPipeline } from './checker-pipeline.js';
 import { parseCommandLine } from './command-line.js';
 import { formatValue } from './format-value.js';
 import { isErrorValue, type Value } from './value.js';
+import { labOnPort } from './topology/lab-registry.js';
+import { runNodeDirective } from './topology/node-directives.js';
 
 export interface ActorRunnerDependencies {
   checker: Redis;
@@ -173,6 +175,9 @@ export class ActorRunner {
 
   /** A tutor directive of an actor (lint lets only known ones through, and `!restart` only with requires: owned-server). */
   private async runDirective(name: string): Promise<string> {
+    const lab = labOnPort(this.deps.checker.options.port);
+    const onNode = lab ? await runNodeDirective(lab, name, this.deps.restartServer) : undefined;
+    if (onNode !== undefined) return onNode;
     if (name !== 'restart') return `(failed) unknown directive !${name}`;
     if (!this.deps.restartServer) return '(failed) this attempt cannot restart the server';
     try {

@@ -18,7 +18,10 @@ import type { ExerciseResult } from '../results/check-result.js';
 import { runChecks, type RunChecksOptions } from './run-checks.js';
 import type { TutorSubscriber } from './tutor-subscriber.js';
 import { isErrorValue } from './value.js';
+import { labOnPort } from './topology/lab-registry.js';
+import { connectLearnerTo, connectNodeName } from './topology/connect-node.js';
 import type { Redis } from 'ioredis';
+import type { Topology } from '../redis/topology/topology.js';
 
 /** What one learner line did. */
 export interface LineOutcome {
@@ -92,6 +95,9 @@ export class Attempt {
 
   /** Sends one redis-cli line on the learner's connection, as if typed. */
   async runLine(line: string, options: { timeoutMs?: number } = {}): Promise<LineOutcome> {
+    const node = connectNodeName(line);
+    const lab = node === undefined ? undefined : labOnPort(this.deps.checker.options.port);
+    if (node !== undefined && lab) return this.connectTo(lab, node, line);
     let args: Buffer[];
     try {
       args = parseCommandLine(line);
@@ -150,6 +156,17 @@ export class Attempt {
     return outcomes;
   }
 
+  /** `connect NODE` in a lab's script: the learner's connection moves to that node. */
+  private async connectTo(lab: Topology, node: string, line: string): Promise<LineOutcome> {
+    const started = performance.now();
+    try {
+      await connectLearnerTo(lab, this.deps.learner, node);
+      return { line, events: [], ms: performance.now() - started };
+    } catch (error) {
+      return { line, problem: errorMessage(error), events: [], ms: performance.now() - started };
+    }
+  }
+
   /**
    * Wakes the learner's connection from a blocking command (the TUI's Ctrl-C;
    * a script's timeout). 'busy' when the server is running a script past its
@@ -188,6 +205,7 @@ export class Attempt {
 
   private checkContext(): CheckContext {
     const { checker, learner, subscriber } = this.deps;
+    const lab = labOnPort(checker.options.port);
     return {
       checker,
       spec: learner.spec,
@@ -197,6 +215,7 @@ export class Attempt {
       publishedMessages: (channel) => (subscriber ? subscriber.received(channel) : Promise.resolve([])),
       runLine: async (line) => (await execPipeline(checker, [parseCommandLine(line)]))[0] ?? null,
       ...(this.program ? { program: this.program } : {}),
+      ...(lab ? { topology: lab } : {}),
       actors: {
         publishes: this.actors.publishes,
         acted: (trigger) => this.actors.acted((actor) => sameTrigger(actor.when, trigger)),

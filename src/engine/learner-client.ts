@@ -16,7 +16,7 @@ export class LearnerClient {
   private id: number | undefined;
 
   constructor(
-    readonly spec: ConnectionSpec,
+    public spec: ConnectionSpec,
     private readonly connectLearner: ConnectLearner,
   ) {}
 
@@ -65,6 +65,13 @@ export class LearnerClient {
   /** The server restarted: the old connection is dead, so a new one is made now, before the learner's next line. */
   async reconnect(): Promise<void> {
     if (this.connection) this.forget(this.connection);
+    await this.ensureConnected();
+  }
+
+  /** `connect NODE` in a lab: from now on the connection goes to another server (redis-cli's `connect HOST PORT`). */
+  async moveTo(spec: ConnectionSpec): Promise<void> {
+    if (this.connection) this.forget(this.connection);
+    this.spec = spec;
     await this.ensureConnected();
   }
 

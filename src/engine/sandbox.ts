@@ -181,6 +181,8 @@ export class Sandbox {
       .filter((client) => {
         const id = Number(client.id);
         if (keep.includes(id) || client.name === CHECKER_CLIENT_NAME) return false;
+        // A lab's replication links and sentinels (flags S, names sentinel-*) are the topology, not the learner's.
+        if ((client.flags ?? '').includes('S') || (client.name ?? '').startsWith('sentinel-')) return false;
         // On a shared server only connections the tutor gave the learner are ours to close.
         return this.target.owned || (client.name ?? '').startsWith(LEARNER_CLIENT_NAME);
       })

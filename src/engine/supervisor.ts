@@ -88,6 +88,11 @@ export class Supervisor {
     return this.besideSupervisor;
   }
 
+  /** A supervisor like this one on another server (a lab's entry node, ./topology/topology-lab.ts); the caller closes it. */
+  openOn(target: RedisTarget): Promise<Supervisor> {
+    return Supervisor.open(target, this.options);
+  }
+
   /** Called when a server the tutor runs exits unasked. Returns an unsubscribe. */
   onServerLost(listener: (exit: ServerExit) => void): () => void {
     this.lostListeners.add(listener);

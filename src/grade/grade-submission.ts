@@ -10,6 +10,7 @@ import { gradeExercise, gradeWithoutServer, type ExerciseWork, type GradeSetting
 import { GradingLane, type LaneOptions } from './grading-lane.js';
 import { GRADE_REPORT_SCHEMA_VERSION, scoreOf, type ExerciseGrade, type GradeReport } from '../results/report-model.js';
 import { selectExercises } from './select-exercises.js';
+import { onExerciseLane } from './topology-lane.js';
 
 /** The lane's options (where Redis comes from, signals) apply to every lane the grading opens. */
 export interface GradeSubmissionOptions extends LaneOptions {
@@ -139,7 +140,7 @@ async function gradeOnLanes(
       lanes.map(async (lane) => {
         while (next < queue.length) {
           const item = queue[next++] as ExerciseWork;
-          record(await gradeExercise(lane, item, settings));
+          record(await onExerciseLane(item.exercise, lane, (on) => gradeExercise(on, item, settings)));
         }
       }),
     );

@@ -59,6 +59,8 @@ export async function runTypedAnswer(engine: Engine, exercise: LoadedExercise, l
     run.checks = await evaluate(attempt, exercise, options.settleOnFirstFailure === true);
     run.checksMs = performance.now() - checksStarted;
 
+    // A lab (topology:) is thrown away after the run instead: a killed master or a joined cluster is not undone by a reset.
+    if (exercise.topology !== undefined) return run;
     const reset = await engine.resetSandbox();
     run.resetMs = reset.ms;
     for (const problem of reset.problems) run.resetFindings.push(`the reset could not restore: ${problem}`);

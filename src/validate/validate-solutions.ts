@@ -8,6 +8,7 @@ import type { ExerciseGrade } from '../results/report-model.js';
 import type { ProgramFileSettings } from '../projects/grade-program-file.js';
 import { validateCounterExamples } from './validate-counter-examples.js';
 import { validatePrograms } from './validate-programs.js';
+import { onExerciseServers } from '../engine/topology/topology-lab.js';
 import { gradeHeader, runTypedAnswer } from './run-typed-answer.js';
 
 /** How one exercise fared under `validate --solutions`: the shared result model, and where the exercise lives. */
@@ -51,13 +52,14 @@ export async function validateSolutions(course: Course, supervisor: Supervisor, 
       const { supervisor: on, server } = await serverFor(module, exercise);
       // A program exercise may have no redis-cli solution: its starters and solutions are what holds or not.
       if (exercise.program === undefined || exercise.solution !== '') {
-        const typed = await validateOne(module, exercise, on, server);
+        // A lab (topology:) runs on servers of its own, fresh for each run.
+        const typed = await onExerciseServers(exercise, on, (lab) => validateOne(module, exercise, lab, server));
         results.push(typed);
         await on.ensureHealthy();
         if (typed.result.status === 'skipped') continue;
       }
       // What the server lacks for the solution it lacks for the wrong answers too.
-      if (skipReason(module, exercise, server) === undefined) results.push(...(await validateCounterExamples(exercise, on)));
+      if (skipReason(module, exercise, server) === undefined && exercise.counterExamples.length > 0) results.push(...(await onExerciseServers(exercise, on, (lab) => validateCounterExamples(exercise, lab))));
       if (exercise.program === undefined) continue;
       for (const { language, result, resetMs } of await validatePrograms(module, exercise, on, programs)) {
         results.push({ file: exercise.file, result, resetMs, language });

@@ -10,8 +10,16 @@ import { TextSchema } from './texts.js';
  * - `!restart`: the server crashes (nothing is saved on the way down) and
  *   starts again in the same directory, loading what was saved (dump.rdb).
  *   Needs `requires: owned-server`.
+ * - In an exercise with `topology:`, on a node by name (master, replica-1,
+ *   node-2, sentinel-1, server): `!kill NODE` (SIGKILL), `!pause NODE`
+ *   (SIGSTOP), `!resume NODE`, `!restart NODE` (with its data), and
+ *   `!wait-failover` (until the sentinels name a new master that says so).
  */
 export const ACTOR_DIRECTIVES = ['restart'] as const;
+
+/** The directives on a lab's nodes, as lint lists them. */
+export const NODE_DIRECTIVES = ['kill NODE', 'pause NODE', 'resume NODE', 'restart NODE', 'wait-failover'] as const;
+const NODE_DIRECTIVE_PATTERN = /^(?:(?:kill|pause|resume|restart) (?:master|server|(?:replica|sentinel|node)-\d+)|wait-failover)$/;
 export type ActorDirective = (typeof ACTOR_DIRECTIVES)[number];
 
 /** `!restart` → `restart`; undefined for a redis-cli line. An unknown name comes back as written (lint reports it). */
@@ -20,8 +28,8 @@ export function directiveName(line: string): string | undefined {
   return trimmed.startsWith('!') ? trimmed.slice(1) : undefined;
 }
 
-export function isActorDirective(name: string): name is ActorDirective {
-  return (ACTOR_DIRECTIVES as readonly string[]).includes(name);
+export function isActorDirective(name: string): boolean {
+  return (ACTOR_DIRECTIVES as readonly string[]).includes(name) || NODE_DIRECTIVE_PATTERN.test(name);
 }
 
 /** Moments the learner's connection is in, named by a word. */
@@ -60,7 +68,7 @@ export const ActorSchema = closedMap('actor field', {
   run: z
     .union([z.string().min(1), z.array(z.string().min(1)).min(1)], { error: 'expected redis-cli lines' })
     .describe(
-      'One or more redis-cli lines the tutor runs on its own connection. A line starting with ! is a tutor directive: !restart crashes the server (no save on the way down) and restarts it with what was saved; it needs requires: owned-server.',
+      'One or more redis-cli lines the tutor runs on its own connection. A line starting with ! is a tutor directive: !restart crashes the server (no save on the way down) and restarts it with what was saved; it needs requires: owned-server. With topology: !kill NODE, !pause NODE, !resume NODE, !restart NODE and !wait-failover.',
     ),
   say: TextSchema.describe('What the learner is told the other client did.'),
   delay: ActorDelaySchema.optional(),

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { closedMap, onlyWhenValid } from './closed-map.js';
+import { NodeNameSchema } from './topology.js';
 import { CommandNamesSchema, type CommandPattern } from './command-patterns.js';
 import { ExpectSchema, type Expectation } from './expectations.js';
 import type { SourceLocation } from './source-location.js';
@@ -52,6 +53,7 @@ export const CommandCheckSchema = closedMap('command check field', {
     .describe('One redis-cli line the tutor runs; its reply is compared with `expect`.'),
   expect: ExpectSchema,
   as: AsUserSchema.optional(),
+  node: NodeNameSchema.optional(),
 });
 
 export const KEY_TYPES = ['string', 'list', 'set', 'zset', 'hash', 'stream'] as const;

@@ -9,6 +9,7 @@ import { ProgramSchema, type LoadedProgram } from './program.js';
 import { RequirementSchema } from './requirement.js';
 import type { Locate, ScriptLine } from './source-location.js';
 import { TextSchema } from './texts.js';
+import { TopologyFieldSchema } from './topology.js';
 
 export const ExerciseFileSchema = closedMap('exercise field', {
   formatVersion: FormatVersionSchema,
@@ -31,6 +32,7 @@ export const ExerciseFileSchema = closedMap('exercise field', {
   keys: z.array(z.string().min(1)).optional().describe('Keys the data panel shows (it also shows keys the learner touches).'),
   actors: z.array(ActorSchema).optional().describe('The other client the tutor plays.'),
   requires: RequirementSchema.optional(),
+  topology: TopologyFieldSchema.optional(),
   checks: z
     .array(CheckSchema)
     .min(1, { error: 'expected at least one check' })
@@ -54,7 +56,7 @@ export type ExerciseFile = z.infer<typeof ExerciseFileSchema>;
  * file, script lines, built actors and checks).
  */
 export interface LoadedExercise
-  extends Pick<ExerciseFile, 'title' | 'lesson' | 'task' | 'hints' | 'setup' | 'requires'>,
+  extends Pick<ExerciseFile, 'title' | 'lesson' | 'task' | 'hints' | 'setup' | 'requires' | 'topology'>,
     Required<Pick<ExerciseFile, 'keys' | 'docs'>> {
   /** `module/exercise`, what progress and grading use. */
   id: string;

@@ -10,11 +10,12 @@ import { compileSubscribedCheck } from './subscribed-check.js';
 import { compileConnectionsCheck, compileExitCodeCheck, compileOutputCheck } from './program-checks.js';
 import { compileActedCheck, compileReceivedCheck } from './received-check.js';
 import { compileNotUsedCheck, compileUsedCheck } from './used-check.js';
+import { compileNodeCheck } from '../topology/node-check.js';
 
 export function compileCheck(check: Check): CompiledCheck {
   switch (check.kind) {
     case 'command':
-      return compileCommandCheck(check);
+      return check.node === undefined ? compileCommandCheck(check) : compileNodeCheck({ ...check, node: check.node });
     case 'key':
       return compileKeyCheck(check);
     case 'lua':

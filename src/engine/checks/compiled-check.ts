@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import type { ActorTrigger, Check } from '../../course/schema.js';
 import type { ConnectionSpec } from '../../redis/target.js';
+import type { Topology } from '../../redis/topology/topology.js';
 import type { Verdict } from '../../results/check-result.js';
 import type { ActorPublish } from '../actor-runner.js';
 import type { ProgramFacts } from '../program-facts.js';
@@ -32,6 +33,8 @@ export interface CheckContext {
   program?: ProgramFacts;
   /** What the actors (the other client the tutor plays) did in this attempt. */
   actors: ActorRecord;
+  /** The exercise's running topology (`topology:`), for checks with `node:`. */
+  topology?: Topology;
 }
 
 /** The actors' side of the attempt, for checks that ask who wrote. */
