@@ -58,12 +58,18 @@ export async function benchProgramWatch(root) {
   const { chooseInterpreters } = /** @type {typeof import('../src/programs/interpreters.js')} */ (await built('programs/interpreters.js'));
 
   const python = pythonWithRedis();
-  const starts = [];
-  for (let i = 0; i < 10; i++) {
-    const started = performance.now();
-    spawnSync(python, ['-c', 'import redis']);
-    starts.push(performance.now() - started);
-  }
+  /** @param {string[]} args */
+  const timePython = (args) => {
+    const times = [];
+    for (let i = 0; i < 10; i++) {
+      const started = performance.now();
+      spawnSync(python, args);
+      times.push(performance.now() - started);
+    }
+    return times;
+  };
+  const bare = timePython(['-c', 'pass']);
+  const starts = timePython(['-c', 'import redis']);
 
   const { course } = await loadCourse();
   const workspace = mkdtempSync(join(tmpdir(), 'redis-tutor-bench-workspace-'));
@@ -72,7 +78,19 @@ export async function benchProgramWatch(root) {
   const store = new AppStore(initialState({ language: 'en', progress: emptyProgress(), progressSaved: false, redis: redisWhere(target), panelVisible: false }));
   const env = { ...process.env, REDIS_TUTOR_PYTHON: python };
   const runs = tuiProgramRuns({ supervisor, env, cwd: workspace, workspace, interpreters: chooseInterpreters({}, env) });
-  const watch = new ProgramWatch({ store, course, runs, progressStore: new ProgressStore(undefined) });
+  // What each run's grade says of its time: the program (answerMs) and the checks.
+  /** @type {Array<{ answerMs: number, checksMs: number, totalMs: number }>} */
+  const phases = [];
+  const measured = {
+    ...runs,
+    /** @type {typeof runs.run} */
+    run: async (where, file, hooks) => {
+      const outcome = await runs.run(where, file, hooks);
+      if (outcome.timings !== undefined) phases.push(outcome.timings);
+      return outcome;
+    },
+  };
+  const watch = new ProgramWatch({ store, course, runs: measured, progressStore: new ProgressStore(undefined) });
   /** @param {(state: ReturnType<typeof store.getState>) => boolean} check */
   const until = (check) =>
     new Promise((resolve) => {
@@ -107,5 +125,13 @@ export async function benchProgramWatch(root) {
   }
   line('save to checklist p50', ms(percentile(times, 50)), '<= 250 ms');
   line('save to checklist p99', ms(percentile(times, 99)), '<= 500 ms');
+  const answer = phases.map((phase) => phase.answerMs);
+  const checks = phases.map((phase) => phase.checksMs);
+  const graded = phases.map((phase) => phase.totalMs);
+  line('  the grading (reset, program, checks) p50', ms(percentile(graded, 50)));
+  line('  the program under the tap p50', ms(percentile(answer, 50)));
+  line('  the checks p50', ms(percentile(checks, 50)));
+  line('  the rest: watch event, reset and setup p50', ms(percentile(times, 50) - percentile(answer, 50) - percentile(checks, 50)));
+  line('python3 -c pass alone, p50', ms(percentile(bare, 50)));
   line('python3 -c "import redis" alone, p50', ms(percentile(starts, 50)));
 }

@@ -31,9 +31,10 @@ export interface OpenedProgram {
 }
 
 /** One run as the TUI needs it: the checks' verdicts, or why the program never got to them (the checklist stays). */
-export type TuiRunOutcome =
+export type TuiRunOutcome = (
   | { kind: 'checked'; result: ExerciseResult; exitCode: number | null }
-  | { kind: 'failed'; problem: BilingualText; exitCode: number | null };
+  | { kind: 'failed'; problem: BilingualText; exitCode: number | null }
+) & { /** Where the run's time went (bench/program-watch.js). */ timings?: ExerciseGrade['timings'] };
 
 /**
  * What the TUI's program watch (src/tutor/program-watch.ts) does with files
@@ -80,12 +81,14 @@ export type TuiProgramRuns = ReturnType<typeof tuiProgramRuns>;
 /** A grade as the TUI shows it: a problem (a traceback's exit code, the time limit, a skip) leaves the checklist as it was. */
 export function tuiOutcome(grade: ExerciseGrade): TuiRunOutcome {
   const exitCode = grade.output?.exitCode ?? null;
-  if (grade.status === 'skipped') return { kind: 'failed', problem: { en: grade.skipReason ?? 'skipped', ru: grade.skipReason ?? 'пропущено' }, exitCode };
-  if (grade.problem !== undefined) return { kind: 'failed', problem: { en: gradeTexts('en').problem(grade.problem), ru: gradeTexts('ru').problem(grade.problem) }, exitCode };
+  const timings = grade.timings !== undefined ? { timings: grade.timings } : {};
+  if (grade.status === 'skipped') return { kind: 'failed', problem: { en: grade.skipReason ?? 'skipped', ru: grade.skipReason ?? 'пропущено' }, exitCode, ...timings };
+  if (grade.problem !== undefined) return { kind: 'failed', problem: { en: gradeTexts('en').problem(grade.problem), ru: gradeTexts('ru').problem(grade.problem) }, exitCode, ...timings };
   const checksMs = grade.timings?.checksMs ?? 0;
   return {
     kind: 'checked',
     exitCode,
+    ...timings,
     result: { id: grade.id, passed: grade.status === 'passed', checks: grade.checks, timings: { checksMs, firstPassMs: checksMs, passes: 1 } },
   };
 }

@@ -7,7 +7,7 @@ const EN = {
   keys: (languages: readonly ProgramLanguage[]) =>
     `Ctrl-O edit${languages.length > 1 ? ` · Ctrl-G ${languages.map((l) => LANGUAGE_NAMES[l]).join('/')}` : ''} · :hint :solution :menu · PgUp/PgDn lesson · Ctrl-C quit`,
   yourFile: (language: ProgramLanguage) => `Your ${LANGUAGE_NAMES[language]} file:`,
-  created: '(made from the starter just now)',
+  created: 'Made from the starter just now.',
   waiting: 'Save the file to run it: the tutor watches it and checks every save.',
   running: 'running…',
   output: 'Output',
@@ -26,7 +26,7 @@ const RU: ProgramTexts = {
   keys: (languages) =>
     `Ctrl-O правка${languages.length > 1 ? ` · Ctrl-G ${languages.map((l) => LANGUAGE_NAMES[l]).join('/')}` : ''} · :hint :solution :menu · PgUp/PgDn урок · Ctrl-C выход`,
   yourFile: (language) => `Ваш файл на ${LANGUAGE_NAMES[language]}:`,
-  created: '(только что создан из заготовки)',
+  created: 'Только что создан из заготовки.',
   waiting: 'Сохраните файл, чтобы запустить: тьютор следит за ним и проверяет каждое сохранение.',
   running: 'выполняется…',
   output: 'Вывод',

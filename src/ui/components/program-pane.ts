@@ -17,11 +17,11 @@ export interface ProgramPane {
  */
 export function programPane(view: ProgramView, transcript: readonly string[], width: number, chalk: ChalkInstance, language: Language): ProgramPane {
   const t = programTexts(language);
-  const head = hardWrap(`${chalk.bold(t.yourFile(view.language))} ${view.file}${view.created ? ` ${chalk.yellow(t.created)}` : ''}`, width);
+  const head = hardWrap(`${chalk.bold(t.yourFile(view.language))} ${view.file}`, width);
   const body: string[] = [];
   const run = view.run;
   if (view.editor !== undefined) head.push(chalk.cyan(t.editing(view.editor)));
-  else if (run.kind === 'waiting') head.push(chalk.dim(t.waiting));
+  else if (run.kind === 'waiting') head.push(`${view.created ? `${chalk.yellow(t.created)} ` : ''}${chalk.dim(t.waiting)}`);
   else if (run.kind === 'running') head.push(chalk.yellow(`${t.output} · ${t.running}`));
   else if (run.kind === 'checked') head.push((run.passed ? chalk.green : chalk.bold)(`${t.output} · ${t.checked(run.passed, run.exitCode, run.ms)}`));
   else head.push(chalk.red(`${t.output} · ${t.failed(run.exitCode, run.ms)}`));
