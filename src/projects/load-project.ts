@@ -89,7 +89,7 @@ export async function findProject(idOrVariant: string, projectsDir: string = bun
 }
 
 function badProject(file: string, lines: string[]): UserError {
-  return new UserError(`${file} is not a valid project:\n${lines.map((line) => `  ${line}`).join('\n')}`, 'Fix the lines above; the format is described in projects/README.md.');
+  return new UserError(`${file} is not a valid project:\n${lines.map((line) => `  ${line}`).join('\n')}`, 'Fix the lines above; the format is described in the README, section Projects.');
 }
 
 function buildProject(file: ProjectFile, source: YamlSource, dir: string): LoadedProject {
