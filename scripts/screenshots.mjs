@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Renders the home screen and an exercise screen of `redis-tutor start` to PNG
+// Renders the home screen, an exercise screen and a program exercise of `redis-tutor start` to PNG
 // images for the README, from a real terminal session: the built program runs
 // in a pseudo-terminal (node-pty), its output goes through a headless xterm.js,
 // and the resulting screen is drawn as SVG, then converted with rsvg-convert
@@ -7,7 +7,7 @@
 //
 //   node scripts/screenshots.mjs [outDir]      (default docs/screenshots)
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,15 +31,23 @@ const CELL_H = 18;
 const FONT_SIZE = 14;
 
 const home = mkdtempSync(join(tmpdir(), 'redis-tutor-screens-'));
-const terminal = new Terminal({ cols: COLUMNS, rows: ROWS, allowProposedApi: true });
-const child = spawnPty(process.execPath, [join(root, 'bin', 'redis-tutor.js'), 'start'], {
-  name: 'xterm-256color',
-  cols: COLUMNS,
-  rows: ROWS,
-  cwd: home,
-  env: { PATH: process.env.PATH, HOME: home, TERM: 'xterm-256color', LANG: 'en_US.UTF-8', FORCE_COLOR: '1', REDIS_TUTOR_HOME: home },
-});
-child.onData((data) => terminal.write(data));
+let terminal = new Terminal({ cols: COLUMNS, rows: ROWS, allowProposedApi: true });
+/** `redis-tutor start ARGS` in a fresh pseudo-terminal (the screenshots are of the latest). @param {string[]} args @param {NodeJS.ProcessEnv} [env] */
+function startTutor(args, env = {}) {
+  terminal = new Terminal({ cols: COLUMNS, rows: ROWS, allowProposedApi: true });
+  const started = spawnPty(process.execPath, [join(root, 'bin', 'redis-tutor.js'), 'start', ...args], {
+    name: 'xterm-256color',
+    cols: COLUMNS,
+    rows: ROWS,
+    cwd: home,
+    env: { PATH: process.env.PATH, HOME: home, TERM: 'xterm-256color', LANG: 'en_US.UTF-8', FORCE_COLOR: '1', REDIS_TUTOR_HOME: home, ...env },
+  });
+  started.onData((data) => terminal.write(data));
+  return started;
+}
+let child = startTutor([]);
+/** A Python with redis-py for the program screenshot: python3 on PATH, else Debian's. */
+const pythonWithRedis = ['python3', '/usr/bin/python3'].find((python) => spawnSync(python, ['-c', 'import redis'], { stdio: 'ignore' }).status === 0);
 
 /** @param {number} ms @returns {Promise<void>} */
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -178,6 +186,20 @@ try {
   await sleep(200);
   child.write('y');
   await sleep(1_000);
+  // The program flow: the learner's file in the workspace, saved with the solution, its output and the checklist.
+  if (pythonWithRedis === undefined) console.log('no python3 with redis-py: program.png skipped');
+  else {
+    child = startTutor(['--exercise', 'getting-started/first-program'], { REDIS_TUTOR_PYTHON: pythonWithRedis });
+    await waitFor('Save the file to run it');
+    const solution = readFileSync(join(root, 'exercises/01-getting-started/programs/first-program/solution.py'), 'utf8');
+    writeFileSync(join(home, 'workspace/getting-started/first-program.py'), solution);
+    await waitFor('Solved!');
+    save('program');
+    child.write('\x03');
+    await sleep(200);
+    child.write('y');
+    await sleep(1_000);
+  }
 } finally {
   child.kill();
   rmSync(home, { recursive: true, force: true });
