@@ -40,7 +40,9 @@ describe('checks that run as another ACL user', () => {
       ownershipFile: join(dir, `claims-${db}.json`),
       connectLearner: connectRespLearner,
     });
-    const results = (report.solutions ?? []).map(({ result }) => [result.id, result.status, reasonsOf(result)]);
+    // The reference solutions; their counter-examples fail as they should (validate's own tests cover those).
+    const solutions = (report.solutions ?? []).filter((validation) => !validation.counterExample);
+    const results = solutions.map(({ result }) => [result.id, result.status, reasonsOf(result)]);
     expect(results).toEqual([
       ['security-acl/read-only-user', 'passed', []],
       ['security-acl/key-patterns', 'passed', []],
