@@ -80,7 +80,7 @@ export function buildCheck(check: CheckFile, index: number, location: SourceLoca
     location,
   };
   if ('command' in check) {
-    return { ...base, kind: 'command', command: check.command, expect: toExpectation(check.expect), ...(check.as ? { as: check.as } : {}) };
+    return { ...base, kind: 'command', command: check.command, expect: toExpectation(check.expect), ...(check.as ? { as: check.as } : {}), ...(check.node ? { node: check.node } : {}) };
   }
   if ('key' in check) {
     const { description: _description, wait: _wait, hidden: _hidden, ...state } = check;

@@ -10,9 +10,10 @@ import { pidsMentioning } from '../../redis/support/processes.js';
 
 /*
  * The production lab (topology: exercises) under `validate --solutions` on
- * real redis-server processes: each run gets its own topology (here a
- * single AOF server), node-addressed checks and an actor that crashes and
- * restarts a node; every process of the topology is gone afterwards.
+ * real redis-server processes: each run gets its own topology (replication,
+ * Sentinel, a 6-node Cluster, a single AOF server), node-addressed checks,
+ * `connect NODE` lines and actors that kill, wait for a failover and
+ * restart; every process of every topology is gone afterwards.
  */
 let dir: string;
 
@@ -27,6 +28,9 @@ describe('the production lab under validate --solutions', () => {
     const report = await runValidate({ dir, solutions: true, env: { PATH: process.env.PATH ?? '' }, ownershipFile: join(dir, 'claims.json'), connectLearner: connectRespLearner });
     const results = (report.solutions ?? []).map(({ result }) => [result.id, result.status, reasonsOf(result)]);
     expect(results).toEqual([
+      ['production-lab/read-from-replica', 'passed', []],
+      ['production-lab/sentinel-failover', 'passed', []],
+      ['production-lab/cluster-key-slot', 'passed', []],
       ['production-lab/aof-recovery', 'passed', []],
     ]);
     expect(pidsMentioning('redis-tutor-topology-')).toEqual([]);
