@@ -71,8 +71,7 @@ async function runStart(options: Record<string, unknown>, io: Io, cliLanguage: L
       reconnectAttempts: RECONNECT_ATTEMPTS,
     });
     // What the server is, once: the home screen marks the exercises it cannot run (the same server comes back after a recovery).
-    // Without ownedBeside: the TUI does not run exercises on a server beside a --url one yet, so they stay marked.
-    const server = await readCourseServerFacts(supervisor.engine.checker, course, { owned: target.owned }).catch(() => undefined);
+    const server = await readCourseServerFacts(supervisor.engine.checker, course, target).catch(() => undefined);
     // --fresh saves nothing, the history included; otherwise the history sits beside the progress file.
     const services = promptServices(await loadCommandTable(target.spec), fresh ? {} : { historyFile: openHistoryFile(promptHistoryFilePath(io.env)) });
     const columns = io.stdout.columns ?? 80;

@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import type { Course, Language } from '../course/schema.js';
 import type { Attempt } from '../engine/attempt.js';
 import type { Supervisor } from '../engine/supervisor.js';
+import { ExerciseServer } from './exercise-server.js';
 import { errorMessage } from '../errors.js';
 import type { Progress } from '../progress/progress-file.js';
 import type { ProgressStore } from '../progress/progress-store.js';
@@ -56,15 +57,17 @@ export class TutorController {
   private closed = false;
   private readonly runner: CommandRunner;
   private readonly view: AttemptView;
+  private readonly server: ExerciseServer;
   private readonly stopper: BusyCommandStopper;
   private readonly unsubscribeLost: () => void;
 
   constructor(private readonly options: TutorControllerOptions) {
     this.screen = new ScreenUpdates(options.store);
+    this.server = new ExerciseServer(options.supervisor, (note) => this.screen.say('tutor', note));
     this.runner = new CommandRunner({ screen: this.screen, spec: options.supervisor.target.spec });
     this.stopper = new BusyCommandStopper(this.runner, options.supervisor, this.screen);
     const idle = () => this.state.promptMode === 'ready' && !this.state.lineRunning;
-    this.view = new AttemptView({ screen: this.screen, engine: () => options.supervisor.engine, onSolved: (id) => this.saveProgress(markSolved(this.state.progress, id)), idle });
+    this.view = new AttemptView({ screen: this.screen, engine: () => this.server.engine, onSolved: (id) => this.saveProgress(markSolved(this.state.progress, id)), idle });
     options.tap.onUnclaimed((reply) => this.runner.unclaimed(reply));
     this.unsubscribeLost = options.supervisor.onServerLost(() => void this.recover(this.t.serverExited));
   }
@@ -133,7 +136,6 @@ export class TutorController {
   async openExercise(id: string): Promise<void> {
     const place = placeOf(this.options.course, id);
     if (!place || this.recovering) return;
-    const engine = this.options.supervisor.engine;
     const generation = ++this.generation;
     this.runner.detach();
     this.view.reset();
@@ -143,7 +145,8 @@ export class TutorController {
     this.saveProgress(markStarted(this.state.progress, id));
     let attempt: Attempt;
     try {
-      attempt = await engine.startAttempt(place.exercise, { paced: true, onEvent: (event) => generation === this.generation && this.runner.actorEvent(event) });
+      await this.server.open(place, this.state.language);
+      attempt = await this.server.engine.startAttempt(place.exercise, { paced: true, onEvent: (event) => generation === this.generation && this.runner.actorEvent(event) });
     } catch (error) {
       if (generation !== this.generation) return;
       this.screen.say('warning', this.t.tutorError(errorMessage(error)));
@@ -152,7 +155,7 @@ export class TutorController {
     }
     if (generation !== this.generation) return;
     this.attempt = attempt;
-    this.runner.attach(engine, attempt);
+    this.runner.attach(this.server.engine, attempt);
     await this.evaluate(generation);
     if (generation !== this.generation) return;
     this.step({ type: 'opened' });
