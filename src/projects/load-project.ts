@@ -20,6 +20,8 @@ export interface LoadedStep {
   runs: string[][];
   /** listen: the listener's arguments. */
   listener?: string[];
+  /** The programs are given a Redis that refuses connections. */
+  unreachable: boolean;
   checks: Check[];
   location: SourceLocation;
 }
@@ -117,8 +119,8 @@ function buildProject(file: ProjectFile, source: YamlSource, dir: string): Loade
 
 function buildStep(step: StepFile, path: (string | number)[], source: YamlSource): LoadedStep {
   const checks = step.checks.map((check, index) => buildCheck(check, index, source.locate([...path, 'checks', index]), source.file));
-  const location = source.locate(path);
-  if ('run' in step) return { kind: 'run', runs: [step.run], checks, location };
-  if ('parallel' in step) return { kind: 'parallel', runs: step.parallel, checks, location };
-  return { kind: 'listen', listener: step.listen, runs: step.then, checks, location };
+  const common = { checks, location: source.locate(path), unreachable: step.redis === 'unreachable' };
+  if ('run' in step) return { kind: 'run', runs: [step.run], ...common };
+  if ('parallel' in step) return { kind: 'parallel', runs: step.parallel, ...common };
+  return { kind: 'listen', listener: step.listen, runs: step.then, ...common };
 }

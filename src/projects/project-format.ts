@@ -15,6 +15,10 @@ const ArgsSchema = z
   .describe("Arguments after the learner's command, e.g. [visit, /home].");
 
 const StepCommonShape = {
+  redis: z
+    .literal('unreachable', { error: 'expected unreachable (or no redis field)' })
+    .optional()
+    .describe("unreachable: the programs' REDIS_URL names a port nothing listens on (a refused connection)."),
   checks: z.array(CheckSchema).default([]).describe('What must hold after the step: the course checks (output, exitCode, key, command, ...).'),
 };
 

@@ -1,3 +1,4 @@
+import { createServer } from 'node:net';
 import type { Attempt } from '../engine/attempt.js';
 import { ProgramObserver } from '../engine/program-observer.js';
 import type { ProgramFacts } from '../engine/program-facts.js';
@@ -35,7 +36,8 @@ export interface StepRun {
  * several at once their outputs together, connections summed.
  */
 export async function runProjectStep(lane: GradingLane, attempt: Attempt, step: LoadedStep, settings: StepSettings): Promise<StepRun[]> {
-  const once = (args: readonly string[], watcher?: (observer: ProgramObserver) => ProgramWatcher) => runOnce(lane, attempt, args, settings, watcher);
+  const refusedPort = step.unreachable ? await closedPort(lane.learnerSpec().host) : undefined;
+  const once = (args: readonly string[], watcher?: (observer: ProgramObserver) => ProgramWatcher) => runOnce(lane, attempt, args, settings, watcher, refusedPort);
   let runs: StepRun[];
   if (step.kind === 'run') runs = [await once(step.runs[0] ?? [])];
   else if (step.kind === 'parallel') runs = await Promise.all(step.runs.map((args) => once(args)));
@@ -58,14 +60,21 @@ async function listenWhile(step: LoadedStep, once: (args: readonly string[], wat
   return [await listener, ...others];
 }
 
-async function runOnce(lane: GradingLane, attempt: Attempt, args: readonly string[], settings: StepSettings, wrap?: (observer: ProgramObserver) => ProgramWatcher): Promise<StepRun> {
+async function runOnce(
+  lane: GradingLane,
+  attempt: Attempt,
+  args: readonly string[],
+  settings: StepSettings,
+  wrap?: (observer: ProgramObserver) => ProgramWatcher,
+  refusedPort?: number,
+): Promise<StepRun> {
   const observer = new ProgramObserver(attempt, lane.engine.checker);
   const observed = await runObservedProgram({
     program: settings.command(args),
     cwd: settings.cwd,
     sandbox: lane.learnerSpec(),
     watcher: wrap ? wrap(observer) : observer,
-    env: (spec) => programEnv(settings.env, spec, settings.passEnv),
+    env: (spec) => programEnv(settings.env, refusedPort !== undefined ? { ...spec, port: refusedPort } : spec, settings.passEnv),
     timeoutMs: settings.timeoutMs,
     outputLimitBytes: settings.outputLimitBytes,
     keepBytes: settings.keepBytes,
@@ -81,6 +90,19 @@ async function runOnce(lane: GradingLane, attempt: Attempt, args: readonly strin
   if (run.outcome === 'could-not-run') return { args, facts, problem: 'could-not-run', error: run.error ?? 'unknown reason' };
   if (run.outcome === 'timeout' || run.outcome === 'output-limit') return { args, facts, problem: run.outcome };
   return { args, facts };
+}
+
+/** A port on the sandbox's host that was free a moment ago: a connection to it is refused. */
+function closedPort(host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, host, () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address !== null ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
 }
 
 /** Several runs as one for the checks: outputs in run order, the first non-zero exit code, connections added up. */

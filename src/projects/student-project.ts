@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { UserError, errorMessage } from '../errors.js';
 import type { Interpreters } from '../programs/interpreters.js';
 import type { ProgramCommand } from '../programs/program-command.js';
+import { ioredisPreloadUrl } from '../programs/tutor-ioredis.js';
 
 /** The learner's small project file, in the folder of their program: which project, and how to start the program. */
 export const STUDENT_FILES = ['redis-tutor.yaml', 'project.json'] as const;
@@ -55,7 +56,8 @@ export async function readStudentProject(dir: string): Promise<StudentProject> {
  * The learner's command with a stage's arguments. `python3`/`python` and
  * `node` are the interpreters the tutor was told to use (--python,
  * REDIS_TUTOR_PYTHON...), so a machine whose first python3 lacks redis-py
- * can still run the project with the right one.
+ * can still run the project with the right one. `node` also gets the
+ * tutor's ioredis for a folder without its own (src/programs/tutor-ioredis.ts).
  */
 export function studentCommand(command: string, args: readonly string[], interpreters: Interpreters): ProgramCommand {
   const [first = '', ...rest] = splitWords(command);
@@ -63,7 +65,7 @@ export function studentCommand(command: string, args: readonly string[], interpr
   const program = python ? interpreters.python : first === 'node' ? interpreters.node : first;
   return {
     command: program,
-    args: [...rest, ...args],
+    args: [...(first === 'node' ? ['--import', ioredisPreloadUrl()] : []), ...rest, ...args],
     missingHint: `${program} was not found: check \`command:\` in your redis-tutor.yaml${python ? ' (or choose a Python with --python PATH)' : ''}`,
     ...(python ? { language: 'python' as const } : first === 'node' ? { language: 'javascript' as const } : {}),
   };

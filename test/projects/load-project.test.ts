@@ -55,14 +55,15 @@ describe('the project format', () => {
     expect(stage?.steps[0]?.checks.map((check) => check.kind)).toEqual(['exitCode', 'key']);
   });
 
-  it('loads both bundled projects: variant 1 with 4 stages, variant 7 with 5, its concurrency step running 23 voters at once', async () => {
+  it('loads both bundled projects: variant 1 with 5 stages, variant 7 with 5, its concurrency step running 23 voters at once', async () => {
     const visits = await findProject('1');
     const voting = await findProject('voting');
-    expect(visits.stages.map((stage) => stage.id)).toEqual(['record-visit', 'count', 'top-pages', 'reset']);
+    expect(visits.stages.map((stage) => stage.id)).toEqual(['record-visit', 'count', 'top-pages', 'reset', 'connection-errors']);
     expect(voting.stages).toHaveLength(5);
     const parallel = voting.stages[3]?.steps.find((step) => step.kind === 'parallel');
     expect(parallel?.runs).toHaveLength(23);
     expect(voting.stages[4]?.steps[0]?.kind).toBe('listen');
+    expect(visits.stages[4]?.steps.every((step) => step.unreachable)).toBe(true);
   });
 
   it('rejects a misspelt step field with file:line:column and the fields it expected', async () => {

@@ -35,14 +35,22 @@ afterAll(async () => {
 const folder = (project: LoadedProject, path: string) => readStudentProject(join(project.dir, path));
 
 describe('project test on the bundled projects', () => {
-  it("variant 1's last solution passes all four stages, in order", async () => {
-    const result = await testProject(lane, visits, await folder(visits, 'solutions/python/4-reset'), range(4), settings);
-    expect(result.stages.map((stage) => [stage.stage, stage.status])).toEqual([[1, 'passed'], [2, 'passed'], [3, 'passed'], [4, 'passed']]);
+  it("variant 1's last solution passes all five stages, in order", async () => {
+    const result = await testProject(lane, visits, await folder(visits, 'solutions/python/5-connection-errors'), range(5), settings);
+    expect(result.stages.map((stage) => [stage.stage, stage.status])).toEqual([[1, 'passed'], [2, 'passed'], [3, 'passed'], [4, 'passed'], [5, 'passed']]);
     expect(result.passed).toBe(true);
   }, 60_000);
 
+  it('a refused connection (redis: unreachable): a traceback fails the one-line rule, and the failure quotes its end', async () => {
+    const result = await testProject(lane, visits, await folder(visits, 'solutions/python/4-reset'), [5], settings);
+    const [stage] = result.stages;
+    expect(stage?.failedCheck?.description.en).toBe('it prints one line, not a traceback');
+    expect(stage?.output?.text).toContain('Traceback');
+    expect(stage?.output?.text).toContain('Connection refused');
+  }, 60_000);
+
   it('the untouched starter fails stage 1 with one clear failure: what ran, the check expected and found, its output; no later stage runs', async () => {
-    const result = await testProject(lane, visits, await folder(visits, 'starter/python'), range(4), settings);
+    const result = await testProject(lane, visits, await folder(visits, 'starter/python'), range(5), settings);
     expect(result.passed).toBe(false);
     expect(result.stages).toHaveLength(1);
     const [stage] = result.stages;
@@ -101,6 +109,6 @@ describe('redis-tutor project test, the command', () => {
 
   it('bad input is a usage error: a folder that is not a project, a stage that does not exist', async () => {
     await expect(runProgram(['project', 'test', scratch], captureIo())).rejects.toThrow(UserError);
-    await expect(runProgram(['project', 'test', join(visits.dir, 'starter/python'), '--stage', '9'], captureIo())).rejects.toThrow(/--stage must be a stage number from 1 to 4/);
+    await expect(runProgram(['project', 'test', join(visits.dir, 'starter/python'), '--stage', '9'], captureIo())).rejects.toThrow(/--stage must be a stage number from 1 to 5/);
   });
 });

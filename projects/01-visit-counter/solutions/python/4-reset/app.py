@@ -60,9 +60,6 @@ def main(argv: list[str]) -> int:
     except TypeError:
         print(f"wrong arguments for {argv[0]}", file=sys.stderr)
         return 2
-    except redis.ConnectionError as error:
-        print(f"cannot reach Redis: {error}", file=sys.stderr)
-        return 1
 
 
 if __name__ == "__main__":

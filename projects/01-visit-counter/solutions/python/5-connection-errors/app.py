@@ -1,0 +1,69 @@
+"""Page visit counters (variant 1): a reference solution up to stage 5."""
+import os
+import sys
+
+import redis
+
+PREFIX = "page_views:"
+RANKING = "page_views:ranking"
+
+
+def connect() -> redis.Redis:
+    return redis.Redis.from_url(os.environ.get("REDIS_URL", "redis://localhost:6379/0"), decode_responses=True)
+
+
+def visit(r: redis.Redis, page: str) -> int:
+    # One round trip, and the counter and the ranking change together.
+    pipe = r.pipeline(transaction=True)
+    pipe.incr(PREFIX + page)
+    pipe.zincrby(RANKING, 1, page)
+    count, _ = pipe.execute()
+    print(count)
+    return 0
+
+
+def count(r: redis.Redis, page: str) -> int:
+    print(r.get(PREFIX + page) or 0)
+    return 0
+
+
+def top(r: redis.Redis) -> int:
+    for page, score in r.zrevrange(RANKING, 0, 4, withscores=True):
+        print(f"{page} {int(score)}")
+    return 0
+
+
+def reset(r: redis.Redis) -> int:
+    pages = 0
+    batch = []
+    for key in r.scan_iter(match=PREFIX + "*", count=500):
+        if key != RANKING:
+            pages += 1
+        batch.append(key)
+        if len(batch) >= 500:
+            r.unlink(*batch)
+            batch = []
+    if batch:
+        r.unlink(*batch)
+    print(f"reset {pages} pages")
+    return 0
+
+COMMANDS = {"visit": visit, "count": count, "top": top, "reset": reset}
+
+
+def main(argv: list[str]) -> int:
+    if not argv or argv[0] not in COMMANDS:
+        print(f"usage: app.py {{{'|'.join(COMMANDS)}}} ...", file=sys.stderr)
+        return 2
+    try:
+        return COMMANDS[argv[0]](connect(), *argv[1:])
+    except TypeError:
+        print(f"wrong arguments for {argv[0]}", file=sys.stderr)
+        return 2
+    except redis.ConnectionError as error:
+        print(f"cannot reach Redis: {error}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
