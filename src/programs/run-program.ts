@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { StringDecoder } from 'node:string_decoder';
 import { performance } from 'node:perf_hooks';
 import { registerExitCleanup } from '../redis/exit-cleanup.js';
 import { spawnContained, wrapperExecFailure } from './contain-process.js';
@@ -93,13 +94,14 @@ export function runProgram(options: RunProgramOptions): Promise<ProgramRun> {
     options.signal?.addEventListener('abort', onAbort, { once: true });
     if (options.signal?.aborted) onAbort();
 
-    const onData = (chunk: Buffer) => {
+    // A character split between two reads is passed on whole, once its last byte came.
+    const onData = (decoder: StringDecoder) => (chunk: Buffer) => {
       tail.push(chunk);
-      options.onOutput?.(chunk.toString('utf8'));
+      if (options.onOutput) options.onOutput(decoder.write(chunk));
       if (tail.bytes > options.outputLimitBytes) stop('output-limit');
     };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
+    child.stdout.on('data', onData(new StringDecoder('utf8')));
+    child.stderr.on('data', onData(new StringDecoder('utf8')));
 
     const finish = (exitCode: number | null, signal: NodeJS.Signals | null, error?: string) => {
       if (settled) return;
