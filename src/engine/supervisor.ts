@@ -51,6 +51,8 @@ export class Supervisor {
   private readonly lostListeners = new Set<(exit: ServerExit) => void>();
   private readonly unsubscribeExit: () => void;
   private besideSupervisor: Promise<Supervisor> | undefined;
+  /** A lab's supervisor (see openOn): one run, then thrown away with its servers, which actors may kill on purpose. */
+  private disposable = false;
 
   private constructor(
     readonly target: RedisTarget,
@@ -60,6 +62,7 @@ export class Supervisor {
     const control = target.control;
     this.unsubscribeExit = control.restartable
       ? control.onUnexpectedExit((exit) => {
+          if (this.disposable) return;
           this.serverStopped = true;
           for (const listener of this.lostListeners) listener(exit);
         })
@@ -88,9 +91,15 @@ export class Supervisor {
     return this.besideSupervisor;
   }
 
-  /** A supervisor like this one on another server (a lab's entry node, ./topology/topology-lab.ts); the caller closes it. */
-  openOn(target: RedisTarget): Promise<Supervisor> {
-    return Supervisor.open(target, this.options);
+  /**
+   * A supervisor like this one on a lab's entry node (./topology/topology-lab.ts),
+   * for one run: an actor may kill that node on purpose (a failover lab), so its
+   * exit is not a loss and nothing is repaired; the caller closes it and stops the lab.
+   */
+  async openOn(target: RedisTarget): Promise<Supervisor> {
+    const supervisor = await Supervisor.open(target, this.options);
+    supervisor.disposable = true;
+    return supervisor;
   }
 
   /** Called when a server the tutor runs exits unasked. Returns an unsubscribe. */
@@ -140,6 +149,7 @@ export class Supervisor {
    * it was there but did not answer.
    */
   async ensureHealthy(): Promise<Repair> {
+    if (this.disposable) return 'healthy';
     let cause: 'stopped' | 'hung' = 'stopped';
     if (!this.serverStopped) {
       const state = await this.health();

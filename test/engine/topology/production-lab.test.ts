@@ -3,9 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runValidate } from '../../../src/commands/validate.js';
-import { bundledCourseDir } from '../../../src/course/load.js';
+import { bundledCourseDir, loadCourse } from '../../../src/course/load.js';
 import { connectRespLearner } from '../../../src/engine/default-learner.js';
 import { reasonsOf } from '../../../src/validate/render-validate.js';
+import { gradeFiles } from '../../grade/support/grade-fixture.js';
 import { pidsMentioning } from '../../redis/support/processes.js';
 
 /*
@@ -35,4 +36,29 @@ describe('the production lab under validate --solutions', () => {
     ]);
     expect(pidsMentioning('redis-tutor-topology-')).toEqual([]);
   }, 180_000);
+});
+
+describe('the production lab under grade', () => {
+  it('grades each reference solution as a passing .redis answer, each on its own topology', async () => {
+    const { course } = await loadCourse(dir);
+    const labs = course.modules[0]?.exercises ?? [];
+    const files = Object.fromEntries(labs.map((exercise) => [`${exercise.id}.redis`, exercise.solution]));
+    const { grade } = await gradeFiles(files, { course, timeoutMs: 60_000 });
+    // Line errors (READONLY, MOVED) are part of these answers; only the verdict matters here.
+    expect(labs.map((exercise) => [exercise.id, grade(exercise.id).status, grade(exercise.id).problem])).toEqual(labs.map((exercise) => [exercise.id, 'passed', undefined]));
+    expect(pidsMentioning('redis-tutor-topology-')).toEqual([]);
+  }, 180_000);
+});
+
+describe('a wrong answer to a lab', () => {
+  it('fails the failover lab when the note goes to the killed master instead of the promoted replica', async () => {
+    const { course } = await loadCourse(dir);
+    const id = 'production-lab/sentinel-failover';
+    const answer = 'connect sentinel-1\nSENTINEL get-master-addr-by-name mymaster\nconnect master\nSET failover:note survived\n';
+    const { grade } = await gradeFiles({ [`${id}.redis`]: answer }, { course, timeoutMs: 60_000, exerciseIds: new Set([id]) });
+    const graded = grade(id);
+    expect(graded.status).toBe('failed');
+    expect(graded.checks.map((check) => check.passed)).toEqual([true, false, true]);
+    expect(pidsMentioning('redis-tutor-topology-')).toEqual([]);
+  }, 120_000);
 });
