@@ -70,6 +70,21 @@ export async function benchProgramWatch(root) {
   };
   const bare = timePython(['-c', 'pass']);
   const starts = timePython(['-c', 'import redis']);
+  // The same Python inside the containment every program answer runs in (src/programs/contain-process.ts).
+  const { runProgram } = /** @type {typeof import('../src/programs/run-program.js')} */ (await built('programs/run-program.js'));
+  /** @param {string} code */
+  const timeContained = async (code) => {
+    const times = [];
+    for (let i = 0; i < 10; i++) {
+      const started = performance.now();
+      const program = { command: python, args: ['-c', code], missingHint: '' };
+      await runProgram({ program, cwd: tmpdir(), env: { PATH: process.env.PATH ?? '' }, timeoutMs: 10_000, outputLimitBytes: 1 << 20, keepBytes: 1 << 10, handleSignals: false });
+      times.push(performance.now() - started);
+    }
+    return times;
+  };
+  const containedBare = await timeContained('pass');
+  const containedImport = await timeContained('import redis');
 
   const { course } = await loadCourse();
   const workspace = mkdtempSync(join(tmpdir(), 'redis-tutor-bench-workspace-'));
@@ -134,4 +149,6 @@ export async function benchProgramWatch(root) {
   line('  the rest: watch event, reset and setup p50', ms(percentile(times, 50) - percentile(answer, 50) - percentile(checks, 50)));
   line('python3 -c pass alone, p50', ms(percentile(bare, 50)));
   line('python3 -c "import redis" alone, p50', ms(percentile(starts, 50)));
+  line('  the same in the answers\' containment, p50', ms(percentile(containedImport, 50)));
+  line('python3 -c pass in the containment, p50', ms(percentile(containedBare, 50)));
 }
