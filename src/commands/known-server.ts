@@ -23,7 +23,8 @@ export async function knownServer(options: Record<string, unknown>, io: Io, cour
     try {
       const redis = await connect(parseRedisUrl(url), { name: CHECKER_CLIENT_NAME, reconnect: false, connectTimeoutMs: PROBE_TIMEOUT_MS });
       try {
-        return await readServerFacts(redis, { owned: false, commands: requiredCommands(course) });
+        // Exercises that need a server the tutor owns run on one it starts beside, when it finds a redis-server.
+        return { ...(await readServerFacts(redis, { owned: false, commands: requiredCommands(course) })), ownedBeside: besideAvailable(options, io) };
       } finally {
         redis.disconnect();
       }
@@ -40,5 +41,13 @@ export async function knownServer(options: Record<string, unknown>, io: Io, cour
   } catch {
     // A --redis-server that is not a binary is `start`'s to report; list and show just do not mark.
     return undefined;
+  }
+}
+
+function besideAvailable(options: Record<string, unknown>, io: Io): boolean {
+  try {
+    return findRedisServer({ ...(typeof options.redisServer === 'string' ? { explicitPath: options.redisServer } : {}), env: io.env, cwd: io.cwd }) !== undefined;
+  } catch {
+    return false;
   }
 }

@@ -1,6 +1,6 @@
 import { localize } from './localize.js';
 import { NO_PROGRESS, type ExerciseStatus, type ProgressLookup } from './progress-slot.js';
-import { cannotRunOn, describeNeeds, hasNeeds, needsOf, serverName, serverNeeds, type CannotRun, type ServerFacts } from './requirement-fit.js';
+import { cannotRunOn, describeNeeds, hasNeeds, needsOf, runsBesideOn, serverName, serverNeeds, type CannotRun, type ServerFacts } from './requirement-fit.js';
 import type { Course, Language, Requirement } from './schema.js';
 
 /** What `list` shows, in one language; also the `--json` output. */
@@ -43,6 +43,8 @@ export interface ListExercise {
   needs?: string;
   /** Set when the known server cannot run it: why, and how to get one that can. */
   cannotRun?: CannotRun;
+  /** Set when it runs on the private server the tutor starts beside a --url one: the one line that says so. */
+  runsBeside?: string;
 }
 
 /** Solved with help: the learner saw the solution before solving (the progress file's withHelp). */
@@ -69,6 +71,7 @@ export function buildListModel(
     const exercises = module.exercises.map((exercise): ListExercise => {
       const own = needsOf(exercise.requires);
       const cannotRun = cannotRunOn(serverNeeds(module, exercise), server, language);
+      const runsBeside = runsBesideOn(serverNeeds(module, exercise), server, language);
       const status = progress(exercise.id);
       return {
         id: exercise.id,
@@ -81,6 +84,7 @@ export function buildListModel(
         ...(exercise.requires === undefined ? {} : { requires: exercise.requires }),
         ...(hasNeeds(own) ? { needs: describeNeeds(own, language) } : {}),
         ...(cannotRun ? { cannotRun } : {}),
+        ...(runsBeside !== undefined ? { runsBeside } : {}),
       };
     });
     return {

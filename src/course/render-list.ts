@@ -23,7 +23,9 @@ export function renderList(model: ListModel, style: ChalkInstance = PLAIN): stri
       const mark = markOf(exercise, style);
       const note = exercise.cannotRun
         ? style.yellow(`  ✗ ${t.cannotRunHere(exercise.cannotRun.reason)}`)
-        : exercise.needs !== undefined
+        : exercise.runsBeside !== undefined
+          ? style.dim(`  (${exercise.runsBeside})`)
+          : exercise.needs !== undefined
           ? style.dim(`  ${t.needs(exercise.needs)}`)
           : '';
       lines.push(`  ${mark} ${style.cyan(exercise.id.padEnd(idWidth))}  ${exercise.title}${note}`);

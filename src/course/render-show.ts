@@ -32,6 +32,7 @@ export function renderShow(model: ShowModel, style: ChalkInstance = PLAIN, width
 
   const needs = model.needs !== undefined ? `  ${t.needs(model.needs)}` : '';
   sections.push(`${style.bold(model.title)}  ${style.cyan(model.id)}\n${style.dim(`${model.module.title} (${model.module.id})${needs}`)}`);
+  if (model.runsBeside !== undefined) sections.push(style.dim(model.runsBeside));
   if (model.cannotRun) sections.push(`${style.yellow(`✗ ${t.cannotRunHere(model.cannotRun.reason)}`)}\n  ${model.cannotRun.remedy}`);
   sections.push(`${heading(t.lesson)}\n${indent(markdown(model.lesson))}`);
   sections.push(`${heading(t.task)}\n${indent(markdown(model.task))}`);

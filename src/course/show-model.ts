@@ -1,5 +1,5 @@
 import { localize } from './localize.js';
-import { cannotRunOn, describeNeeds, hasNeeds, serverNeeds, type CannotRun, type ServerFacts } from './requirement-fit.js';
+import { cannotRunOn, describeNeeds, hasNeeds, runsBesideOn, serverNeeds, type CannotRun, type ServerFacts } from './requirement-fit.js';
 import type { CheckKind, Language, LoadedExercise, LoadedModule, ProgramLanguage, Requirement } from './schema.js';
 
 /** A program exercise: the learner's file in the workspace and how to run it (filled in by `show`, which made the file). */
@@ -39,6 +39,8 @@ export interface ShowModel {
   needs?: string;
   /** Set when the known server cannot run it: why, and how to get one that can. */
   cannotRun?: CannotRun;
+  /** Set when it runs on the private server the tutor starts beside a --url one: the one line that says so. */
+  runsBeside?: string;
   program?: ShowProgram;
   /** Only with --solution: the hints and the reference solution are the answers. */
   hints?: string[];
@@ -54,6 +56,7 @@ export function buildShowModel(
   const requires = exercise.requires ?? module.requires;
   const needs = serverNeeds(module, exercise);
   const cannotRun = cannotRunOn(needs, options.server, language);
+  const runsBeside = runsBesideOn(needs, options.server, language);
   return {
     language,
     id: exercise.id,
@@ -68,6 +71,7 @@ export function buildShowModel(
     ...(requires === undefined ? {} : { requires }),
     ...(hasNeeds(needs) ? { needs: describeNeeds(needs, language) } : {}),
     ...(cannotRun ? { cannotRun } : {}),
+    ...(runsBeside !== undefined ? { runsBeside } : {}),
     ...(options.program ? { program: options.program } : {}),
     ...(options.withSolution
       ? { hints: exercise.hints.map((hint) => localize(hint, language)), ...(exercise.solution !== '' ? { solution: exercise.solution } : {}) }

@@ -49,7 +49,8 @@ async function run(argv: string[], env: NodeJS.ProcessEnv = {}) {
 
 describe('list and show mark what the server in use cannot run', () => {
   it('list --url: each exercise the Redis there cannot run, with the reason, and the ways to one that can', async () => {
-    const { code, stdout, stderr } = await run(['list', '--url', server.url]);
+    // No redis-server on PATH to start beside it: an exercise that needs an owned server cannot run either.
+    const { code, stdout, stderr } = await run(['list', '--url', server.url], { PATH: '/nonexistent' });
     expect(code).toBe(0);
     expect(stderr).toBe('');
     const lines = stdout.split('\n');
@@ -59,7 +60,17 @@ describe('list and show mark what the server in use cannot run', () => {
     expect(line('unknown')).toMatch(/✗ cannot run on this server: needs NO-SUCH-COMMAND, which Redis \S+ does not know$/);
     expect(line('owned')).toContain('✗ cannot run on this server: needs a server redis-tutor starts itself (FLUSHALL, SAVE, restarts); this one came from --url');
     expect(stdout).toContain('To run the exercises that cannot run on this server: Start a server that can with Docker: docker run -d --rm -p 127.0.0.1:6380:6379 redis:99.0; redis-tutor start --url redis://127.0.0.1:6380');
-    expect(stdout).toContain('To run the exercises that cannot run on this server: Run redis-tutor without --url');
+    expect(stdout).toContain('To run the exercises that cannot run on this server: Install redis-server (sudo apt-get install redis-server, or brew install redis)');
+  });
+
+  it('list and show --url with a redis-server at hand: an exercise that needs an owned server says it runs on one beside', async () => {
+    const beside = 'runs on a private redis-server the tutor starts beside yours: it needs a server the tutor owns (FLUSHALL, SAVE, restarts), and your --url server is left untouched';
+    const list = await run(['list', '--url', server.url]);
+    const line = list.stdout.split('\n').find((text) => text.includes('needs/owned ')) ?? '';
+    expect(line).toContain(`(${beside})`);
+    expect(line).not.toContain('✗');
+    const show = await run(['show', 'needs/owned', '--url', server.url, '--lang', 'ru']);
+    expect(show.stdout).toContain('выполняется на отдельном redis-server, который тренажёр запускает рядом с вашим');
   });
 
   it('list --json: the reason and the remedy as data, in the language asked for', async () => {
