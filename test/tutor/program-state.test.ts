@@ -27,10 +27,13 @@ describe('the program state', () => {
     expect(run([{ type: 'program-run-started', exerciseId: ID }], checked).program?.output).toBe('');
   });
 
-  it('counts only judged runs: a traceback leaves the prompt’s checklist in charge', () => {
-    const failed = run([...opened, { type: 'program-run-ended', exerciseId: ID, run: { kind: 'failed', exitCode: 1, problem: { en: 'exit 1', ru: 'код 1' }, ms: 80 } }]);
+  it('counts only judged runs, and keeps the checklist behind a traceback whatever the prompt’s checks see', () => {
+    const first = run([...opened, { type: 'evaluated', result: result(false) }]);
+    expect(first.result?.passed).toBe(false);
+    const failed = run([{ type: 'program-run-ended', exerciseId: ID, run: { kind: 'failed', exitCode: 1, problem: { en: 'exit 1', ru: 'код 1' }, ms: 80 } }], first);
     expect(failed.program?.runs).toBe(0);
-    expect(run([{ type: 'evaluated', result: result(false) }], failed).result?.passed).toBe(false);
+    // The crashed program left data the prompt's live refresh would call a pass.
+    expect(run([{ type: 'evaluated', result: result(true) }], failed).result?.passed).toBe(false);
   });
 
   it('after a judged run, the prompt’s own evaluations do not overwrite the program’s verdict', () => {

@@ -47,14 +47,17 @@ describe('the program watch of the TUI', () => {
     const verdicts = () => store.getState().result?.checks.map((check) => check.passed);
     const before = verdicts();
 
-    writeFileSync(file, 'print("first line")\n1 / 0\n');
+    // It counts the run, then crashes: the state check would pass, the checklist must not say so.
+    writeFileSync(file, 'import os, redis\nredis.Redis.from_url(os.environ["REDIS_URL"]).incr("runs")\nprint("first line")\n1 / 0\n');
     const failed = await waitUntil(() => (store.getState().program?.run.kind === 'failed' ? store.getState().program : undefined), 'the traceback');
     expect(failed.output).toContain('first line');
     expect(failed.output).toContain('ZeroDivisionError: division by zero');
     expect(failed.run).toMatchObject({ kind: 'failed', exitCode: 1 });
-    // The prompt's own checks may look again (the run reset the sandbox): the verdicts are the same.
     expect(verdicts()).toEqual(before);
     expect(store.getState().program?.runs).toBe(0);
+    // Not even when the prompt's checks look again.
+    await tui.type(':check');
+    expect(verdicts()).toEqual(before);
 
     writeFileSync(file, readFileSync(join(COUNTER, 'solution.py'), 'utf8'));
     await waitUntil(() => store.getState().program?.run.kind === 'checked', 'the solution checked');

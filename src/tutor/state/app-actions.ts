@@ -12,7 +12,7 @@ export type AppAction =
   | { type: 'toggle-module'; moduleId: string }
   | { type: 'exercise-opened'; exerciseId: string }
   | { type: 'attempt-reset' }
-  /** source 'program': a run of the learner's program was judged (after one, the prompt's own evaluations give way). */
+  /** source 'program': a run of the learner's program was judged (on a program exercise, the prompt's own evaluations give way). */
   | { type: 'evaluated'; result: ExerciseResult; ms?: number; source?: 'program' }
   | { type: 'append'; lines: Array<{ kind: TranscriptKind; text: string }> }
   | { type: 'clear-transcript' }

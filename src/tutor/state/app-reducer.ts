@@ -33,8 +33,9 @@ export function appReducer(state: AppState, action: AppAction): AppState {
     case 'attempt-reset':
       return { ...state, result: undefined, solvedNow: false, panel: undefined };
     case 'evaluated':
-      // Once the learner's program was judged, the checklist is its verdict, not the prompt's.
-      if (action.source !== 'program' && (state.program?.runs ?? 0) > 0) return state;
+      // A program exercise's checklist is its runs' verdicts: after the first look, the prompt's own evaluations
+      // (its live refresh seeing what a crashed program left) would change it behind a traceback.
+      if (action.source !== 'program' && state.program !== undefined && state.result !== undefined) return state;
       return {
         ...state,
         result: action.result,
