@@ -86,6 +86,13 @@ describe('project test on the bundled projects', () => {
     expect(stage?.failedCheck?.description.en).toBe('exactly 20 votes are counted, though 23 were cast at once');
   }, 90_000);
 
+  it('the JavaScript (ioredis) solutions pass too: variant 1 to the end, variant 7 with 23 voters at once and a live listener', async () => {
+    const visitsJs = await testProject(lane, visits, await folder(visits, 'solutions/javascript/5-connection-errors'), range(5), settings);
+    expect(visitsJs.passed).toBe(true);
+    const votingJs = await testProject(lane, voting, await folder(voting, 'solutions/javascript/5-live-results'), [4, 5], settings);
+    expect(votingJs.stages.map((stage) => stage.status)).toEqual(['passed', 'passed']);
+  }, 90_000);
+
   it('live results: a listener started first hears every vote; a solution without watch fails the stage', async () => {
     const live = await testProject(lane, voting, await folder(voting, 'solutions/python/5-live-results'), [5], settings);
     expect(live.stages[0]?.status).toBe('passed');
