@@ -52,16 +52,19 @@ const MAX_RECORDED_MESSAGES = 10_000;
 const BLOCK_PROBE_INTERVAL_MS = 10;
 
 /**
- * AUTH and HELLO … AUTH as MONITOR shows them: a program logs in with the
- * sandbox's password from REDIS_URL (the private server's own), which must
- * not reach a report through a used check's "you ran …".
+ * AUTH and HELLO … AUTH with the sandbox's own password (from REDIS_URL, the
+ * private server's random one) redacted, which must not reach a report through
+ * a used check's "you ran …". A password the exercise gave the learner (AUTH
+ * with the new requirepass) stays, so a check can ask for it. Without the
+ * sandbox's password known, every AUTH argument is redacted, as MONITOR does.
  */
-export function withoutPasswords(args: string[]): string[] {
+export function withoutPasswords(args: string[], sandboxPasswords?: readonly string[]): string[] {
   const name = (args[0] ?? '').toUpperCase();
-  if (name === 'AUTH') return [args[0] ?? '', ...args.slice(1).map(() => '(redacted)')];
+  const hide = (arg: string) => (sandboxPasswords === undefined || sandboxPasswords.includes(arg) ? '(redacted)' : arg);
+  if (name === 'AUTH') return [args[0] ?? '', ...args.slice(1).map(hide)];
   if (name !== 'HELLO') return args;
   const at = args.findIndex((arg, i) => i > 0 && arg.toUpperCase() === 'AUTH');
-  return at === -1 ? args : args.map((arg, i) => (i === at + 1 || i === at + 2 ? '(redacted)' : arg));
+  return at === -1 ? args : args.map((arg, i) => (i === at + 1 || i === at + 2 ? hide(arg) : arg));
 }
 
 /**
@@ -85,6 +88,8 @@ export class ProgramObserver {
   constructor(
     private readonly attempt: Attempt,
     private readonly checker: Redis,
+    /** The sandbox's own passwords, redacted from what the program sent; undefined redacts every AUTH argument. */
+    private readonly sandboxPasswords?: readonly string[],
   ) {}
 
   /** Starts asking the server about the program's connections (for `blocked` actors). */
@@ -98,7 +103,7 @@ export class ProgramObserver {
   }
 
   async answered(_connection: ObservedConnection, args: string[], outcome: ObservedOutcome): Promise<void> {
-    if (outcome !== 'error' && this.attempt.commands.length < MAX_RECORDED_COMMANDS) this.attempt.commands.push(withoutPasswords(args));
+    if (outcome !== 'error' && this.attempt.commands.length < MAX_RECORDED_COMMANDS) this.attempt.commands.push(withoutPasswords(args, this.sandboxPasswords));
     for (const actor of this.attempt.actors.pending('after')) {
       if (actor.when.on === 'after' && actorCommandMatches(actor.when.command, args)) await this.attempt.actors.fire(actor);
     }

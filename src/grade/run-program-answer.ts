@@ -42,11 +42,12 @@ export async function runProgramAnswer(lane: GradingLane, attempt: Attempt, answ
   const refused = await refuseAnswerFile(settings.submissionDir, answer.absolutePath);
   if (refused !== undefined) return { problem: problems.couldNotRun(refused) };
   const program = await commandFor(answer.absolutePath, settings);
-  const observer = new ProgramObserver(attempt, lane.engine.checker);
+  const sandbox = lane.learnerSpec();
+  const observer = new ProgramObserver(attempt, lane.engine.checker, sandbox.password === undefined ? [] : [sandbox.password]);
   const observed = await runObservedProgram({
     program,
     cwd: settings.submissionDir,
-    sandbox: lane.learnerSpec(),
+    sandbox,
     watcher: observer,
     env: (spec) => programEnv(settings.env, spec, settings.passEnv),
     timeoutMs: settings.timeoutMs,

@@ -122,6 +122,6 @@ describe('received, subscribed and acted', () => {
 describe('what a program sent, as the checks see it', () => {
   it("its login with the sandbox's password shows redacted, as MONITOR shows it", async () => {
     const result = await grade('programs/login', 'programs/login.py', python("r.incrby('views:home', 3)"));
-    expect(failing(result)).toEqual([{ check: 'Logged in as nobody', expected: 'you use AUTH … nobody', found: 'you ran AUTH (redacted) (redacted) (no nobody)' }]);
+    expect(failing(result)).toEqual([{ check: 'Logged in as nobody', expected: 'you use AUTH … nobody', found: 'you ran AUTH default (redacted) (no nobody)' }]);
   });
 });
