@@ -45,7 +45,7 @@ export const projectAction: Action = async ({ options, operands, io }) => {
   const solutions = options.solutions === true;
   const student = solutions ? undefined : await readStudentProject(resolve(io.cwd, dir ?? '.'));
   const project = solutions ? await projectToCheck(dir, io.cwd) : await findProject(student?.project ?? '');
-  const stage = parseStage(options.stage, project);
+  const stage = parseStage(options.stage ?? (student?.stage !== undefined ? String(student.stage) : undefined), project);
 
   const lane = await GradingLane.open({
     env: io.env,
@@ -92,7 +92,7 @@ function parseStage(value: unknown, project: LoadedProject): number | undefined 
   const stage = Number(value);
   if (typeof value !== 'string' || !Number.isInteger(stage) || stage < 1 || stage > project.stages.length) {
     const titles = project.stages.map((s) => `${s.number} ${localize(s.title, 'en')}`).join(', ');
-    throw new UserError(`--stage must be a stage number from 1 to ${project.stages.length}, not ${JSON.stringify(value)}.`, `Stages of ${project.id}: ${titles}.`);
+    throw new UserError(`the stage (--stage, or stage: in redis-tutor.yaml) must be a number from 1 to ${project.stages.length}, not ${JSON.stringify(value)}.`, `Stages of ${project.id}: ${titles}.`);
   }
   return stage;
 }

@@ -29,8 +29,8 @@ const en: ProjectTexts = {
   output: 'Its output',
   noOutput: '(it printed nothing)',
   hint: 'Hint',
-  allPassed: (count, total) => `All ${count} of ${total} stages pass.`,
-  nextStage: (number, title) => `Next: stage ${number}, ${title}. Build it, then run the tests again with --stage ${number}.`,
+  allPassed: (count, total) => (count === total ? `All ${total} stages pass.` : count === 1 ? `Stage 1 of ${total} passes.` : `Stages 1–${count} of ${total} pass.`),
+  nextStage: (number, title) => `Next: stage ${number}, ${title}. Build it, then set stage: ${number} in redis-tutor.yaml (or run with --stage ${number}).`,
   fixAndRerun: (command) => `Fix your program and run again: ${command}`,
   stageOf: (number, total) => `stage ${number} of ${total}`,
 };
@@ -46,8 +46,8 @@ const ru: ProjectTexts = {
   output: 'Вывод программы',
   noOutput: '(программа ничего не напечатала)',
   hint: 'Подсказка',
-  allPassed: (count, total) => `Пройдены все этапы: ${count} из ${total}.`,
-  nextStage: (number, title) => `Дальше: этап ${number}, ${title}. Сделайте его и запустите проверку с --stage ${number}.`,
+  allPassed: (count, total) => (count === total ? `Пройдены все этапы: ${total}.` : count === 1 ? `Этап 1 из ${total} пройден.` : `Этапы 1–${count} из ${total} пройдены.`),
+  nextStage: (number, title) => `Дальше: этап ${number}, ${title}. Сделайте его, затем укажите stage: ${number} в redis-tutor.yaml (или запустите с --stage ${number}).`,
   fixAndRerun: (command) => `Исправьте программу и запустите снова: ${command}`,
   stageOf: (number, total) => `этап ${number} из ${total}`,
 };

@@ -13,6 +13,7 @@ export const STUDENT_FILES = ['redis-tutor.yaml', 'project.json'] as const;
 const StudentFileSchema = z.strictObject({
   project: z.union([z.string().min(1), z.number().int().positive().transform(String)]),
   command: z.string().trim().min(1, { error: 'expected the command that starts your program, e.g. python3 app.py' }),
+  stage: z.number().int().positive().optional(),
 });
 
 export interface StudentProject {
@@ -24,6 +25,8 @@ export interface StudentProject {
   project: string;
   /** The command as written. */
   command: string;
+  /** The stage the learner is on: `project test` runs stages 1..this (default: all). */
+  stage?: number;
 }
 
 /** Reads DIR/redis-tutor.yaml (or DIR/project.json); a folder without one is not a project. */
@@ -44,7 +47,8 @@ export async function readStudentProject(dir: string): Promise<StudentProject> {
       const issue = parsed.error.issues[0];
       throw new UserError(`${file}: ${issue?.path.join('.') || 'the file'}: ${issue?.message ?? 'invalid'}.`, 'It holds two fields, for example:\n  project: visit-counter\n  command: python3 app.py');
     }
-    return { dir: folder, file, project: parsed.data.project, command: parsed.data.command };
+    const { project, command, stage } = parsed.data;
+    return { dir: folder, file, project, command, ...(stage !== undefined ? { stage } : {}) };
   }
   throw new UserError(
     `${folder} is not a project folder: it has no ${STUDENT_FILES.join(' or ')}.`,

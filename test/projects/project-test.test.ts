@@ -102,10 +102,13 @@ describe('project test on the bundled projects', () => {
 });
 
 describe('redis-tutor project test, the command', () => {
-  it('exits 0 with --json when every stage up to --stage passes, and 1 when a stage fails', async () => {
+  it("exits 0 with --json when every stage up to the learner's stage (stage: in redis-tutor.yaml) passes, and 1 when a stage fails", async () => {
     const env = { PATH: process.env.PATH ?? '', REDIS_TUTOR_PYTHON: pythonWithRedisPy() };
+    const onStage2 = join(scratch, 'on-stage-2');
+    cpSync(join(visits.dir, 'solutions/python/2-count'), onStage2, { recursive: true });
+    writeFileSync(join(onStage2, 'redis-tutor.yaml'), 'project: visit-counter\ncommand: python3 app.py\nstage: 2\n');
     const io = captureIo({ env });
-    expect(await runProgram(['project', 'test', join(visits.dir, 'solutions/python/2-count'), '--stage', '2', '--json'], io)).toBe(0);
+    expect(await runProgram(['project', 'test', onStage2, '--json'], io)).toBe(0);
     const report = JSON.parse(io.stdoutText()) as { passed: boolean; stages: Array<{ status: string }> };
     expect(report).toMatchObject({ passed: true, stages: [{ status: 'passed' }, { status: 'passed' }] });
 
@@ -116,6 +119,6 @@ describe('redis-tutor project test, the command', () => {
 
   it('bad input is a usage error: a folder that is not a project, a stage that does not exist', async () => {
     await expect(runProgram(['project', 'test', scratch], captureIo())).rejects.toThrow(UserError);
-    await expect(runProgram(['project', 'test', join(visits.dir, 'starter/python'), '--stage', '9'], captureIo())).rejects.toThrow(/--stage must be a stage number from 1 to 5/);
+    await expect(runProgram(['project', 'test', join(visits.dir, 'starter/python'), '--stage', '9'], captureIo())).rejects.toThrow(/must be a number from 1 to 5, not "9"/);
   });
 });
