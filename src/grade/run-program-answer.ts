@@ -74,11 +74,16 @@ export async function runProgramAnswer(lane: GradingLane, attempt: Attempt, answ
       // Stopped while it waited on Redis: judged by the checks. Otherwise the server went away; the caller names why.
       return { output };
     case 'exited': {
-      if (run.exitCode === 0) return { output };
+      // An exercise that names the exit code its program must end with (`exitCode: 2` for "neither password works") judges it by that check.
+      if (run.exitCode === 0 || expectsExitCode(attempt, run.exitCode)) return { output };
       const missing = missingModule(run.output, program, settings.interpreters);
       return { output, problem: missing !== undefined ? problems.couldNotRun(missing) : problems.exitCode(run.exitCode, run.signal) };
     }
   }
+}
+
+function expectsExitCode(attempt: Attempt, code: number | null): boolean {
+  return attempt.exercise.checks.some((check) => 'exitCode' in check && check.exitCode === code);
 }
 
 /** Python 3.11 and newer run the answer with -P; an older one (asked once) gets the bootstrap that does the same. */

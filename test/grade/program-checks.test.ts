@@ -48,6 +48,14 @@ describe('output, exitCode and connections', () => {
     expect(result.problem?.code).toBe('exit-code');
   });
 
+  it('a non-zero exit the exercise asks for is judged by its exitCode check, not refused as a crash', async () => {
+    const asked = await grade('programs/refused', 'programs/refused.py', python("print('login refused')", 'raise SystemExit(3)'));
+    expect({ status: asked.status, failing: failing(asked), problem: asked.problem }).toEqual({ status: 'passed', failing: [], problem: undefined });
+    const crashed = await grade('programs/refused', 'programs/refused.py', python("print('login refused')", "r.execute_command('NO-SUCH-COMMAND')"));
+    expect(failing(crashed)).toEqual([{ check: 'It exited with 3', expected: 'exit code 3', found: 'exit code 1' }]);
+    expect(crashed.problem?.code).toBe('exit-code');
+  });
+
   it('typed lines cannot pass them: they print nothing a check reads', async () => {
     const result = await grade('programs/report', 'programs/report.redis', 'GET views:home\n');
     expect(failing(result).map((check) => check.found)).toEqual(['typed lines, not a program', 'typed lines, not a program', 'typed lines, not a program']);
