@@ -46,7 +46,8 @@ describe('monitoring/info-memory and info-clients hold on any server', () => {
         ownershipFile: join(dir, 'claims.json'),
         connectLearner: connectRespLearner,
       });
-      expect((report.solutions ?? []).map(({ result }) => [result.id, result.status, reasonsOf(result)])).toEqual([
+      // The reference solutions; their counter-examples fail as they should (validate's own tests cover those).
+      expect((report.solutions ?? []).filter((validation) => !validation.counterExample).map(({ result }) => [result.id, result.status, reasonsOf(result)])).toEqual([
         ['monitoring/info-memory', 'passed', []],
         ['monitoring/info-clients', 'passed', []],
       ]);

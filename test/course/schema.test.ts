@@ -83,7 +83,7 @@ describe('check kinds: invalid', () => {
     ['published without channel', 'published: { count: 1 }', /checks\[0\]\.published\.channel: missing/],
     ['published bad count', 'published: { channel: c, count: many }', /count: expected a number or a comparison map/],
     ['subscribed empty', 'subscribed: {}', /expected channels and\/or patterns/],
-    ['js outside checks/', 'js: ../evil.js', /expected a file in the checks\/ folder/],
+    ['js outside checks/', 'js: ../evil.js', /expected a .js or .ts file in the checks\/ folder/],
     ['wait too long', 'used: INCR\nwait: 20000', /checks\[0\]\.wait: at most 10000/],
     ['description missing', null, /checks\[0\]\.description: missing/],
   ])('%s', (_name, body, message) => {
