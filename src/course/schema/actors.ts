@@ -12,14 +12,15 @@ import { TextSchema } from './texts.js';
  *   Needs `requires: owned-server`.
  * - In an exercise with `topology:`, on a node by name (master, replica-1,
  *   node-2, sentinel-1, server): `!kill NODE` (SIGKILL), `!pause NODE`
- *   (SIGSTOP), `!resume NODE`, `!restart NODE` (with its data), and
+ *   (SIGSTOP), `!resume NODE`, `!restart NODE` (with its data),
+ *   `!wait-bgsave NODE` (until its background save is done), and
  *   `!wait-failover` (until the sentinels name a new master that says so).
  */
 export const ACTOR_DIRECTIVES = ['restart'] as const;
 
 /** The directives on a lab's nodes, as lint lists them. */
-export const NODE_DIRECTIVES = ['kill NODE', 'pause NODE', 'resume NODE', 'restart NODE', 'wait-failover'] as const;
-const NODE_DIRECTIVE_PATTERN = /^(?:(?:kill|pause|resume|restart) (?:master|server|(?:replica|sentinel|node)-\d+)|wait-failover)$/;
+export const NODE_DIRECTIVES = ['kill NODE', 'pause NODE', 'resume NODE', 'restart NODE', 'wait-bgsave NODE', 'wait-failover'] as const;
+const NODE_DIRECTIVE_PATTERN = /^(?:(?:kill|pause|resume|restart|wait-bgsave) (?:master|server|(?:replica|sentinel|node)-\d+)|wait-failover)$/;
 export type ActorDirective = (typeof ACTOR_DIRECTIVES)[number];
 
 /** `!restart` → `restart`; undefined for a redis-cli line. An unknown name comes back as written (lint reports it). */
@@ -68,7 +69,7 @@ export const ActorSchema = closedMap('actor field', {
   run: z
     .union([z.string().min(1), z.array(z.string().min(1)).min(1)], { error: 'expected redis-cli lines' })
     .describe(
-      'One or more redis-cli lines the tutor runs on its own connection. A line starting with ! is a tutor directive: !restart crashes the server (no save on the way down) and restarts it with what was saved; it needs requires: owned-server. With topology: !kill NODE, !pause NODE, !resume NODE, !restart NODE and !wait-failover.',
+      'One or more redis-cli lines the tutor runs on its own connection. A line starting with ! is a tutor directive: !restart crashes the server (no save on the way down) and restarts it with what was saved; it needs requires: owned-server. With topology: !kill NODE, !pause NODE, !resume NODE, !restart NODE, !wait-bgsave NODE and !wait-failover.',
     ),
   say: TextSchema.describe('What the learner is told the other client did.'),
   delay: ActorDelaySchema.optional(),

@@ -10,7 +10,8 @@ const FAILOVER_POLL_MS = 100;
 
 /**
  * An actor's directive on a lab's nodes (`!kill master`, `!pause replica-1`,
- * `!resume replica-1`, `!restart node-2`, `!wait-failover`); undefined when
+ * `!resume replica-1`, `!restart node-2`, `!wait-bgsave server`,
+ * `!wait-failover`); undefined when
  * the line is not one. Says what happened, for the actor's event.
  * `restartEntry` restarts the engine's own node, so its checker and the
  * learner's connection come back with it.
@@ -30,6 +31,8 @@ export async function runNodeDirective(topology: Topology, directive: string, re
       case 'resume':
         topology.resume(name);
         return `${name} resumed`;
+      case 'wait-bgsave':
+        return await waitForBackgroundSave(topology, name);
       case 'restart':
         if (topology.node(name) === topology.entry && restartEntry) return `${name} ${await restartEntry()}`;
         await topology.restart(name);
@@ -39,6 +42,21 @@ export async function runNodeDirective(topology: Topology, directive: string, re
     }
   } catch (error) {
     return `(failed) ${errorMessage(error)}`;
+  }
+}
+
+/** Until the node's BGSAVE (or BGREWRITEAOF) is over: a crash before would lose the snapshot the lab is about. */
+async function waitForBackgroundSave(topology: Topology, name: string): Promise<string> {
+  const node = topology.node(name);
+  const deadline = Date.now() + FAILOVER_DEADLINE_MS;
+  for (;;) {
+    const info = await runOnNode(node, ['INFO', 'persistence']);
+    const text = typeof info === 'string' ? info : '';
+    if (/^rdb_bgsave_in_progress:0/m.test(text) && /^aof_rewrite_in_progress:0/m.test(text)) {
+      return `${name}: background save done (${/^rdb_last_bgsave_status:(\w+)/m.exec(text)?.[1] ?? '?'})`;
+    }
+    if (Date.now() > deadline) throw new Error(`${name} still saving after ${FAILOVER_DEADLINE_MS / 1000} s`);
+    await sleep(FAILOVER_POLL_MS);
   }
 }
 

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -5,9 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runValidate } from '../../../src/commands/validate.js';
 import { bundledCourseDir, loadCourse } from '../../../src/course/load.js';
 import { connectRespLearner } from '../../../src/engine/default-learner.js';
+import { Engine } from '../../../src/engine/engine.js';
+import { Supervisor } from '../../../src/engine/supervisor.js';
+import { openTopologyLab } from '../../../src/engine/topology/topology-lab.js';
+import { startPrivateServer } from '../../../src/redis/private-server.js';
 import { reasonsOf } from '../../../src/validate/render-validate.js';
 import { gradeFiles } from '../../grade/support/grade-fixture.js';
-import { pidsMentioning } from '../../redis/support/processes.js';
 
 /*
  * The production lab (topology: exercises) under `validate --solutions` on
@@ -17,6 +21,15 @@ import { pidsMentioning } from '../../redis/support/processes.js';
  * restart; every process of every topology is gone afterwards.
  */
 let dir: string;
+
+/** redis-server processes this test process started and that still run (other tests on the machine may run topologies of their own). */
+function childRedisServers(): string[] {
+  try {
+    return execFileSync('pgrep', ['-P', String(process.pid), '-a', 'redis-server'], { encoding: 'utf8' }).split('\n').filter(Boolean);
+  } catch {
+    return []; // pgrep exits 1 when nothing matches
+  }
+}
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'redis-tutor-production-lab-'));
@@ -33,8 +46,9 @@ describe('the production lab under validate --solutions', () => {
       ['production-lab/sentinel-failover', 'passed', []],
       ['production-lab/cluster-key-slot', 'passed', []],
       ['production-lab/aof-recovery', 'passed', []],
+      ['production-lab/backup-restore', 'passed', []],
     ]);
-    expect(pidsMentioning('redis-tutor-topology-')).toEqual([]);
+    expect(childRedisServers()).toEqual([]);
   }, 180_000);
 });
 
@@ -46,7 +60,7 @@ describe('the production lab under grade', () => {
     const { grade } = await gradeFiles(files, { course, timeoutMs: 60_000 });
     // Line errors (READONLY, MOVED) are part of these answers; only the verdict matters here.
     expect(labs.map((exercise) => [exercise.id, grade(exercise.id).status, grade(exercise.id).problem])).toEqual(labs.map((exercise) => [exercise.id, 'passed', undefined]));
-    expect(pidsMentioning('redis-tutor-topology-')).toEqual([]);
+    expect(childRedisServers()).toEqual([]);
   }, 180_000);
 });
 
@@ -59,6 +73,23 @@ describe('a wrong answer to a lab', () => {
     const graded = grade(id);
     expect(graded.status).toBe('failed');
     expect(graded.checks.map((check) => check.passed)).toEqual([true, false, true]);
-    expect(pidsMentioning('redis-tutor-topology-')).toEqual([]);
+    expect(childRedisServers()).toEqual([]);
   }, 120_000);
+});
+
+describe('a lab’s processes', () => {
+  it('are children of the tutor while the lab runs and all gone once it is closed', async () => {
+    const target = await startPrivateServer({ env: { PATH: process.env.PATH ?? '' }, handleSignals: false });
+    const main = await Supervisor.open(target, { openEngine: (on) => Engine.open(on, { connectLearner: connectRespLearner, ownershipFile: join(dir, 'claims.json') }) });
+    try {
+      const before = childRedisServers().length;
+      const lab = await openTopologyLab({ kind: 'replication', replicas: 2 }, main);
+      expect(childRedisServers()).toHaveLength(before + 3);
+      await lab.close();
+      expect(childRedisServers()).toHaveLength(before);
+    } finally {
+      await main.close();
+      await target.release();
+    }
+  }, 60_000);
 });
