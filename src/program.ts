@@ -149,9 +149,9 @@ export function buildProgram(io: Io, onAction: (name: string, operands: string[]
     .addOption(forceOption())
     .action((dir: string | undefined, options: Record<string, unknown>) => onAction('validate', dir ? [dir] : [], options));
 
-  sub('project', 'staged projects: test your program stage by stage (project test [DIR] [--stage N])')
-    .argument('<command>', 'test')
-    .argument('[dir]', 'your project folder, with redis-tutor.yaml (default: .); with --solutions, the project to check')
+  sub('project', 'staged projects: project list, project show N, project test [DIR] [--stage N] (your program, stage by stage)')
+    .argument('<command>', 'list, show or test')
+    .argument('[dir]', 'test: your project folder, with redis-tutor.yaml (default: .); with --solutions, the project to check; show: the variant or id')
     .option('--stage <n>', 'test stages 1..N (default: all)')
     .option('--solutions', "a project's dev check: each stage passes on its solution and fails on the one before")
     .option('--json', 'machine-readable output')

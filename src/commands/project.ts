@@ -11,7 +11,8 @@ import { chooseInterpreters } from '../programs/interpreters.js';
 import { PROGRESS_HOME_ENV } from '../progress/progress-store.js';
 import { checkSolutions, range } from '../projects/check-solutions.js';
 import { learnerProgramEnv } from '../projects/learner-env.js';
-import { findProject, loadProject, type LoadedProject } from '../projects/load-project.js';
+import { findProject, listProjects, loadProject, type LoadedProject } from '../projects/load-project.js';
+import { renderProject, renderProjectList } from '../projects/render-project.js';
 import { renderProjectTest } from '../projects/render-project-test.js';
 import { readStudentProject } from '../projects/student-project.js';
 import { testProject, type ProjectTestSettings } from '../projects/test-project.js';
@@ -21,7 +22,8 @@ import type { Action } from './action.js';
 const DEFAULT_TIMEOUT_MS = 10_000;
 
 /**
- * `redis-tutor project test [DIR] [--stage N] [--json]`: the learner's
+ * `redis-tutor project list` and `project show N`: the projects and one's
+ * stages. `redis-tutor project test [DIR] [--stage N] [--json]`: the learner's
  * program in DIR (its redis-tutor.yaml names the project and the command)
  * against the project's stages 1..N in order, stopping at the first that
  * fails. `project test --solutions [PROJECT]`: the dev check of a project's
@@ -29,9 +31,21 @@ const DEFAULT_TIMEOUT_MS = 10_000;
  */
 export const projectAction: Action = async ({ options, operands, io }) => {
   const [verb, dir] = operands;
-  if (verb !== 'test') throw new UserError(`unknown project command "${verb ?? ''}".`, 'Use: redis-tutor project test [DIR] [--stage N]');
   const language = resolveLanguage(options.lang, io.env);
   const json = options.json === true;
+  if (verb === 'list' || verb === 'show') {
+    const style = textStyle(io.stdout, io.env);
+    if (verb === 'list') {
+      const projects = await listProjects();
+      io.stdout.write(json ? `${JSON.stringify(projects.map(projectSummary), null, 2)}\n` : renderProjectList(projects, language, style));
+      return EXIT.ok;
+    }
+    if (dir === undefined) throw new UserError('project show needs a project: its variant number or id.', 'Example: redis-tutor project show 7 (redis-tutor project list shows them all)');
+    const project = await findProject(dir);
+    io.stdout.write(json ? `${JSON.stringify({ ...projectSummary(project), summary: project.summary, schema: project.schema, stages: project.stages.map(({ number, id, title, description }) => ({ number, id, title, description })) }, null, 2)}\n` : renderProject(project, language, style));
+    return EXIT.ok;
+  }
+  if (verb !== 'test') throw new UserError(`unknown project command "${verb ?? ''}".`, 'Use: redis-tutor project list | show N | test [DIR] [--stage N]');
   const tutorHome = io.env[PROGRESS_HOME_ENV];
   const learner = learnerProgramEnv(io.env, { platform: process.platform, home: homedir() });
   const settings: ProjectTestSettings = {
@@ -80,6 +94,10 @@ export const projectAction: Action = async ({ options, operands, io }) => {
     await everyAnswerGone();
   }
 };
+
+function projectSummary(project: LoadedProject) {
+  return { variant: project.variant, id: project.id, level: project.level, title: project.title, stages: project.stages.length };
+}
 
 /** --solutions: DIR is a project folder, or a bundled project's id or variant. */
 async function projectToCheck(dir: string | undefined, cwd: string): Promise<LoadedProject> {

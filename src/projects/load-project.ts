@@ -76,18 +76,28 @@ export async function loadProject(dir: string): Promise<LoadedProject> {
   return buildProject(parsed.data, source, resolve(dir));
 }
 
+/** Every bundled (or `projectsDir`) project, by variant. */
+export async function listProjects(projectsDir: string = bundledProjectsDir()): Promise<LoadedProject[]> {
+  const folders = await projectFolders(projectsDir);
+  return Promise.all(folders.map((folder) => loadProject(join(projectsDir, folder.name))));
+}
+
 /** Finds a bundled (or `projectsDir`) project by its id or its variant number. */
 export async function findProject(idOrVariant: string, projectsDir: string = bundledProjectsDir()): Promise<LoadedProject> {
-  const names = await readdir(projectsDir).catch(() => [] as string[]);
-  const folders = names.flatMap((name) => {
-    const match = PROJECT_FOLDER.exec(name);
-    return match ? [{ name, variant: Number(match[1]), id: match[2] ?? '' }] : [];
-  });
+  const folders = await projectFolders(projectsDir);
   const wanted = folders.find((folder) => folder.id === idOrVariant || String(folder.variant) === idOrVariant.replace(/^0+/, ''));
   if (wanted === undefined) {
     throw new UserError(`no project "${idOrVariant}".`, `Projects: ${folders.map((folder) => `${folder.variant} ${folder.id}`).join(', ') || 'none found'}.`);
   }
   return loadProject(join(projectsDir, wanted.name));
+}
+
+async function projectFolders(projectsDir: string): Promise<Array<{ name: string; variant: number; id: string }>> {
+  const names = await readdir(projectsDir).catch(() => [] as string[]);
+  return names.sort().flatMap((name) => {
+    const match = PROJECT_FOLDER.exec(name);
+    return match ? [{ name, variant: Number(match[1]), id: match[2] ?? '' }] : [];
+  });
 }
 
 function badProject(file: string, lines: string[]): UserError {

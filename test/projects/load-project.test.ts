@@ -3,9 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.js';
+import { runProgram } from '../../src/program.js';
 import { findProject, loadProject } from '../../src/projects/load-project.js';
 import { readStudentProject, splitWords, studentCommand } from '../../src/projects/student-project.js';
 import { commandLine } from '../../src/projects/test-project.js';
+import { captureIo } from '../support/capture-io.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'redis-tutor-project-format-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -102,5 +104,22 @@ describe("the learner's project file", () => {
     expect(splitWords(student.command)).toEqual(['python3', 'my app.py']);
     expect(studentCommand(student.command, ['vote', 'p'], { python: '/usr/bin/python3', node: '/n' })).toMatchObject({ command: '/usr/bin/python3', args: ['my app.py', 'vote', 'p'] });
     expect(commandLine(student.command, ['visit', 'a b'])).toBe("python3 'my app.py' visit 'a b'");
+  });
+});
+
+describe('project list and project show', () => {
+  it('list shows every bundled project by variant; show prints the data schema and the stages, in Russian with --lang ru', async () => {
+    const list = captureIo();
+    expect(await runProgram(['project', 'list'], list)).toBe(0);
+    expect(list.stdoutText()).toMatch(/^ 1 {2}visit-counter .* 5 stages {2}Page visit counters\n 7 {2}voting .* 5 stages {2}Voting\n$/);
+
+    const show = captureIo();
+    expect(await runProgram(['project', 'show', '7', '--lang', 'ru'], show)).toBe(0);
+    expect(show.stdoutText()).toContain('poll:<poll>:voters (set)');
+    expect(show.stdoutText()).toContain('5. Результаты в реальном времени');
+
+    const json = captureIo();
+    expect(await runProgram(['project', 'show', 'visit-counter', '--json'], json)).toBe(0);
+    expect((JSON.parse(json.stdoutText()) as { stages: unknown[] }).stages).toHaveLength(5);
   });
 });
