@@ -47,6 +47,8 @@ describe('the production lab under validate --solutions', () => {
       ['production-lab/cluster-key-slot', 'passed', []],
       ['production-lab/aof-recovery', 'passed', []],
       ['production-lab/backup-restore', 'passed', []],
+      ['production-lab/wait-for-replicas', 'passed', []],
+      ['production-lab/promote-replica', 'passed', []],
     ]);
     expect(childRedisServers()).toEqual([]);
   }, 180_000);
