@@ -59,12 +59,22 @@ export async function validateSolutions(course: Course, supervisor: Supervisor, 
         if (typed.result.status === 'skipped') continue;
       }
       // What the server lacks for the solution it lacks for the wrong answers too.
-      if (skipReason(module, exercise, server) === undefined && exercise.counterExamples.length > 0) results.push(...(await onExerciseServers(exercise, on, (lab) => validateCounterExamples(exercise, lab))));
+      if (skipReason(module, exercise, server) === undefined) results.push(...(await counterExamplesOn(exercise, on)));
       if (exercise.program === undefined) continue;
       for (const { language, result, resetMs } of await validatePrograms(module, exercise, on, programs)) {
         results.push({ file: exercise.file, result, resetMs, language });
       }
     }
+  }
+  return results;
+}
+
+/** A lab's counter-examples each get a fresh lab, as its solution does; other exercises' run one after another on `on`. */
+async function counterExamplesOn(exercise: LoadedExercise, on: Supervisor): Promise<SolutionValidation[]> {
+  if (exercise.topology === undefined) return validateCounterExamples(exercise, on);
+  const results: SolutionValidation[] = [];
+  for (const counterExample of exercise.counterExamples) {
+    results.push(...(await onExerciseServers(exercise, on, (lab) => validateCounterExamples({ ...exercise, counterExamples: [counterExample] }, lab))));
   }
   return results;
 }
