@@ -40,7 +40,10 @@ export async function runProjectStep(lane: GradingLane, attempt: Attempt, step: 
   const once = (args: readonly string[], watcher?: (observer: ProgramObserver) => ProgramWatcher) => runOnce(lane, attempt, args, settings, watcher, refusedPort);
   let runs: StepRun[];
   if (step.kind === 'run') runs = [await once(step.runs[0] ?? [])];
-  else if (step.kind === 'parallel') runs = await Promise.all(step.runs.map((args) => once(args)));
+  else if (step.kind === 'parallel') {
+    const lockstep = new Lockstep(step.runs.length);
+    runs = await Promise.all(step.runs.map((args, index) => once(args, (observer) => new LockstepWatcher(observer, lockstep, index))));
+  }
   else runs = await listenWhile(step, once);
   attempt.useProgram(combinedFacts(step.kind === 'listen' ? runs.slice(0, 1) : runs));
   return runs;
@@ -124,13 +127,9 @@ function combinedFacts(runs: readonly StepRun[]): ProgramFacts {
   };
 }
 
-/** The observer, except that the listener is not done before the other runs are, and its first subscription is announced. */
-class ListenerWatcher implements ProgramWatcher {
-  constructor(
-    private readonly inner: ProgramObserver,
-    private readonly othersDone: () => boolean,
-    private readonly onSubscribed: () => void,
-  ) {}
+/** The observer as the watcher; subclasses change one thing. */
+class DelegatingWatcher implements ProgramWatcher {
+  constructor(protected readonly inner: ProgramObserver) {}
 
   watch(connections: Parameters<ProgramWatcher['watch']>[0]): void {
     this.inner.watch(connections);
@@ -141,9 +140,8 @@ class ListenerWatcher implements ProgramWatcher {
   answered(connection: TapConnectionInfo, args: string[], outcome: Parameters<ProgramObserver['answered']>[2]): Promise<void> {
     return this.inner.answered(connection, args, outcome);
   }
-  async pushed(connection: TapConnectionInfo, push: TapPush): Promise<void> {
-    await this.inner.pushed(connection, push);
-    if (push.kind === 'subscribed') this.onSubscribed();
+  pushed(connection: TapConnectionInfo, push: TapPush): Promise<void> {
+    return this.inner.pushed(connection, push);
   }
   activity(): void {
     this.inner.activity();
@@ -152,7 +150,7 @@ class ListenerWatcher implements ProgramWatcher {
     return this.inner.gate();
   }
   settled(): boolean {
-    return this.othersDone() && this.inner.settled();
+    return this.inner.settled();
   }
   quietMs(): number {
     return this.inner.quietMs();
@@ -162,5 +160,101 @@ class ListenerWatcher implements ProgramWatcher {
   }
   stop(): Promise<void> {
     return this.inner.stop();
+  }
+}
+
+/** The listener is not done before the other runs are, and its first subscription is announced. */
+class ListenerWatcher extends DelegatingWatcher {
+  constructor(
+    inner: ProgramObserver,
+    private readonly othersDone: () => boolean,
+    private readonly onSubscribed: () => void,
+  ) {
+    super(inner);
+  }
+
+  override async pushed(connection: TapConnectionInfo, push: TapPush): Promise<void> {
+    await this.inner.pushed(connection, push);
+    if (push.kind === 'subscribed') this.onSubscribed();
+  }
+  override settled(): boolean {
+    return this.othersDone() && this.inner.settled();
+  }
+}
+
+/**
+ * Lockstep for a parallel step's programs: each program's n-th send (its
+ * first connection is the 0th) waits until every program still running has
+ * made its n-th, or a short while. Programs running the same code then reach
+ * Redis step by step together — every voter's SISMEMBER before any SADD — so
+ * a check-then-act race shows every time, whatever the scheduler did.
+ */
+class Lockstep {
+  private readonly rounds = new Map<number, { arrived: Set<number>; release: () => void; released: Promise<void>; timer?: NodeJS.Timeout }>();
+  private readonly finished = new Set<number>();
+
+  constructor(private readonly programs: number) {}
+
+  /** Program `index` makes its `round`-th send; settles when the round may go. */
+  arrive(index: number, round: number): Promise<void> {
+    const entry = this.round(round);
+    entry.arrived.add(index);
+    // A program that never connects, or is slow to send, holds the others only so long.
+    entry.timer ??= setTimeout(() => entry.release(), round === 0 ? START_LINE_MS : ROUND_MS);
+    this.check(entry);
+    return entry.released;
+  }
+
+  /** Program `index` has ended: no round waits for it any more. */
+  finish(index: number): void {
+    this.finished.add(index);
+    for (const entry of this.rounds.values()) this.check(entry);
+  }
+
+  private check(entry: { arrived: Set<number>; release: () => void }): void {
+    const waiting = [...this.finished].filter((index) => !entry.arrived.has(index)).length;
+    if (entry.arrived.size + waiting >= this.programs) entry.release();
+  }
+
+  private round(round: number) {
+    let entry = this.rounds.get(round);
+    if (entry === undefined) {
+      let release!: () => void;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      const made: { arrived: Set<number>; release: () => void; released: Promise<void>; timer?: NodeJS.Timeout } = { arrived: new Set(), release: () => undefined, released };
+      made.release = () => {
+        clearTimeout(made.timer);
+        release();
+      };
+      entry = made;
+      this.rounds.set(round, entry);
+    }
+    return entry;
+  }
+}
+
+/** How long the first program to connect waits for the others, and how long a later round waits for a slow program. */
+const START_LINE_MS = 5_000;
+const ROUND_MS = 250;
+
+/** One program of a parallel step: its sends go in lockstep with the others' (the tap asks the gate before each). */
+class LockstepWatcher extends DelegatingWatcher {
+  private sends = 0;
+
+  constructor(
+    inner: ProgramObserver,
+    private readonly lockstep: Lockstep,
+    private readonly index: number,
+  ) {
+    super(inner);
+  }
+
+  override gate(): Promise<void> | undefined {
+    return this.lockstep.arrive(this.index, this.sends++);
+  }
+
+  override async stop(): Promise<void> {
+    this.lockstep.finish(this.index);
+    await this.inner.stop();
   }
 }

@@ -71,19 +71,19 @@ describe('project test on the bundled projects', () => {
     const racy = join(scratch, 'racy');
     cpSync(join(voting.dir, 'solutions/python/4-one-vote-per-user'), racy, { recursive: true });
     const app = join(racy, 'app.py');
-    // The classic race: ask first, write later; the pause stands for a slow network and makes it lose every time.
+    // The classic race, back to back with no pause: ask first, write after. The step's lockstep makes it lose every time.
     const source = readFileSync(app, 'utf8').replace(
       '    if not r.sadd(f"poll:{poll}:voters", user):',
-      '    import time\n    seen = r.sismember(f"poll:{poll}:voters", user)\n    time.sleep(0.5)\n    r.sadd(f"poll:{poll}:voters", user)\n    if seen:',
+      '    seen = r.sismember(f"poll:{poll}:voters", user)\n    r.sadd(f"poll:{poll}:voters", user)\n    if seen:',
     );
-    expect(source).toContain('time.sleep(0.5)');
+    expect(source).toContain('seen = r.sismember');
     writeFileSync(app, source);
     const result = await testProject(lane, voting, await readStudentProject(racy), [4], settings);
     const [stage] = result.stages;
     expect(stage?.status).toBe('failed');
     expect(stage?.failedStep?.step).toBe(3);
     expect(stage?.failedStep?.ran).toHaveLength(23);
-    expect(stage?.failedCheck?.description.en).toBe('exactly 20 votes are counted, though 23 were cast at once');
+    expect(stage?.failedCheck).toMatchObject({ description: { en: 'exactly 20 votes are counted, though 23 were cast at once' }, found: { en: 'counted 23 votes' } });
   }, 90_000);
 
   it('the JavaScript (ioredis) solutions pass too: variant 1 to the end, variant 7 with 23 voters at once and a live listener', async () => {
