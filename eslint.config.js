@@ -42,7 +42,7 @@ const layerZones = Object.entries(LAYERS).map(([layer, allowed]) => ({
 
 export default tseslint.config(
   // Program exercises' starters and solutions are course content for learners (a starter is unfinished on purpose); validate --solutions runs them.
-  { ignores: ['dist/', 'node_modules/', 'coverage/', 'test/fixtures/**/*.js', 'test/fixtures/**/*.mjs', 'test/fixtures/**/*.ts', 'exercises/*/programs/**', 'exercises/*/checks/**', 'examples/**'] },
+  { ignores: ['dist/', 'node_modules/', 'coverage/', 'test/fixtures/**/*.js', 'test/fixtures/**/*.mjs', 'test/fixtures/**/*.ts', 'exercises/*/programs/**', 'exercises/*/checks/**', 'projects/*/starter/**', 'projects/*/solutions/**', 'examples/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
