@@ -25,8 +25,10 @@ const NO_PROGRAM_CAN_PASS: Record<string, string> = {
 };
 
 function isTypedExercise(exercise: LoadedExercise): boolean {
-  // Program exercises (starters and solutions per language) are graded with their own solutions.
-  return exercise.program === undefined && solutionCommands(exercise).length > 0;
+  // Program exercises (starters and solutions per language) are graded with their own solutions; the
+  // production labs (`topology:`) move between nodes with `connect NODE`, which a replayed program
+  // with one REDIS_URL cannot (test/engine/topology/production-lab.test.ts grades their typed answers).
+  return exercise.program === undefined && exercise.topology === undefined && solutionCommands(exercise).length > 0;
 }
 
 function failures(grade: ExerciseGrade): string {
