@@ -107,7 +107,7 @@ describe('lintCourse: tutor directives in actors', () => {
 
   it('reports an unknown directive at its line, with the known ones', () => {
     expect(lines).toContain(
-      '01-alpha/01-typo.yaml:13:9: actors[0].run: unknown directive "!restrat" — did you mean !restart? (lines starting with ! are tutor directives: !restart)',
+      '01-alpha/01-typo.yaml:13:9: actors[0].run: unknown directive "!restrat" — did you mean !restart? (lines starting with ! are tutor directives: !restart, !kill NODE, !pause NODE, !resume NODE, !restart NODE, !wait-bgsave NODE, !wait-failover)',
     );
   });
 

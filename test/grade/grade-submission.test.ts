@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gradeSubmission } from '../../src/grade/grade-submission.js';
 import type { ExerciseGrade } from '../../src/results/report-model.js';
@@ -168,7 +169,7 @@ describe('grading on a Redis given with --url', () => {
   });
   afterAll(() => server.stop());
 
-  it('grades on it, and skips what needs a server the grader starts itself', async () => {
+  it('grades on it, and what needs a server the grader starts itself on a private one beside it, leaving the URL’s settings alone', async () => {
     const { report, grade } = await gradeFiles(
       { 'basics/counter.redis': 'INCR views:home\nINCR views:home\nINCR views:home\n', 'basics/greeting.py': pythonAnswer([['SET', 'greeting', 'hello']]), 'extra/eviction.redis': 'CONFIG SET maxmemory-policy allkeys-lru\n' },
       { url: server.url },
@@ -176,8 +177,14 @@ describe('grading on a Redis given with --url', () => {
     expect(report.server).toContain(`127.0.0.1:${server.port}`);
     expect(grade('basics/counter').status).toBe('passed');
     expect(grade('basics/greeting').status).toBe('passed');
-    expect(grade('extra/eviction').status).toBe('skipped');
-    expect(report.score).toMatchObject({ passed: 2, skipped: 1, total: 4 });
+    expect(grade('extra/eviction').status).toBe('passed');
+    expect(report.score).toMatchObject({ passed: 3, failed: 0, skipped: 0, total: 5 });
+    const foreign = new Redis(server.url);
+    try {
+      expect(await foreign.config('GET', 'maxmemory-policy')).toEqual(['maxmemory-policy', 'noeviction']);
+    } finally {
+      foreign.disconnect();
+    }
   });
 
   it('refuses --jobs above 1', async () => {
