@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/test-server.js';
+import { pathWithRedisPy } from '../support/python-with-redis.js';
 
 /*
  * The way a Docker user runs the tutor: `docker compose up -d`, then
@@ -44,7 +45,8 @@ afterAll(async () => {
 function tutor(args: string[], data: string, extraEnv: NodeJS.ProcessEnv = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   const home = join(work, data);
   mkdirSync(home, { recursive: true });
-  const env = { PATH: process.env.PATH ?? '', HOME: home, XDG_DATA_HOME: join(home, 'data'), LANG: 'C.UTF-8', ...extraEnv };
+  // The module has program exercises: their Python solutions need a python3 with redis-py first on PATH.
+  const env = { PATH: pathWithRedisPy(), HOME: home, XDG_DATA_HOME: join(home, 'data'), LANG: 'C.UTF-8', ...extraEnv };
   return new Promise((done) => {
     execFile(process.execPath, [bin, ...args], { cwd: work, env, timeout: 120_000 }, (error, stdout, stderr) => {
       const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
