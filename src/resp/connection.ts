@@ -16,6 +16,7 @@ import { Socket, isIP } from 'node:net';
 import { connect as tlsConnect } from 'node:tls';
 import { encodeCommand } from './encode.js';
 import { RespParser, RespProtocolError } from './parser.js';
+import { SubscriptionReplies } from './subscription-replies.js';
 import type { Reply } from './types.js';
 
 export interface CloseReason {
@@ -88,6 +89,11 @@ interface Waiter<T> {
   reject(error: Error): void;
 }
 
+/** A send() waiting for its reply; a SUBSCRIBE of several channels gets more, which no send() claims. */
+interface ReplyWaiter extends Waiter<Reply> {
+  replies: number;
+}
+
 /** A FIFO that stays O(1) per operation with tens of thousands of entries in flight. */
 class Queue<T> {
   private items: T[] = [];
@@ -118,7 +124,10 @@ class Queue<T> {
 export class RespConnection {
   private readonly socket: Socket;
   private readonly parser: RespParser;
-  private readonly awaitingReply = new Queue<Waiter<Reply>>();
+  private readonly awaitingReply = new Queue<ReplyWaiter>();
+  private readonly subscriptions = new SubscriptionReplies();
+  /** Confirmations still to come for a SUBSCRIBE that named several channels, after the first answered its send(). */
+  private extraConfirmations = 0;
   private readonly unclaimed = new Queue<Reply>();
   private readonly readers = new Queue<Waiter<Reply>>();
   private readonly closeListeners = new Set<(reason: CloseReason) => void>();
@@ -179,7 +188,7 @@ export class RespConnection {
         reject(new ConnectionClosedError(this.closeReason));
         return;
       }
-      this.awaitingReply.push({ resolve, reject });
+      this.awaitingReply.push({ resolve, reject, replies: this.subscriptions.repliesTo(args) });
       this.transmit(args);
     });
   }
@@ -247,9 +256,13 @@ export class RespConnection {
   }
 
   private dispatch(reply: Reply): void {
-    if (reply.type !== 'push') {
+    const kind = this.subscriptions.observe(reply);
+    const answersNoCommand = kind === 'message' || (kind === 'confirmation' && this.extraConfirmations > 0);
+    if (kind === 'confirmation' && this.extraConfirmations > 0) this.extraConfirmations -= 1;
+    if (reply.type !== 'push' && !answersNoCommand) {
       const waiter = this.awaitingReply.shift();
       if (waiter) {
+        if (kind === 'confirmation') this.extraConfirmations += waiter.replies - 1;
         waiter.resolve(reply);
         return;
       }

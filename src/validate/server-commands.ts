@@ -63,7 +63,7 @@ function commandUses(module: LoadedModule, exercise: LoadedExercise): CommandUse
   const uses: CommandUse[] = [];
   const fromLine = (text: string, where: string, place: { file: string; line?: number; column?: number }) => {
     const name = commandNameOf(text);
-    if (name !== undefined) uses.push({ module, exercise, name, where, ...place });
+    if (name !== undefined && !answeredElsewhere(exercise, name)) uses.push({ module, exercise, name, where, ...place });
   };
   for (const [part, lines] of [['setup', exercise.setupLines], ['solution', exercise.solutionLines]] as const) {
     for (const line of lines) fromLine(line.text, part, line.location);
@@ -78,6 +78,15 @@ function commandUses(module: LoadedModule, exercise: LoadedExercise): CommandUse
     });
   }
   return uses;
+}
+
+/**
+ * Not the data server's to know: `connect` is redis-cli's own word (in a lab,
+ * moving to a node), and in a lab SENTINEL goes to a sentinel, which a plain
+ * redis-server does not answer.
+ */
+function answeredElsewhere(exercise: LoadedExercise, name: string): boolean {
+  return name === 'CONNECT' || (exercise.topology !== undefined && name.split(' ')[0] === 'SENTINEL');
 }
 
 /** `HSET`, `CONFIG SET`: the command of a redis-cli line; none for comments and the tutor's `!` directives. */
