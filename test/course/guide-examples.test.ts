@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import { isPlainMap } from '../../src/course/property-path.js';
-import { ActorSchema, CheckSchema, CourseFileSchema, ExerciseFileSchema, ModuleFileSchema, TextSchema } from '../../src/course/schema.js';
+import { ActorSchema, CheckSchema, CourseFileSchema, ExerciseFileSchema, ModuleFileSchema, TextSchema, TopologyFieldSchema } from '../../src/course/schema.js';
 import { explainIssues } from '../../src/course/zod-issues.js';
 
 /** Authors copy the guide's examples: every one of them must be valid. */
@@ -17,6 +17,7 @@ function schemaFor(value: unknown): { name: string; schema: z.ZodType } | undefi
   if ('summary' in value) return { name: 'module.yaml', schema: ModuleFileSchema };
   if ('languages' in value) return { name: 'course.yaml', schema: CourseFileSchema };
   if ('actors' in value) return { name: 'actors', schema: z.strictObject({ actors: z.array(ActorSchema) }) };
+  if ('topology' in value) return { name: 'topology', schema: z.strictObject({ topology: TopologyFieldSchema }) };
   return { name: 'texts', schema: z.record(z.string(), TextSchema) };
 }
 

@@ -53,11 +53,12 @@ describe('the packed tarball, installed without dev dependencies', () => {
     expect(run(['--version']).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
   });
 
-  it('installs no dev dependencies', () => {
+  it('installs no dev dependencies, and typescript, which loads teachers’ checks/*.ts', () => {
     const installed = readdirSync(join(work, 'prefix', 'lib', 'node_modules', 'redis-tutor', 'node_modules'));
-    for (const devOnly of ['vitest', 'typescript', 'node-pty', 'ink-testing-library', '@xterm']) {
+    for (const devOnly of ['vitest', 'node-pty', 'ink-testing-library', '@xterm']) {
       expect(installed).not.toContain(devOnly);
     }
+    expect(installed).toContain('typescript');
   });
 
   it('answers commands through the private redis-server', () => {
