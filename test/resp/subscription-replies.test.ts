@@ -48,7 +48,7 @@ describe('RespConnection.send on a subscribed RESP2 connection, against a real s
   afterAll(() => server.stop());
 
   it('an UNSUBSCRIBE pipelined after a SUBSCRIBE of two channels gets its own reply, not the second confirmation', async () => {
-    const learner = await RespConnection.connect({ host: '127.0.0.1', port: server.port, db: 0, tls: false });
+    const learner = await RespConnection.connect({ host: '127.0.0.1', port: server.port, tls: false });
     try {
       // One write: both wait for their replies before the first confirmation arrives.
       const [subscribed, unsubscribed] = await Promise.all([learner.send(args('SUBSCRIBE', 'a', 'b')), learner.send(args('UNSUBSCRIBE', 'b'))]);
@@ -61,8 +61,8 @@ describe('RespConnection.send on a subscribed RESP2 connection, against a real s
   });
 
   it('a message published to it never answers the next command', async () => {
-    const learner = await RespConnection.connect({ host: '127.0.0.1', port: server.port, db: 0, tls: false });
-    const publisher = await RespConnection.connect({ host: '127.0.0.1', port: server.port, db: 0, tls: false });
+    const learner = await RespConnection.connect({ host: '127.0.0.1', port: server.port, tls: false });
+    const publisher = await RespConnection.connect({ host: '127.0.0.1', port: server.port, tls: false });
     try {
       await learner.send(args('SUBSCRIBE', 'news'));
       expect(await publisher.send(args('PUBLISH', 'news', 'hello'))).toEqual(integer(1));
