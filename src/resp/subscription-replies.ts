@@ -37,6 +37,8 @@ export class SubscriptionReplies {
 
   /** What the reply is, following the subscriptions it confirms. */
   observe(reply: Reply): SubscriptionReplyKind {
+    // RESET (the tutor's sandbox reset sends it) leaves every subscription without a confirmation per channel.
+    if (reply.type === 'status' && reply.value.toString('latin1') === 'RESET') this.clear();
     if (reply.type !== 'array' || reply.items.length < 3) return 'other';
     const [first, second] = reply.items;
     if (first?.type !== 'bulk') return 'other';
@@ -51,6 +53,10 @@ export class SubscriptionReplies {
       return 'confirmation';
     }
     return MESSAGES.has(word) && this.subscribed ? 'message' : 'other';
+  }
+
+  private clear(): void {
+    for (const held of Object.values(this.held)) held.clear();
   }
 
   get subscribed(): boolean {

@@ -18,9 +18,10 @@ describe('SubscriptionReplies.repliesTo: how many replies a command gets', () =>
     ['a bare UNSUBSCRIBE holding two channels', ['a', 'b'], ['UNSUBSCRIBE'], 2],
     ['a bare UNSUBSCRIBE holding none', [], ['UNSUBSCRIBE'], 1],
     ['a bare PUNSUBSCRIBE: channels are not patterns', ['a', 'b'], ['PUNSUBSCRIBE'], 1],
+    ['a bare UNSUBSCRIBE after RESET, which left both channels', ['a', 'b', 'RESET'], ['UNSUBSCRIBE'], 1],
   ])('%s', (_name, held, command, expected) => {
     const replies = new SubscriptionReplies();
-    for (const channel of held) replies.observe(confirmation('subscribe', channel, 1));
+    for (const channel of held) replies.observe(channel === 'RESET' ? { type: 'status', value: Buffer.from('RESET') } : confirmation('subscribe', channel, 1));
     expect(replies.repliesTo(args(...command))).toBe(expected);
   });
 });
@@ -55,6 +56,19 @@ describe('RespConnection.send on a subscribed RESP2 connection, against a real s
       expect(subscribed).toEqual(confirmation('subscribe', 'a', 1));
       expect(unsubscribed).toEqual(confirmation('unsubscribe', 'b', 1));
       expect(await learner.read()).toEqual(confirmation('subscribe', 'b', 2));
+    } finally {
+      learner.destroy();
+    }
+  });
+
+  it('after RESET left its channels, a bare UNSUBSCRIBE gets its one reply and the next SUBSCRIBE its own', async () => {
+    const learner = await RespConnection.connect({ host: '127.0.0.1', port: server.port, tls: false });
+    try {
+      await learner.send(args('SUBSCRIBE', 'a', 'b'));
+      expect(await learner.send(args('RESET'))).toEqual({ type: 'status', value: Buffer.from('RESET') });
+      expect(await learner.send(args('UNSUBSCRIBE'))).toEqual(array(bulk('unsubscribe'), { type: 'nil' }, integer(0)));
+      // A stale count would wait for a second UNSUBSCRIBE reply and take this SUBSCRIBE's confirmation for it.
+      expect(await learner.send(args('SUBSCRIBE', 'c'))).toEqual(confirmation('subscribe', 'c', 1));
     } finally {
       learner.destroy();
     }
