@@ -4,10 +4,12 @@ import type { ScreenUpdates } from './screen-updates.js';
 import { texts } from './texts.js';
 
 /**
- * Ctrl-C while a command runs: a blocking one is woken; a script that keeps
+ * Ctrl-C while a line runs: a blocking command is woken; a script that keeps
  * the server busy is killed (SCRIPT KILL, FUNCTION KILL), and one that cannot
  * be (it wrote already) ends only with the server: the learner is asked
  * whether to restart it when the tutor runs it, else told how to end it.
+ * Once the reply is in (the tutor is still checking), it asks to quit, as
+ * at the prompt.
  */
 export class BusyCommandStopper {
   /** A Ctrl-C is already on its way: more presses wait for it to be dealt with. */
@@ -23,7 +25,10 @@ export class BusyCommandStopper {
     if (this.stopping) return;
     this.stopping = true;
     try {
-      if ((await this.runner.interruptCommand()) === 'busy') await this.endScript();
+      const interrupted = await this.runner.interruptCommand();
+      if (interrupted === 'busy') await this.endScript();
+      // The reply is in and only the tutor's checks still run: a Ctrl-C there means what it means at the prompt.
+      else if (interrupted === 'idle') this.screen.dispatch({ type: 'confirm', question: 'quit' });
     } finally {
       this.stopping = false;
     }
