@@ -29,6 +29,12 @@ export interface StartPrivateServerOptions {
   onStatus?: (message: string) => void;
   /** Where ports come from; a test uses it to hand out a taken port first. */
   choosePort?: () => Promise<number>;
+  /**
+   * redis.conf lines that need a free port of their own (a cluster node's bus
+   * port): chosen again with every new port, since a taken one may be either,
+   * and kept across restarts, since other nodes know it.
+   */
+  portConfig?: () => Promise<readonly string[]>;
   startTimeoutMs?: number;
   /** requirepass for this server; otherwise a random one. Servers of one topology share one, so replicas and sentinels can log in to each other. */
   password?: string;
@@ -50,6 +56,8 @@ const PERSISTENCE_FILE = /\.(rdb|aof)$|^appendonlydir$/;
 interface RunningServer {
   child: ChildProcess;
   port: number;
+  /** The lines portConfig gave for this start. */
+  portConfig: readonly string[];
   dir: string;
   guard: ExitGuard;
   exited: Promise<ServerExit>;
@@ -154,13 +162,13 @@ export class PrivateRedisTarget implements RedisTarget {
       const old = this.server;
       if (options.keepData) {
         await killServer(old);
-        this.server = await launchWithRetries(this.binary, this.version, { ...this.settings, firstPort: old.port, dir: old.dir });
+        this.server = await launchWithRetries(this.binary, this.version, { ...this.settings, firstPort: old.port, firstPortConfig: old.portConfig, dir: old.dir });
         // The new server's guard and exit cleanup cover the directory now. (If the start failed, the old ones still do, until release().)
         await old.guard.dismiss();
         old.unregisterExitCleanup();
       } else {
         await stopServer(old);
-        this.server = await launchWithRetries(this.binary, this.version, { ...this.settings, firstPort: old.port });
+        this.server = await launchWithRetries(this.binary, this.version, { ...this.settings, firstPort: old.port, firstPortConfig: old.portConfig });
       }
       this.spec.port = this.server.port;
       this.watch(this.server);
@@ -210,6 +218,7 @@ export async function startPrivateServer(options: StartPrivateServerOptions = {}
     handleSignals: options.handleSignals ?? true,
     startTimeoutMs: options.startTimeoutMs ?? 10_000,
     choosePort: options.choosePort ?? freeLoopbackPort,
+    portConfig: options.portConfig ?? (() => Promise.resolve([])),
   };
   const server = await launchWithRetries(found.path, version, settings);
   const target = new PrivateRedisTarget(found.path, version, server, settings);
@@ -228,18 +237,21 @@ type ServerSettings = {
   handleSignals: boolean;
   startTimeoutMs: number;
   choosePort: () => Promise<number>;
+  portConfig: () => Promise<readonly string[]>;
 };
 
 type LaunchSettings = ServerSettings & {
   firstPort?: number;
+  firstPortConfig?: readonly string[];
   /** Start in this existing directory (a restart that keeps the data) instead of a new one. */
   dir?: string;
 };
 
 async function launchWithRetries(binary: string, version: string, settings: LaunchSettings): Promise<RunningServer> {
   let port = settings.firstPort ?? (await settings.choosePort());
+  let portConfig = settings.firstPortConfig ?? (await settings.portConfig());
   for (let attempt = 1; ; attempt++) {
-    const outcome = await launchOnce(binary, version, port, settings);
+    const outcome = await launchOnce(binary, version, { port, portConfig }, settings);
     if (outcome !== 'port-taken') return outcome;
     // Someone took the port between our probe and redis-server's bind: ask for another.
     if (attempt >= PORT_ATTEMPTS) {
@@ -249,15 +261,21 @@ async function launchWithRetries(binary: string, version: string, settings: Laun
       );
     }
     port = await settings.choosePort();
+    portConfig = await settings.portConfig();
   }
 }
 
-async function launchOnce(binary: string, version: string, port: number, settings: LaunchSettings): Promise<RunningServer | 'port-taken'> {
+async function launchOnce(
+  binary: string,
+  version: string,
+  { port, portConfig }: { port: number; portConfig: readonly string[] },
+  settings: LaunchSettings,
+): Promise<RunningServer | 'port-taken'> {
   // A given dir belongs to a server being restarted with its data: a failed start must not delete it.
   const dir = settings.dir ?? mkdtempSync(join(settings.parentDir, 'redis-tutor-'));
   const configFile = join(dir, 'redis.conf');
   // The file holds the password: the 0700 directory already hides it, 0600 says so too.
-  writeFileSync(configFile, privateServerConfig({ version, port, dir, password: settings.password, extraConfig: settings.extraConfig }), { mode: 0o600 });
+  writeFileSync(configFile, privateServerConfig({ version, port, dir, password: settings.password, extraConfig: [...settings.extraConfig, ...portConfig] }), { mode: 0o600 });
 
   // detached: its own session, so the terminal's Ctrl-C reaches the tutor (which may want it) and not the server.
   const child = spawn(binary, [configFile, ...settings.extraArgs], { cwd: dir, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: settings.env });
@@ -303,6 +321,7 @@ async function launchOnce(binary: string, version: string, port: number, setting
   const server: RunningServer = {
     child,
     port,
+    portConfig,
     dir,
     guard,
     exited,

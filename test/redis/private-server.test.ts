@@ -125,6 +125,30 @@ describe('startPrivateServer', () => {
     }
   });
 
+  it('chooses the port-bound config (a cluster bus port) again when it was taken, and keeps it across a restart', async () => {
+    const squatter: Server = createServer((socket) => socket.destroy());
+    const takenBusPort = await freePort();
+    await new Promise<void>((resolve) => squatter.listen(takenBusPort, '127.0.0.1', resolve));
+    try {
+      const busPorts = [takenBusPort];
+      const target = await start({
+        extraConfig: ['cluster-enabled yes', 'cluster-config-file nodes.conf'],
+        portConfig: async () => [`cluster-port ${busPorts.shift() ?? (await freePort())}`],
+      });
+      const redis = await checker(target);
+      const [, busPort] = (await redis.call('CONFIG', 'GET', 'cluster-port')) as [string, string];
+      // The second choice, not the default (0: port + 10000) and not the taken one.
+      expect(Number(busPort)).toBeGreaterThan(0);
+      expect(Number(busPort)).not.toBe(takenBusPort);
+      expect(busPorts).toEqual([]);
+      await target.restart({ keepData: true });
+      expect(await waitUntil(() => redis.status === 'ready', 15_000)).toBe(true);
+      expect(await redis.call('CONFIG', 'GET', 'cluster-port')).toEqual(['cluster-port', busPort]);
+    } finally {
+      await new Promise((resolve) => squatter.close(resolve));
+    }
+  });
+
   it('restart() gives a fresh, empty server on the same port and the checker reconnects', async () => {
     const target = await start();
     const redis = await checker(target);

@@ -1,5 +1,4 @@
 import { quoteConfigValue } from '../private-server-config.js';
-import { isRedis7OrNewer } from '../server-version.js';
 import {
   CLUSTER_NODE_TIMEOUT_MS,
   DEFAULT_DOWN_AFTER_MS,
@@ -52,16 +51,20 @@ export function sentinelConfig(spec: Extract<TopologySpec, { kind: 'sentinel' }>
 
 /**
  * A cluster node. Its bus (node-to-node) port is port+10000 unless said
- * otherwise; 7.0+ can be told a port of its own (`busPort`, free when
- * chosen), 6.2 needs a data port whose +10000 is free (see ./cluster-ports.ts).
+ * otherwise: 7.0+ is told a port of its own (see clusterBusPortConfig),
+ * 6.2 needs a data port whose +10000 is free (see ./cluster-ports.ts).
  */
-export function clusterNodeConfig(spec: TopologySpec, password: string, version: string, busPort: number | undefined): string[] {
+export function clusterNodeConfig(spec: TopologySpec, password: string): string[] {
   return [
     'cluster-enabled yes',
     // Relative to the node's own dir: one nodes.conf per node, kept across a restart that keeps the data.
     'cluster-config-file nodes.conf',
     `cluster-node-timeout ${CLUSTER_NODE_TIMEOUT_MS}`,
-    ...(isRedis7OrNewer(version) && busPort !== undefined ? [`cluster-port ${busPort}`] : []),
     ...dataNodeConfig(spec, password),
   ];
+}
+
+/** The 7.0+ bus port line, for one start: a free port now, which may be taken by the time the node binds it (the launcher then asks again). */
+export function clusterBusPortConfig(busPort: number): string[] {
+  return [`cluster-port ${busPort}`];
 }

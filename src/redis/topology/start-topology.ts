@@ -13,7 +13,7 @@ import { startPrivateServer, type PrivateRedisTarget, type StartPrivateServerOpt
 import { isRedis7OrNewer } from '../server-version.js';
 import { freePortWithFreeBusPort } from './cluster-ports.js';
 import { joinCluster } from './join-cluster.js';
-import { clusterNodeConfig, dataNodeConfig, replicaConfig, sentinelConfig } from './node-config.js';
+import { clusterBusPortConfig, clusterNodeConfig, dataNodeConfig, replicaConfig, sentinelConfig } from './node-config.js';
 import { Topology, type TopologyNode } from './topology.js';
 import { replicaLinkUp, sentinelSeesGroup, waitForNodes } from './topology-readiness.js';
 import { clusterReplicasPerMaster, nodeNames, topologyProblem, type NodeRole, type TopologySpec } from './topology-spec.js';
@@ -90,7 +90,7 @@ export async function startTopology(spec: TopologySpec, options: StartTopologyOp
   }
 }
 
-type StartNode = (name: string, role: NodeRole, extra: Pick<StartPrivateServerOptions, 'extraConfig' | 'extraArgs' | 'choosePort'>) => Promise<TopologyNode>;
+type StartNode = (name: string, role: NodeRole, extra: Pick<StartPrivateServerOptions, 'extraConfig' | 'extraArgs' | 'choosePort' | 'portConfig'>) => Promise<TopologyNode>;
 
 async function startNodes(spec: TopologySpec, version: string, password: string, start: StartNode): Promise<void> {
   const names = nodeNames(spec);
@@ -117,13 +117,14 @@ async function startNodes(spec: TopologySpec, version: string, password: string,
     case 'cluster': {
       const ownBusPort = isRedis7OrNewer(version);
       await allStarted(
-        names.map(async ({ name }) => {
-          const busPort = ownBusPort ? await freeLoopbackPort() : undefined;
-          return start(name, 'cluster-node', {
-            extraConfig: clusterNodeConfig(spec, password, version, busPort),
-            ...(ownBusPort ? {} : { choosePort: freePortWithFreeBusPort }),
-          });
-        }),
+        names.map(({ name }) =>
+          start(name, 'cluster-node', {
+            extraConfig: clusterNodeConfig(spec, password),
+            ...(ownBusPort
+              ? { portConfig: async () => clusterBusPortConfig(await freeLoopbackPort()) }
+              : { choosePort: freePortWithFreeBusPort }),
+          }),
+        ),
       );
       return;
     }
