@@ -113,6 +113,7 @@ export function buildProgram(io: Io, onAction: (name: string, operands: string[]
     .option('--raw', 'use raw formatting for replies')
     .option('--no-raw', 'force formatted output even when stdout is not a tty')
     .option('-3', 'start the session in RESP3 protocol mode')
+    .option('-c', 'enable cluster mode (follow -ASK and -MOVED redirections)')
     .option('--no-auth-warning', 'do not show the warning about passwords on the command line')
     .addOption(serverBinOption())
     .action((command: string[], options: Record<string, unknown>) => onAction('cli', command, options));
@@ -149,20 +150,21 @@ export function buildProgram(io: Io, onAction: (name: string, operands: string[]
     .addOption(forceOption())
     .action((dir: string | undefined, options: Record<string, unknown>) => onAction('validate', dir ? [dir] : [], options));
 
-  sub('project', 'staged projects: project list, project show N, project test [DIR] [--stage N] (your program, stage by stage)')
-    .argument('<command>', 'list, show or test')
-    .argument('[dir]', 'test: your project folder, with redis-tutor.yaml (default: .); with --solutions, the project to check; show: the variant or id')
+  sub('project', 'staged projects: project list, project show N, project init N [DIR], project test [DIR] [--stage N] (your program, stage by stage)')
+    .argument('<command>', 'list, show, init or test')
+    .argument('[dir...]', 'test: your project folder, with redis-tutor.yaml (default: .); with --solutions, the project to check; show: the variant or id; init: the variant or id, then the folder to create (default: the id)')
     .option('--stage <n>', 'test stages 1..N (default: all)')
     .option('--solutions', "a project's dev check: each stage passes on its solution and fails on the one before")
     .option('--json', 'machine-readable output')
     .option('--timeout <seconds>', 'time limit per program run (default 10)')
     .option('--python <path>', 'the Python that runs `python3 ...` commands (default: REDIS_TUTOR_PYTHON, else python3 from PATH)')
     .option('--node <path>', 'the Node.js that runs `node ...` commands (default: REDIS_TUTOR_NODE, else this one)')
-    .addOption(langOption())
+    .option('--in <language>', "init: the program's language, python or javascript (default: python)")
+    .addOption(new Option('--lang <lang>', 'language of the texts (en, ru); for init, python or javascript names the program\'s').choices(['en', 'ru', 'python', 'javascript']))
     .addOption(urlOption())
     .addOption(serverBinOption())
     .addOption(forceOption())
-    .action((command: string, dir: string | undefined, options: Record<string, unknown>) => onAction('project', dir !== undefined ? [command, dir] : [command], options));
+    .action((command: string, rest: string[], options: Record<string, unknown>) => onAction('project', [command, ...rest], options));
 
   sub('doctor', 'check that this machine can run redis-tutor')
     .addOption(courseOption())

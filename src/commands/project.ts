@@ -1,6 +1,7 @@
 import { join, resolve } from 'node:path';
 import { homedir } from 'node:os';
-import { resolveLanguage } from '../course/language.js';
+import { isLanguage, resolveLanguage } from '../course/language.js';
+import type { Language } from '../course/schema.js';
 import { localize } from '../course/localize.js';
 import { textStyle } from '../course/text-style.js';
 import { connectRespLearner } from '../engine/default-learner.js';
@@ -10,6 +11,9 @@ import { everyAnswerGone } from '../programs/contain-process.js';
 import { chooseInterpreters } from '../programs/interpreters.js';
 import { PROGRESS_HOME_ENV } from '../progress/progress-store.js';
 import { checkSolutions, range } from '../projects/check-solutions.js';
+import { initProject, startersOf } from '../projects/init-project.js';
+import { languageOfFile, parseProgramLanguage } from '../projects/program-language.js';
+import { projectTexts } from '../projects/project-texts.js';
 import { learnerProgramEnv } from '../projects/learner-env.js';
 import { findProject, listProjects, loadProject, type LoadedProject } from '../projects/load-project.js';
 import { renderProject, renderProjectList } from '../projects/render-project.js';
@@ -31,7 +35,9 @@ const DEFAULT_TIMEOUT_MS = 10_000;
  */
 export const projectAction: Action = async ({ options, operands, io }) => {
   const [verb, dir] = operands;
-  const language = resolveLanguage(options.lang, io.env);
+  // --lang is the texts' language (en, ru); for init it may name the program's language instead (python, javascript).
+  const uiLanguage = resolveLanguage(options.lang, io.env);
+  const language = uiLanguage;
   const json = options.json === true;
   if (verb === 'list' || verb === 'show') {
     const style = textStyle(io.stdout, io.env);
@@ -45,7 +51,10 @@ export const projectAction: Action = async ({ options, operands, io }) => {
     io.stdout.write(json ? `${JSON.stringify({ ...projectSummary(project), summary: project.summary, schema: project.schema, stages: project.stages.map(({ number, id, title, description }) => ({ number, id, title, description })) }, null, 2)}\n` : renderProject(project, language, style));
     return EXIT.ok;
   }
-  if (verb !== 'test') throw new UserError(`unknown project command "${verb ?? ''}".`, 'Use: redis-tutor project list | show N | test [DIR] [--stage N]');
+  if (verb === 'init') return initAction(operands.slice(1), options, io, uiLanguage);
+  if (operands.length > 2) throw new UserError(`project ${verb ?? ''} takes one folder, not ${operands.length - 1}.`, 'Run it once per folder.');
+  if (options.lang !== undefined && !isLanguage(options.lang)) throw new UserError(`--lang ${JSON.stringify(options.lang)} names a program language, which only project init takes.`, 'Use --lang en or --lang ru here.');
+  if (verb !== 'test') throw new UserError(`unknown project command "${verb ?? ''}".`, 'Use: redis-tutor project list | show N | init N [DIR] | test [DIR] [--stage N]');
   const tutorHome = io.env[PROGRESS_HOME_ENV];
   const learner = learnerProgramEnv(io.env, { platform: process.platform, home: homedir() });
   const settings: ProjectTestSettings = {
@@ -94,6 +103,21 @@ export const projectAction: Action = async ({ options, operands, io }) => {
     await everyAnswerGone();
   }
 };
+
+/** `project init N [DIR] [--lang python|javascript]` (or --in): the starter into DIR, default ./<id>. */
+async function initAction(operands: string[], options: Record<string, unknown>, io: Parameters<Action>[0]['io'], language: Language): Promise<number> {
+  const [which, dir] = operands;
+  if (which === undefined) throw new UserError('project init needs a project: its variant number or id.', 'Example: redis-tutor project init 1 my-visits --lang python');
+  const project = await findProject(which);
+  const programLanguage = parseProgramLanguage(options.in ?? (isLanguage(options.lang) ? undefined : options.lang)) ?? (await startersOf(project))[0] ?? 'python';
+  const target = resolve(io.cwd, dir ?? project.id);
+  const made = await initProject(project, programLanguage, target);
+  const texts = projectTexts(language);
+  const shown = dir ?? project.id;
+  const mainFile = made.files.find((file) => languageOfFile(file) === programLanguage) ?? made.files[0] ?? '';
+  io.stdout.write(`${texts.initialized(project.variant, localize(project.title, language), programLanguage, shown, made.files)}\n${texts.initNext(shown, mainFile)}\n`);
+  return EXIT.ok;
+}
 
 function projectSummary(project: LoadedProject) {
   return { variant: project.variant, id: project.id, level: project.level, title: project.title, stages: project.stages.length };

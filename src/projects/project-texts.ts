@@ -16,6 +16,8 @@ export interface ProjectTexts {
   nextStage(number: number, title: string): string;
   fixAndRerun(command: string): string;
   stageOf(number: number, total: number): string;
+  initialized(variant: number, title: string, language: string, dir: string, files: readonly string[]): string;
+  initNext(dir: string, mainFile: string): string;
 }
 
 const en: ProjectTexts = {
@@ -33,6 +35,8 @@ const en: ProjectTexts = {
   nextStage: (number, title) => `Next: stage ${number}, ${title}. Build it, then set stage: ${number} in redis-tutor.yaml (or run with --stage ${number}).`,
   fixAndRerun: (command) => `Fix your program and run again: ${command}`,
   stageOf: (number, total) => `stage ${number} of ${total}`,
+  initialized: (variant, title, language, dir, files) => `Project ${variant}, ${title}: the ${language} starter is in ${dir} (${files.join(', ')}).`,
+  initNext: (dir, mainFile) => `Next: cd ${dir}, read the stages (redis-tutor project show), write stage 1 in ${mainFile}, then run redis-tutor project test.`,
 };
 
 const ru: ProjectTexts = {
@@ -50,6 +54,8 @@ const ru: ProjectTexts = {
   nextStage: (number, title) => `Дальше: этап ${number}, ${title}. Сделайте его, затем укажите stage: ${number} в redis-tutor.yaml (или запустите с --stage ${number}).`,
   fixAndRerun: (command) => `Исправьте программу и запустите снова: ${command}`,
   stageOf: (number, total) => `этап ${number} из ${total}`,
+  initialized: (variant, title, language, dir, files) => `Проект ${variant}, ${title}: заготовка на ${language === 'python' ? 'Python' : 'JavaScript'} — в ${dir} (${files.join(', ')}).`,
+  initNext: (dir, mainFile) => `Дальше: cd ${dir}, прочитайте этапы (redis-tutor project show), напишите этап 1 в ${mainFile} и запустите redis-tutor project test.`,
 };
 
 export function projectTexts(language: Language): ProjectTexts {
