@@ -18,6 +18,11 @@ export type JsonSchemaFileName = keyof typeof JSON_SCHEMA_FILES;
  */
 export function generateJsonSchema(name: JsonSchemaFileName): Record<string, unknown> {
   const { schema, title } = JSON_SCHEMA_FILES[name];
+  return jsonSchemaOf(schema, title);
+}
+
+/** Any zod schema as a titled draft-07 JSON Schema (the projects' files use it too). */
+export function jsonSchemaOf(schema: z.ZodType, title: string): Record<string, unknown> {
   const generated = z.toJSONSchema(schema, { target: 'draft-7', io: 'input', unrepresentable: 'any' });
   const { $schema, ...rest } = generated;
   return { $schema, title, ...rest };
@@ -25,5 +30,9 @@ export function generateJsonSchema(name: JsonSchemaFileName): Record<string, unk
 
 /** The file text, stable so the committed copy can be compared byte for byte. */
 export function renderJsonSchema(name: JsonSchemaFileName): string {
-  return `${JSON.stringify(generateJsonSchema(name), null, 2)}\n`;
+  return jsonSchemaText(generateJsonSchema(name));
+}
+
+export function jsonSchemaText(schema: Record<string, unknown>): string {
+  return `${JSON.stringify(schema, null, 2)}\n`;
 }

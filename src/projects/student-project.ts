@@ -10,10 +10,10 @@ import { ioredisPreloadUrl } from '../programs/tutor-ioredis.js';
 /** The learner's small project file, in the folder of their program: which project, and how to start the program. */
 export const STUDENT_FILES = ['redis-tutor.yaml', 'project.json'] as const;
 
-const StudentFileSchema = z.strictObject({
-  project: z.union([z.string().min(1), z.number().int().positive().transform(String)]),
-  command: z.string().trim().min(1, { error: 'expected the command that starts your program, e.g. python3 app.py' }),
-  stage: z.number().int().positive().optional(),
+export const StudentFileSchema = z.strictObject({
+  project: z.union([z.string().min(1), z.number().int().positive().transform(String)]).describe('The project: its id (visit-counter) or variant number (1).'),
+  command: z.string().trim().min(1, { error: 'expected the command that starts your program, e.g. python3 app.py' }).describe('The command that starts your program, run in this folder, e.g. python3 app.py or node app.mjs.'),
+  stage: z.number().int().positive().optional().describe('The stage you are on: project test runs stages 1..this (default: all).'),
 });
 
 export interface StudentProject {
