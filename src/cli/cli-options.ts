@@ -21,6 +21,8 @@ export interface CliOptions {
   /** Words of a one-shot command (`redis-tutor cli get foo`); empty for the REPL. */
   command: string[];
   redisServerBin: string | undefined;
+  /** `-c`: follow MOVED and ASK redirections. */
+  clusterMode: boolean;
 }
 
 const DEFAULT_HOST = '127.0.0.1';
@@ -68,6 +70,7 @@ export function parseCliOptions(
     authWarning: options['authWarning'] !== false && commandLinePassword !== undefined,
     command: [...operands],
     redisServerBin: text('redisServer'),
+    clusterMode: options['c'] === true,
   };
 }
 

@@ -21,6 +21,7 @@ import type { OutputSink } from './output-sink.js';
 import { readCommandReply } from './read-reply.js';
 import type { ServerLink } from './server-link.js';
 import { timingLine } from '../redis-cli/timing-line.js';
+import { parseClusterRedirect, redirectLine } from '../redis-cli/cluster-redirect.js';
 
 export interface LineExecutorOptions {
   link: ServerLink;
@@ -45,6 +46,12 @@ export interface LineExecutorOptions {
   preferences: { get(): Preferences; set(preferences: Preferences): void };
   /** Adds a line to the history (interactive terminals only). */
   addToHistory?: (line: Buffer) => void;
+  /**
+   * `-c`: MOVED and ASK are followed. 'announce' prints redis-cli's
+   * `-> Redirected to slot [N] located at HOST:PORT` (its REPL, on a terminal
+   * or a pipe); 'silent' follows without a word (a command given as arguments).
+   */
+  clusterRedirects?: 'off' | 'announce' | 'silent';
 }
 
 export type InterruptOutcome = 'cancelled' | 'exit' | 'idle';
@@ -63,6 +70,10 @@ export class LineExecutor {
   private running = false;
   private streaming = false;
   private interrupted = false;
+  /** redis-cli's cluster_reissue_command: the last reply was a redirect, send the command again where it points. */
+  private reissue = false;
+  /** redis-cli's cluster_send_asking: the redirect was ASK. */
+  private sendAsking = false;
 
   constructor(options: LineExecutorOptions) {
     this.options = options;
@@ -155,19 +166,74 @@ export class LineExecutor {
     if (line !== null) this.sink.write(line);
   }
 
-  /** issueCommandRepeat(): reconnect if needed, then send `repeat` times. */
-  async issueCommand(args: Buffer[], repeat: number): Promise<void> {
+  /** True with `-c`: a reply may send the next command elsewhere, so nothing may be sent ahead of it. */
+  get followsRedirects(): boolean {
+    return (this.options.clusterRedirects ?? 'off') !== 'off';
+  }
+
+  /**
+   * issueCommandRepeat(): reconnect if needed, then send `repeat` times; with
+   * `-c`, again (and `repeat` times again) wherever a redirect points, with no
+   * limit on hops, as redis-cli does. @returns false where redis-cli's returns REDIS_ERR.
+   */
+  async issueCommand(args: Buffer[], repeat: number): Promise<boolean> {
     this.interrupted = false;
-    if (this.link.connection === null) {
-      const connected = await this.link.connect({ force: true });
-      if (!connected) {
-        // cliPrintContextError() prints only when a socket exists, i.e. a failed AUTH/SELECT/HELLO.
-        if (this.link.connection !== null) this.sink.errorLine('Error: \n');
-        return;
+    for (;;) {
+      if (this.reissue || this.link.connection === null) {
+        const connected = await this.link.connect({ force: true });
+        if (!connected) {
+          // cliPrintContextError() prints only when a socket exists, i.e. a failed AUTH/SELECT/HELLO.
+          if (this.link.connection !== null) this.sink.errorLine('Error: \n');
+          this.reissue = false;
+          return false;
+        }
       }
+      this.reissue = false;
+      if (this.sendAsking && !(await this.sendAskingFirst())) return false;
+      const failure = await this.sendCommand(args, repeat);
+      if (failure !== null) {
+        this.reportLost(failure);
+        return false;
+      }
+      if (!this.reissue) return true;
     }
-    const failure = await this.sendCommand(args, repeat);
-    if (failure !== null) this.reportLost(failure);
+  }
+
+  /** cliSendAsking(): the ASKING an ASK redirect calls for, its refusal on stderr. */
+  private async sendAskingFirst(): Promise<boolean> {
+    this.sendAsking = false;
+    const connection = this.link.connection;
+    if (connection === null) return false;
+    let reply: Reply;
+    try {
+      reply = await connection.send([Buffer.from('ASKING')]);
+    } catch (error) {
+      if (!(error instanceof ConnectionClosedError)) throw error;
+      this.sink.errorLine('\nI/O error\n');
+      this.sink.errorLine(`Error: ${error.reason.message}\n`);
+      return false;
+    }
+    if (reply.type !== 'error') return true;
+    this.sink.errorLine(`ASKING failed: ${reply.value.toString('utf8')}\n`);
+    this.sink.errorLine('Error: \n');
+    return false;
+  }
+
+  /**
+   * cliReadReply()'s `-c` branch: a MOVED or ASK reply is not printed; the
+   * session points at the node it names (the prompt shows it at once) and
+   * the command is sent again there. @returns true when the reply was one.
+   */
+  private followRedirect(reply: Reply): boolean {
+    const how = this.options.clusterRedirects ?? 'off';
+    if (how === 'off') return false;
+    const redirect = parseClusterRedirect(reply);
+    if (redirect === null) return false;
+    this.link.retarget(redirect.host, redirect.port);
+    if (how === 'announce') this.sink.write(redirectLine(redirect));
+    this.reissue = true;
+    if (redirect.ask) this.sendAsking = true;
+    return true;
   }
 
   /** The first command to find its connection gone: `Error: <reason>`, then `not connected> `. */
@@ -190,6 +256,8 @@ export class LineExecutor {
         continue;
       }
       const outcome = await this.exchange(connection, args);
+      // A redirect ends the repeat loop: issueCommand() starts it again on the node named.
+      if (outcome === 'redirected') return null;
       if (outcome === 'done') continue;
       if (outcome.kind === 'lost') return outcome.reason;
       return null;
@@ -198,7 +266,7 @@ export class LineExecutor {
   }
 
   /** One command, one reply, printed and tracked. */
-  private async exchange(connection: RespConnection, args: Buffer[]): Promise<'done' | ReadFailure> {
+  private async exchange(connection: RespConnection, args: Buffer[]): Promise<'done' | 'redirected' | ReadFailure> {
     let reply: Reply;
     try {
       connection.write(args);
@@ -207,10 +275,12 @@ export class LineExecutor {
       // After Ctrl-C (the tutor's divergence) nothing of our own is printed: the terminal has echoed ^C.
       return this.readFailed(error, connection);
     }
-    this.printReply(args, reply);
+    const redirected = this.followRedirect(reply);
+    if (!redirected) this.printReply(args, reply);
     await this.sink.flush();
+    // redis-cli tracks the reply as an error either way (AUTH's re-SELECT included).
     await this.track(args, reply);
-    return 'done';
+    return redirected ? 'redirected' : 'done';
   }
 
   /**
@@ -239,7 +309,8 @@ export class LineExecutor {
           }
           return null;
         }
-        this.printReply(args, reply);
+        // SSUBSCRIBE to another node's slot: its MOVED ends subscribe mode and is followed.
+        if (!this.followRedirect(reply)) this.printReply(args, reply);
         await this.sink.flush();
         if (reply.type === 'error') return null;
       }

@@ -4,7 +4,8 @@
  * pipelined (written before earlier replies are in) because the output does
  * not depend on it; anything that can change what happens next (local
  * commands, SUBSCRIBE, MONITOR, AUTH, a lost connection...) waits until
- * every earlier reply is printed and then runs on its own.
+ * every earlier reply is printed and then runs on its own; with `-c`, so
+ * does every command.
  */
 import { mustRunAlone } from './command-kind.js';
 import type { LineExecutor } from './line-executor.js';
@@ -25,7 +26,8 @@ export async function runPipedLines(batches: AsyncIterable<Buffer[]>, executor: 
       for (const line of next.value) {
         const plan = routeLine(line);
         const connection = executor.link.connection;
-        if (plan.kind === 'command' && plan.repeat <= WINDOW && connection !== null && connection.closed === null && !mustRunAlone(plan.args)) {
+        // With -c any reply may be a redirect that moves the session to another node, so nothing goes ahead of it.
+        if (!executor.followsRedirects && plan.kind === 'command' && plan.repeat <= WINDOW && connection !== null && connection.closed === null && !mustRunAlone(plan.args)) {
           for (let i = 0; i < plan.repeat; i++) connection.write(plan.args);
           pump.push({ args: plan.args, repeat: plan.repeat, connection, sentAt: Date.now() });
           if (pump.size >= WINDOW) await pump.waitUntil(WINDOW / 2);

@@ -68,6 +68,8 @@ export async function runCli(options: CliOptions, io: Io, dependencies: RunCliDe
     commandTable: () => helpTable.ready(),
     preferences: { get: () => preferences, set: (next) => (preferences = next) },
     ...(history !== null ? { addToHistory: (line: Buffer) => void history.add(line) } : {}),
+    // redis-cli announces a redirect in its REPL (config.interactive), whatever stdin is.
+    clusterRedirects: options.clusterMode ? (oneShot ? 'silent' : 'announce') : 'off',
   });
 
   let requestExit: (code: number) => void = () => undefined;
@@ -111,7 +113,7 @@ export async function runCli(options: CliOptions, io: Io, dependencies: RunCliDe
   }
 }
 
-/** redis-cli with command words: connect (or exit 1), run the command once, exit 0. */
+/** redis-cli with command words: connect (or exit 1), run the command once, exit 0 (1 if it could not be sent). */
 async function runOneShot(words: string[], executor: LineExecutor, helpTable: HelpTable): Promise<number> {
   const args = words.map((word) => Buffer.from(word, 'utf8'));
   if (!(await executor.link.connect({ force: false }))) return 1;
@@ -120,8 +122,7 @@ async function runOneShot(words: string[], executor: LineExecutor, helpTable: He
     executor.sink.write(helpText(args.slice(1), await helpTable.ready()));
     return 0;
   }
-  await executor.issueCommand(args, 1);
-  return 0;
+  return (await executor.issueCommand(args, 1)) ? 0 : 1;
 }
 
 async function chooseServer(options: CliOptions, env: NodeJS.ProcessEnv): Promise<Server> {
