@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.js';
 import { runProgram } from '../../src/program.js';
-import { findProject, loadProject } from '../../src/projects/load-project.js';
+import { findProject, listProjects, loadProject } from '../../src/projects/load-project.js';
 import { readStudentProject, splitWords, studentCommand } from '../../src/projects/student-project.js';
 import { commandLine } from '../../src/projects/test-project.js';
 import { captureIo } from '../support/capture-io.js';
@@ -111,7 +111,13 @@ describe('project list and project show', () => {
   it('list shows every bundled project by variant; show prints the data schema and the stages, in Russian with --lang ru', async () => {
     const list = captureIo();
     expect(await runProgram(['project', 'list'], list)).toBe(0);
-    expect(list.stdoutText()).toMatch(/^ 1 {2}visit-counter .* 5 stages {2}Page visit counters\n 7 {2}voting .* 5 stages {2}Voting\n$/);
+    const lines = list.stdoutText().trimEnd().split('\n');
+    const projects = await listProjects();
+    expect(lines).toHaveLength(projects.length);
+    // One line per project, by variant: number, id, level, stages, title.
+    expect(lines.map((line) => Number(line.trim().split(/\s+/)[0]))).toEqual(projects.map((project) => project.variant).sort((a, b) => a - b));
+    expect(lines).toContainEqual(expect.stringMatching(/^ 1 {2}visit-counter +basic +5 stages {2}Page visit counters$/));
+    expect(lines).toContainEqual(expect.stringMatching(/^ 7 {2}voting +basic +5 stages {2}Voting$/));
 
     const show = captureIo();
     expect(await runProgram(['project', 'show', '7', '--lang', 'ru'], show)).toBe(0);
