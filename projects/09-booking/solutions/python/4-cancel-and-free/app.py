@@ -1,0 +1,85 @@
+"""Booking (variant 9): a reference solution up to stage 4."""
+import os
+import sys
+
+import redis
+
+# Compare and delete: a booking is cancelled only by the user who made it.
+CANCEL = """
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+return 0
+"""
+
+
+def connect() -> redis.Redis:
+    return redis.Redis.from_url(os.environ.get("REDIS_URL", "redis://localhost:6379/0"), decode_responses=True)
+
+
+def schedule_key(resource: str) -> str:
+    return f"schedule:{resource}"
+
+
+def booking_key(resource: str, slot: str) -> str:
+    return f"booking:{resource}:{slot}"
+
+
+def open_slots(r: redis.Redis, resource: str, *slots: str) -> int:
+    if not slots:
+        print("open needs at least one slot", file=sys.stderr)
+        return 2
+    pipe = r.pipeline(transaction=False)
+    pipe.sadd(schedule_key(resource), *slots)
+    pipe.scard(schedule_key(resource))
+    _, count = pipe.execute()
+    print(f"{resource} has {count} slots")
+    return 0
+
+
+def book(r: redis.Redis, resource: str, slot: str, user: str) -> int:
+    if not r.sismember(schedule_key(resource), slot):
+        print(f"no such slot {slot}", file=sys.stderr)
+        return 1
+    # SET NX writes only if nobody has: of many bookers at once, exactly one wins.
+    if not r.set(booking_key(resource, slot), user, nx=True):
+        print(f"{slot} is taken", file=sys.stderr)
+        return 1
+    print(f"booked {slot} for {user}")
+    return 0
+
+
+def cancel(r: redis.Redis, resource: str, slot: str, user: str) -> int:
+    if not r.eval(CANCEL, 1, booking_key(resource, slot), user):
+        print(f"{slot} is not booked by {user}", file=sys.stderr)
+        return 1
+    print(f"cancelled {slot}")
+    return 0
+
+
+def free(r: redis.Redis, resource: str) -> int:
+    slots = sorted(r.smembers(schedule_key(resource)))
+    # One MGET for every booking instead of a round trip per slot.
+    bookings = r.mget([booking_key(resource, slot) for slot in slots]) if slots else []
+    free_slots = [slot for slot, booked_by in zip(slots, bookings) if booked_by is None]
+    for slot in free_slots:
+        print(slot)
+    if not free_slots:
+        print("no free slots")
+    return 0
+
+
+COMMANDS = {"open": open_slots, "book": book, "cancel": cancel, "free": free}
+
+
+def main(argv: list[str]) -> int:
+    if not argv or argv[0] not in COMMANDS:
+        print(f"usage: app.py {{{'|'.join(COMMANDS)}}} ...", file=sys.stderr)
+        return 2
+    try:
+        return COMMANDS[argv[0]](connect(), *argv[1:])
+    except TypeError:
+        print(f"wrong arguments for {argv[0]}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
