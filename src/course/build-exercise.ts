@@ -17,7 +17,7 @@ import {
   type ScriptLine,
   type SourceLocation,
 } from './schema.js';
-import { parseActorDelay } from './schema/actors.js';
+import { actorTrigger, parseActorDelay } from './schema/actors.js';
 import { scriptLines } from './script-lines.js';
 import type { YamlSource } from './yaml-source.js';
 
@@ -51,11 +51,12 @@ export function buildExercise(
     ...(exercise.requires === undefined ? {} : { requires: exercise.requires }),
     ...(exercise.topology === undefined ? {} : { topology: exercise.topology }),
     checks: exercise.checks.map((check, index) => buildCheck(check, index, source.locate(['checks', index]), source.file)),
-    counterExamples: (exercise.counterExamples ?? []).map(({ why, solution }, index) => ({
+    counterExamples: (exercise.counterExamples ?? []).map(({ why, solution, program }, index) => ({
       index,
       why,
-      solution,
+      solution: solution ?? '',
       solutionLines: lines(solution, ['counterExamples', index, 'solution']),
+      ...(program === undefined ? {} : { program: { path: program, absolutePath: resolve(dirname(source.file), program) } }),
       location: source.locate(['counterExamples', index]),
     })),
     ...(exercise.program === undefined ? {} : { program: buildProgram(exercise.program, source.file) }),
@@ -134,7 +135,7 @@ function buildProgramCheck(check: Exclude<CheckFile, { js: string }>, base: { de
     return { ...base, kind: 'received', channel, count: count ?? { gte: 1 }, ...(message === undefined ? {} : { message: toExpectation(message) }), printed: printed ?? true };
   }
   if ('connections' in check) return { ...base, kind: 'connections', count: check.connections };
-  if ('acted' in check) return { ...base, kind: 'acted', trigger: typeof check.acted === 'string' ? { on: check.acted } : { on: 'after', command: normalizeCommandName(check.acted.after) } };
+  if ('acted' in check) return { ...base, kind: 'acted', trigger: actorTrigger(check.acted, normalizeCommandName) };
   throw new Error('check without a kind field passed validation');
 }
 
@@ -181,8 +182,7 @@ function buildActor(actor: ActorFile, index: number, source: YamlSource): Actor 
   const run = Array.isArray(actor.run)
     ? actor.run.flatMap((line, lineIndex) => scriptLines(line, [...path, lineIndex], source.locateTextLine))
     : scriptLines(actor.run, path, source.locateTextLine);
-  const when: Actor['when'] =
-    typeof actor.when === 'string' ? { on: actor.when } : { on: 'after', command: normalizeCommandName(actor.when.after) };
+  const when = actorTrigger(actor.when, normalizeCommandName);
   const delayMs = actor.delay === undefined ? undefined : parseActorDelay(actor.delay);
   return { when, run, say: actor.say, ...(delayMs === undefined ? {} : { delayMs }), index, location: source.locate(['actors', index]) };
 }

@@ -2,7 +2,7 @@ import type { Redis } from 'ioredis';
 import { errorMessage } from '../errors.js';
 import { sleep } from '../lib/async.js';
 import { directiveName, type Actor } from '../course/schema.js';
-import type { ActorEvent, AttemptEvent } from './attempt-events.js';
+import type { ActorEvent, ActorTriggerName, AttemptEvent } from './attempt-events.js';
 import { execPipeline } from './checker-pipeline.js';
 import { parseCommandLine } from './command-line.js';
 import { formatValue } from './format-value.js';
@@ -140,7 +140,7 @@ export class ActorRunner {
     const event: ActorEvent = {
       type: 'actor',
       actor: actor.index,
-      trigger: actor.when.on === 'after' ? `after ${actor.when.command}` : actor.when.on,
+      trigger: triggerName(actor.when),
       say: { en: actor.say.en, ru: actor.say.ru ?? actor.say.en },
       lines,
       replies: replies.map((reply) => (isErrorValue(reply) ? `(error) ${reply.message}` : typeof reply === 'string' ? reply : formatValue(reply))),
@@ -195,6 +195,13 @@ export function actorCommandMatches(command: string, args: readonly string[]): b
     .toUpperCase()
     .split(/\s+/)
     .every((word, i) => (args[i] ?? '').toUpperCase() === word);
+}
+
+/** The trigger as events and check labels name it: `blocked`, `after MULTI`, `printed "wrote order:1"`. */
+export function triggerName(when: Actor['when']): ActorTriggerName {
+  if (when.on === 'after') return `after ${when.command}`;
+  if (when.on === 'printed') return `printed ${JSON.stringify(when.text)}`;
+  return when.on;
 }
 
 function failed(error: unknown): string {

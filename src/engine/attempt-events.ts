@@ -1,7 +1,7 @@
 import type { BilingualText } from '../results/check-result.js';
 
 /** What set an actor off: the trigger of the exercise format, as data. */
-export type ActorTriggerName = 'blocked' | 'subscribed' | `after ${string}`;
+export type ActorTriggerName = 'blocked' | 'subscribed' | `after ${string}` | `printed ${string}`;
 
 /** The tutor played the other client; the TUI shows `say`, tests and reports may show the rest. */
 export interface ActorEvent {

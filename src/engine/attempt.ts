@@ -261,6 +261,7 @@ export class Attempt {
 
 function sameTrigger(a: ActorTrigger, b: ActorTrigger): boolean {
   if (a.on === 'after' && b.on === 'after') return actorCommandMatches(b.command, a.command.trim().split(/\s+/)) && actorCommandMatches(a.command, b.command.trim().split(/\s+/));
+  if (a.on === 'printed' && b.on === 'printed') return a.text === b.text;
   return a.on === b.on;
 }
 

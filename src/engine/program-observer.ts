@@ -50,6 +50,8 @@ export interface ProgramRunSummary {
 const MAX_RECORDED_COMMANDS = 100_000;
 const MAX_RECORDED_MESSAGES = 10_000;
 const BLOCK_PROBE_INTERVAL_MS = 10;
+/** How much of the end of the output a `printed` trigger is looked for in: far more than one line, bounded for a chatty loop. */
+const PRINTED_SCAN_CHARS = 64 * 1024;
 
 /**
  * AUTH and HELLO … AUTH with the sandbox's own password (from REDIS_URL, the
@@ -84,6 +86,7 @@ export class ProgramObserver {
   private readonly received: ProgramMessage[] = [];
   private polling: Promise<void> = Promise.resolve();
   private stopped = false;
+  private outputTail = '';
 
   constructor(
     private readonly attempt: Attempt,
@@ -119,6 +122,19 @@ export class ProgramObserver {
     this.subscriptions.push({ connection: connection.id, channels: [...connection.channels, ...connection.shardChannels], patterns: [...connection.patterns] });
     if (push.kind === 'subscribed') {
       for (const actor of this.attempt.actors.pending('subscribed')) await this.attempt.actors.fire(actor);
+    }
+  }
+
+  /**
+   * What the program printed, as it comes: a `printed` actor whose text is
+   * now in the output acts. The program is not held meanwhile (its output is
+   * a pipe, not a connection): a program that must not go on before the
+   * tutor's act waits for what the act brings about (a new master).
+   */
+  printed(text: string): void {
+    this.outputTail = (this.outputTail + text).slice(-PRINTED_SCAN_CHARS);
+    for (const actor of this.attempt.actors.pending('printed')) {
+      if (actor.when.on === 'printed' && this.outputTail.includes(actor.when.text)) void this.attempt.actors.fire(actor).catch(() => undefined);
     }
   }
 

@@ -63,4 +63,5 @@ export const ACTED = {
   blocked: { en: 'it did not: the answer never waited in a blocking command', ru: 'не сработала: ответ ни разу не ждал в блокирующей команде' },
   subscribed: { en: 'it did not: the answer never subscribed', ru: 'не сработала: ответ ни разу не подписался' },
   after: (command: string): BilingualText => ({ en: `it did not: the answer never ran ${command}`, ru: `не сработала: ответ ни разу не выполнил ${command}` }),
+  printed: (text: string): BilingualText => ({ en: `it did not: the program never printed "${text}"`, ru: `не сработала: программа ни разу не напечатала «${text}»` }),
 } as const;

@@ -1,5 +1,7 @@
 import type { Attempt } from '../engine/attempt.js';
 import { ProgramObserver } from '../engine/program-observer.js';
+import { labOnPort } from '../engine/topology/lab-registry.js';
+import { labProgramEnv } from '../engine/topology/lab-program-env.js';
 import { probePython, type Interpreters } from '../programs/interpreters.js';
 import { missingModule } from '../programs/missing-module.js';
 import { programCommand, type ProgramCommand } from '../programs/program-command.js';
@@ -43,19 +45,25 @@ export async function runProgramAnswer(lane: GradingLane, attempt: Attempt, answ
   if (refused !== undefined) return { problem: problems.couldNotRun(refused) };
   const program = await commandFor(answer.absolutePath, settings);
   const sandbox = lane.learnerSpec();
+  // On a lab the program also gets the other nodes' addresses (REDIS_SENTINELS, REDIS_CLUSTER_NODES...).
+  const lab = labOnPort(lane.target.spec.port);
+  const labEnv = lab === undefined ? {} : labProgramEnv(lab);
   const observer = new ProgramObserver(attempt, lane.engine.checker, sandbox.password === undefined ? [] : [sandbox.password]);
   const observed = await runObservedProgram({
     program,
     cwd: settings.submissionDir,
     sandbox,
     watcher: observer,
-    env: (spec) => programEnv(settings.env, spec, settings.passEnv),
+    env: (spec) => ({ ...programEnv(settings.env, spec, settings.passEnv), ...labEnv }),
     timeoutMs: settings.timeoutMs,
     outputLimitBytes: settings.outputLimitBytes,
     keepBytes: settings.outputKeepBytes,
     signal: settings.cancel ? eitherSignal(signal, settings.cancel) : signal,
     handleSignals: settings.handleSignals,
-    ...(settings.onOutput ? { onOutput: settings.onOutput } : {}),
+    onOutput: (text) => {
+      observer.printed(text);
+      settings.onOutput?.(text);
+    },
   });
   if ('tapFailed' in observed) return { problem: problems.graderError(observed.tapFailed) };
   const { run, stoppedWaiting } = observed;

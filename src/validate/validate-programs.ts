@@ -3,6 +3,7 @@ import type { LoadedExercise, LoadedModule, ProgramLanguage, ProgramSource } fro
 import { programLanguages } from '../course/schema.js';
 import type { Supervisor } from '../engine/supervisor.js';
 import { GradingLane } from '../grade/grading-lane.js';
+import { onExerciseLane } from '../grade/topology-lane.js';
 import { gradeProgramFile, type ProgramFileSettings } from '../projects/grade-program-file.js';
 import type { ExerciseGrade } from '../results/report-model.js';
 
@@ -45,18 +46,15 @@ async function validateLanguage(
   settings: ProgramFileSettings,
 ): Promise<ProgramValidation> {
   const started = performance.now();
-  const lane = GradingLane.over(supervisor);
   const answer = { path: files.solution, kind: 'program' as const };
-  const starter = await gradeProgramFile(lane, where, files.starterPath, settings);
+  // A lab (topology:) gives the starter and the solution each a fresh one, as grade gives every answer.
+  const run = (file: string) => onExerciseLane(where.exercise, GradingLane.over(supervisor), (lane) => gradeProgramFile(lane, where, file, settings));
+  const starter = await run(files.starterPath);
   if (starter.status === 'skipped') return { language, result: { ...starter, answer }, resetMs: 0 };
-  const solution = await gradeProgramFile(lane, where, files.solutionPath, settings);
+  const solution = await run(files.solutionPath);
 
-  const reset = await supervisor.engine.resetSandbox();
-  const findings = [
-    ...starterFindings(starter, files.starter),
-    ...reset.problems.map((problem) => `the reset could not restore: ${problem}`),
-    ...(await supervisor.engine.leftovers()).map((leftover) => `after the reset: ${leftover}`),
-  ];
+  const reset = await resetAfter(where.exercise, supervisor);
+  const findings = [...starterFindings(starter, files.starter), ...reset.findings];
   const holds = solution.status === 'passed' && findings.length === 0;
   // A passing solution's output is noise in the report; a failing one's is where the reason is.
   const { output, ...graded } = solution;
@@ -69,6 +67,17 @@ async function validateLanguage(
     timings: { answerMs: solution.timings?.answerMs ?? 0, checksMs: solution.timings?.checksMs ?? 0, totalMs: performance.now() - started },
   };
   return { language, result, resetMs: reset.ms };
+}
+
+/** After a program on the sandbox: the reset, and what it could not restore or left behind. A lab was thrown away instead. */
+async function resetAfter(exercise: LoadedExercise, supervisor: Supervisor): Promise<{ findings: string[]; ms: number }> {
+  if (exercise.topology !== undefined) return { findings: [], ms: 0 };
+  const reset = await supervisor.engine.resetSandbox();
+  const findings = [
+    ...reset.problems.map((problem) => `the reset could not restore: ${problem}`),
+    ...(await supervisor.engine.leftovers()).map((leftover) => `after the reset: ${leftover}`),
+  ];
+  return { findings, ms: reset.ms };
 }
 
 /** Why a starter is not a good place to begin, or nothing when it runs to its end and fails a check. */

@@ -8,6 +8,7 @@ import type { ExerciseGrade } from '../results/report-model.js';
 import type { ProgramFileSettings } from '../projects/grade-program-file.js';
 import { validateCounterExamples } from './validate-counter-examples.js';
 import { validatePrograms } from './validate-programs.js';
+import { validateProgramCounterExample } from './validate-program-counter-example.js';
 import { onExerciseServers } from '../engine/topology/topology-lab.js';
 import { gradeHeader, runTypedAnswer } from './run-typed-answer.js';
 
@@ -59,7 +60,7 @@ export async function validateSolutions(course: Course, supervisor: Supervisor, 
         if (typed.result.status === 'skipped') continue;
       }
       // What the server lacks for the solution it lacks for the wrong answers too.
-      if (skipReason(module, exercise, server) === undefined) results.push(...(await counterExamplesOn(exercise, on)));
+      if (skipReason(module, exercise, server) === undefined) results.push(...(await counterExamplesOn({ module, exercise }, on, programs)));
       if (exercise.program === undefined) continue;
       for (const { language, result, resetMs } of await validatePrograms(module, exercise, on, programs)) {
         results.push({ file: exercise.file, result, resetMs, language });
@@ -69,12 +70,23 @@ export async function validateSolutions(course: Course, supervisor: Supervisor, 
   return results;
 }
 
-/** A lab's counter-examples each get a fresh lab, as its solution does; other exercises' run one after another on `on`. */
-async function counterExamplesOn(exercise: LoadedExercise, on: Supervisor): Promise<SolutionValidation[]> {
-  if (exercise.topology === undefined) return validateCounterExamples(exercise, on);
+/**
+ * A lab's counter-examples each get a fresh lab, as its solution does; other
+ * exercises' run one after another on `on`. A program counter-example runs
+ * as the exercise's program solutions do.
+ */
+async function counterExamplesOn(where: { module: LoadedModule; exercise: LoadedExercise }, on: Supervisor, programs: ProgramFileSettings): Promise<SolutionValidation[]> {
+  const { exercise } = where;
   const results: SolutionValidation[] = [];
   for (const counterExample of exercise.counterExamples) {
-    results.push(...(await onExerciseServers(exercise, on, (lab) => validateCounterExamples({ ...exercise, counterExamples: [counterExample] }, lab))));
+    const { program } = counterExample;
+    if (program !== undefined) {
+      results.push(await validateProgramCounterExample(where, { ...counterExample, program }, on, programs));
+      await on.ensureHealthy();
+      continue;
+    }
+    const typed = { ...exercise, counterExamples: [counterExample] };
+    results.push(...(await onExerciseServers(exercise, on, (lab) => validateCounterExamples(typed, lab))));
   }
   return results;
 }

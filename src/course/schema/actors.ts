@@ -38,10 +38,19 @@ const ActorStateSchema = z.enum(['blocked', 'subscribed']);
 
 const AfterCommandSchema = closedMap('trigger', { after: z.string().min(1).describe('A command name, e.g. MULTI') }, 'expected { after: COMMAND }');
 
+/**
+ * A program answer printed a line holding this text. On a lab the program's
+ * commands to other nodes (the master a Sentinel named, a cluster node) do not
+ * pass the tutor's tap, so what it prints is the moment it can be acted on.
+ */
+const PrintedSchema = closedMap('trigger', { printed: z.string().min(1).describe('Text a line of the program\'s output holds, e.g. "wrote order:1"') }, 'expected { printed: TEXT }');
+
 /** `when:` of an actor (and `acted:` of a check, which names an actor by it). */
 export const ActorWhenSchema = z
-  .union([ActorStateSchema, AfterCommandSchema], { error: 'expected blocked, subscribed or { after: COMMAND }' })
-  .describe("blocked: the learner's connection waits in a blocking command; subscribed: it subscribed; { after: CMD }: right after the learner's CMD was answered.");
+  .union([ActorStateSchema, AfterCommandSchema, PrintedSchema], { error: 'expected blocked, subscribed, { after: COMMAND } or { printed: TEXT }' })
+  .describe(
+    "blocked: the learner's connection waits in a blocking command; subscribed: it subscribed; { after: CMD }: right after the learner's CMD was answered; { printed: TEXT }: a program answer printed a line holding TEXT (typed lines print nothing it reads).",
+  );
 
 /** The longest an actor may wait before acting: a moment to see, not a pause that looks like a hang. */
 export const MAX_ACTOR_DELAY_MS = 10_000;
@@ -78,7 +87,16 @@ export const ActorSchema = closedMap('actor field', {
 export type ActorFile = z.infer<typeof ActorSchema>;
 
 /** `when:` as the loader hands it out; the command of `{ after: CMD }` upper-cased like recorded commands. */
-export type ActorTrigger = { on: z.infer<typeof ActorStateSchema> } | { on: 'after'; command: z.infer<typeof AfterCommandSchema>['after'] };
+export type ActorTrigger =
+  | { on: z.infer<typeof ActorStateSchema> }
+  | { on: 'after'; command: z.infer<typeof AfterCommandSchema>['after'] }
+  | { on: 'printed'; text: z.infer<typeof PrintedSchema>['printed'] };
+
+/** `when:` as written → the loader's trigger (commands upper-cased by `normalize`, as recorded commands are). */
+export function actorTrigger(when: z.infer<typeof ActorWhenSchema>, normalize: (command: string) => string): ActorTrigger {
+  if (typeof when === 'string') return { on: when };
+  return 'after' in when ? { on: 'after', command: normalize(when.after) } : { on: 'printed', text: when.printed };
+}
 
 /** An actor as the loader hands it out: `say` as written, `run` split into lines, and its place in the file. */
 export interface Actor extends Pick<ActorFile, 'say'> {

@@ -1,6 +1,6 @@
 /** `counterExamples:`: typical wrong answers an exercise must reject, each with why it is wrong. */
 import { z } from 'zod';
-import { closedMap } from './closed-map.js';
+import { closedMap, onlyWhenValid } from './closed-map.js';
 import type { ScriptLine, SourceLocation } from './source-location.js';
 import { TextSchema, type Text } from './texts.js';
 
@@ -11,10 +11,21 @@ export const CounterExampleSchema = closedMap(
     solution: z
       .string()
       .min(1, { error: 'expected redis-cli lines: the wrong answer' })
+      .optional()
       .describe('The wrong answer, in the form of `solution:`: redis-cli lines; # starts a comment line.'),
+    program: z
+      .string()
+      .regex(/^programs\/[^/\\]+\/[^/\\]+\.(py|mjs)$/, { error: 'expected a .py or .mjs file in a programs/<exercise>/ folder beside the YAML' })
+      .optional()
+      .describe('The wrong answer as a program (a program exercise): a .py or .mjs file in programs/<exercise>/ beside the YAML, run like its solutions.'),
   },
-  'expected { why, solution }',
-).describe('A typical wrong answer: `validate --solutions` runs it like the reference solution and proves at least one check fails.');
+  'expected { why, solution } or { why, program }',
+)
+  .refine((counterExample) => (counterExample.solution === undefined) !== (counterExample.program === undefined), {
+    error: 'expected either solution (redis-cli lines) or program (a file), not both',
+    ...onlyWhenValid,
+  })
+  .describe('A typical wrong answer: `validate --solutions` runs it like the reference solution and proves at least one check fails.');
 
 export const CounterExamplesSchema = z
   .array(CounterExampleSchema)
@@ -28,8 +39,11 @@ export interface LoadedCounterExample {
   /** Position in `counterExamples` (0-based). */
   index: number;
   why: Text;
-  solution: CounterExampleFile['solution'];
+  /** Typed lines; empty for a program counter-example. */
+  solution: string;
   solutionLines: ScriptLine[];
+  /** A program counter-example's file: as written, and where it is. */
+  program?: { path: string; absolutePath: string };
   /** Where the counter-example starts in the YAML file. */
   location: SourceLocation;
 }

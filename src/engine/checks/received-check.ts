@@ -1,9 +1,10 @@
 import type { ActedCheck, ActorTrigger, ReceivedCheck } from '../../course/schema.js';
-import { verbatim, type Verdict } from '../../results/check-result.js';
+import { verbatim, type BilingualText, type Verdict } from '../../results/check-result.js';
 import { checkExpectation, compareNumber, describeComparison } from '../expectations.js';
 import { formatValue } from '../format-value.js';
 import { ACTED, RECEIVED } from '../program-texts.js';
 import type { CheckContext, CompiledCheck } from './compiled-check.js';
+import { triggerName } from '../actor-runner.js';
 
 const PUBLISHING = new Set(['PUBLISH', 'SPUBLISH']);
 
@@ -66,8 +67,8 @@ function reachedTheAnswer(channel: string, context: CheckContext): string[] {
 
 /** `acted`: an actor with this trigger acted — the answer waited, listened, or ran the command it waits for. */
 export function compileActedCheck(check: ActedCheck): CompiledCheck {
-  const expected = ACTED.expected(triggerLabel(check.trigger));
-  const found = check.trigger.on === 'after' ? ACTED.after(check.trigger.command) : check.trigger.on === 'blocked' ? ACTED.blocked : ACTED.subscribed;
+  const expected = ACTED.expected(triggerName(check.trigger));
+  const found = notActed(check.trigger);
   return {
     check,
     commands: () => [],
@@ -75,6 +76,15 @@ export function compileActedCheck(check: ActedCheck): CompiledCheck {
   };
 }
 
-function triggerLabel(trigger: ActorTrigger): string {
-  return trigger.on === 'after' ? `after ${trigger.command}` : trigger.on;
+function notActed(trigger: ActorTrigger): BilingualText {
+  switch (trigger.on) {
+    case 'after':
+      return ACTED.after(trigger.command);
+    case 'printed':
+      return ACTED.printed(trigger.text);
+    case 'blocked':
+      return ACTED.blocked;
+    case 'subscribed':
+      return ACTED.subscribed;
+  }
 }
