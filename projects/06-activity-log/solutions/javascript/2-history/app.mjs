@@ -1,0 +1,44 @@
+// User activity log (variant 6): a reference solution up to stage 2.
+import Redis from 'ioredis';
+
+const logKey = (user) => `activity:${user}`;
+
+function connect() {
+  // No endless reconnecting: a Redis that is down fails the first command.
+  const redis = new Redis(process.env.REDIS_URL ?? 'redis://localhost:6379/0', { maxRetriesPerRequest: 0, retryStrategy: () => null });
+  redis.on('error', () => {});
+  return redis;
+}
+
+async function log(redis, user, action) {
+  const id = await redis.xadd(logKey(user), '*', 'action', action);
+  console.log(`logged ${id}`);
+  return 0;
+}
+
+async function history(redis, user, from, to) {
+  // A bare millisecond time is an id bound: TO's whole second ends at TO*1000+999.
+  const entries = await redis.xrange(logKey(user), Number(from) * 1000, Number(to) * 1000 + 999);
+  for (const [id, fields] of entries) {
+    const action = fields[fields.indexOf('action') + 1];
+    console.log(`${Math.floor(Number(id.split('-')[0]) / 1000)} ${action}`);
+  }
+  console.log(`${entries.length} actions`);
+  return 0;
+}
+
+const COMMANDS = { log, history };
+
+const [name, ...args] = process.argv.slice(2);
+const run = COMMANDS[name];
+if (run === undefined) {
+  console.error(`usage: app.mjs ${Object.keys(COMMANDS).join('|')} ...`);
+  process.exitCode = 2;
+} else {
+  const redis = connect();
+  try {
+    process.exitCode = await run(redis, ...args);
+  } finally {
+    redis.disconnect();
+  }
+}
