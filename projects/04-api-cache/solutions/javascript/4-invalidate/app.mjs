@@ -1,0 +1,71 @@
+// API request cache (variant 4): a reference solution up to stage 4.
+import Redis from 'ioredis';
+
+const DEFAULT_TTL = '300';
+
+const STATS = 'cache:stats';
+
+const cacheKey = (endpoint) => `cache:${endpoint}`;
+
+function connect() {
+  // No endless reconnecting: a Redis that is down fails the first command.
+  const redis = new Redis(process.env.REDIS_URL ?? 'redis://localhost:6379/0', { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  redis.on('error', () => {});
+  return redis;
+}
+
+async function put(redis, endpoint, body, ttl = DEFAULT_TTL) {
+  if (!/^\d+$/.test(ttl) || Number(ttl) === 0) {
+    console.error(`invalid ttl: ${ttl}`);
+    return 1;
+  }
+  // The body and its TTL in one command: no moment where the entry never expires.
+  await redis.set(cacheKey(endpoint), body, 'EX', Number(ttl));
+  console.log(`cached ${endpoint} for ${ttl}s`);
+  return 0;
+}
+
+async function get(redis, endpoint) {
+  // One GET: nil is a miss, expired or not, with no gap between a check and the read.
+  const body = await redis.get(cacheKey(endpoint));
+  await redis.hincrby(STATS, body === null ? 'misses' : 'hits', 1);
+  console.log(body === null ? 'MISS' : `HIT ${body}`);
+  return 0;
+}
+
+async function stats(redis) {
+  const [hits, misses] = (await redis.hmget(STATS, 'hits', 'misses')).map((n) => Number(n ?? 0));
+  const lookups = hits + misses;
+  console.log(`hits ${hits}\nmisses ${misses}\nhit rate ${(lookups ? (100 * hits) / lookups : 0).toFixed(1)}%`);
+  return 0;
+}
+
+async function invalidate(redis, target) {
+  if (!target.endsWith('*')) {
+    console.log(`invalidated ${await redis.unlink(cacheKey(target))}`);
+    return 0;
+  }
+  // SCAN walks the prefix a batch at a time; KEYS would block the server.
+  let deleted = 0;
+  for await (const keys of redis.scanStream({ match: cacheKey(target), count: 500 })) {
+    if (keys.length > 0) deleted += await redis.unlink(...keys);
+  }
+  console.log(`invalidated ${deleted}`);
+  return 0;
+}
+
+const COMMANDS = { put, get, stats, invalidate };
+
+const [name, ...args] = process.argv.slice(2);
+const run = COMMANDS[name];
+if (run === undefined) {
+  console.error(`usage: app.mjs ${Object.keys(COMMANDS).join('|')} ...`);
+  process.exitCode = 2;
+} else {
+  const redis = connect();
+  try {
+    process.exitCode = await run(redis, ...args);
+  } finally {
+    redis.disconnect();
+  }
+}
