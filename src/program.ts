@@ -3,6 +3,7 @@ import { UserError } from './errors.js';
 import type { Action } from './commands/action.js';
 import type { Io } from './io.js';
 import { packageVersion } from './version.js';
+import { CLUSTER_FLAGS } from './cli/cluster/cluster-args.js';
 
 
 /**
@@ -101,7 +102,7 @@ export function buildProgram(io: Io, onAction: (name: string, operands: string[]
     .addOption(forceOption())
     .action((id: string, file: string | undefined, options: Record<string, unknown>) => onAction('run', file !== undefined ? [id, file] : [id], options));
 
-  sub('cli', 'a redis-cli that behaves byte for byte like the real one')
+  const cliCommand = sub('cli', 'a redis-cli that behaves byte for byte like the real one')
     .argument('[command...]', 'run one command and exit, as redis-cli does')
     .passThroughOptions()
     .option('-h <hostname>', 'server hostname')
@@ -114,9 +115,11 @@ export function buildProgram(io: Io, onAction: (name: string, operands: string[]
     .option('--no-raw', 'force formatted output even when stdout is not a tty')
     .option('-3', 'start the session in RESP3 protocol mode')
     .option('-c', 'enable cluster mode (follow -ASK and -MOVED redirections)')
+    .option('--cluster <subcommand>', 'cluster manager: create, check, info, fix, reshard, add-node, del-node (args and --cluster-* options as redis-cli)')
     .option('--no-auth-warning', 'do not show the warning about passwords on the command line')
     .addOption(serverBinOption())
     .action((command: string[], options: Record<string, unknown>) => onAction('cli', command, options));
+  for (const [flag, takesValue] of CLUSTER_FLAGS) cliCommand.addOption(new Option(takesValue ? `${flag} <value>` : flag).hideHelp());
 
   sub('grade', 'grade a folder of answers (for CI), or a class of them')
     .argument('[paths...]', 'submission folder; several grade a class')
@@ -126,6 +129,7 @@ export function buildProgram(io: Io, onAction: (name: string, operands: string[]
     .option('--reporter <name>', 'pretty, json, junit, tap, github, gradescope, exercism or classroom (a class: several, comma-separated; default json)')
     .option('--output <file>', 'write the report to a file')
     .option('--assignment <file>', 'grade only the exercises of this assignment (YAML), for points')
+    .option('--project <n>', "grade a project (variant, id or folder) by the workshop's criteria: each path is a student's project folder")
     .option('--hidden-checks <how>', "full (default) or counted: a teacher's hidden checks in full, or only how many passed (where students read the report)")
     .option('--submitted-at <time>', "when the work was handed in, for the assignment's deadline (default: the last commit, else the answers' file times)")
     .option('--class <dir>', 'grade every folder in DIR as one student\'s submission, in this one process')

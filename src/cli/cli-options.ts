@@ -6,6 +6,7 @@ import { UserError } from '../errors.js';
 import { parseRedisUrl } from '../redis/connection-url.js';
 import type { OutputMode } from '../redis-cli/format.js';
 import { strtol } from '../redis-cli/repeat.js';
+import { parseClusterCommand, type ClusterCommand } from './cluster/cluster-args.js';
 
 export interface CliOptions {
   /** Where to connect; undefined means the private server. */
@@ -23,6 +24,8 @@ export interface CliOptions {
   redisServerBin: string | undefined;
   /** `-c`: follow MOVED and ASK redirections. */
   clusterMode: boolean;
+  /** `--cluster <subcommand> ...`: the cluster manager instead of a session. */
+  cluster: ClusterCommand | undefined;
 }
 
 const DEFAULT_HOST = '127.0.0.1';
@@ -52,8 +55,10 @@ export function parseCliOptions(
   if (explicitTarget !== undefined && (explicitTarget.port <= 0 || explicitTarget.port > 65535) && port !== undefined) {
     throw new UserError(`-p ${port} is not a port.`, 'Give a port between 1 and 65535, e.g. -p 6379.');
   }
+  const clusterName = text('cluster');
+  const cluster = clusterName !== undefined ? parseClusterCommand(clusterName, operands, options) : undefined;
   // redis-cli reads REDISCLI_AUTH only when no password was given, and does not warn about it.
-  const commandLinePassword = text('a') ?? fromUrl?.password;
+  const commandLinePassword = cluster?.password ?? text('a') ?? fromUrl?.password;
   const password = commandLinePassword ?? nonEmpty(context.env['REDISCLI_AUTH']);
   const db = text('n') !== undefined ? atoi(text('n') as string) : (fromUrl?.db ?? 0);
   const fakeTty = context.env['FAKETTY'] !== undefined;
@@ -61,16 +66,17 @@ export function parseCliOptions(
   const mode: OutputMode = raw === true ? 'raw' : raw === false ? 'standard' : context.stdoutIsTty || fakeTty ? 'standard' : 'raw';
   return {
     explicitTarget,
-    user: text('user') ?? fromUrl?.username,
+    user: cluster?.user ?? text('user') ?? fromUrl?.username,
     password,
     db,
     resp3: options['3'] === true,
     mode,
     pushOutput: context.stdoutIsTty || fakeTty,
-    authWarning: options['authWarning'] !== false && commandLinePassword !== undefined,
-    command: [...operands],
+    authWarning: options['authWarning'] !== false && cluster?.noAuthWarning !== true && commandLinePassword !== undefined,
+    command: cluster !== undefined ? [] : [...operands],
     redisServerBin: text('redisServer'),
     clusterMode: options['c'] === true,
+    cluster,
   };
 }
 

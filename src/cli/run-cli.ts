@@ -36,6 +36,11 @@ interface Server {
 
 export async function runCli(options: CliOptions, io: Io, dependencies: RunCliDependencies = {}): Promise<number> {
   if (options.authWarning) io.stderr.write(AUTH_WARNING);
+  if (options.cluster !== undefined) {
+    // The manager connects to the nodes its arguments name, never to the private server.
+    const { runClusterManager } = await import('./cluster/run-cluster-manager.js');
+    return runClusterManager(options.cluster, { user: options.user, password: options.password }, io);
+  }
   const server = await chooseServer(options, io.env);
   const sink = new OutputSink(io.stdout, io.stderr);
   // A reader that went away (`| head`) must not crash the session; redis-cli ignores SIGPIPE too.

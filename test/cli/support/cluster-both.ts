@@ -76,7 +76,8 @@ export interface RunOnClusterOptions {
 /** `redis-cli -p PORT ARGS` then `redis-tutor cli -p PORT ARGS`, the same stdin, each from the same state. */
 export async function runBothOnCluster(cluster: Cluster, cliArgs: string[], input: string, options: RunOnClusterOptions = {}): Promise<ClusterComparison> {
   const port = String((options.node ?? cluster.entry).target.spec.port);
-  const env = { REDISCLI_AUTH: cluster.password, ...options.env };
+  // An env value of undefined leaves the variable out (e.g. no REDISCLI_AUTH for a server without a password).
+  const env = Object.fromEntries(Object.entries({ REDISCLI_AUTH: cluster.password, ...options.env }).filter(([, value]) => value !== undefined));
   const once = async (command: string, args: string[]): Promise<ClusterRun> => {
     await flushMasters(cluster);
     await options.prepare?.();
