@@ -4,7 +4,6 @@ import sys
 
 import redis
 
-
 TOP = "ratings:top"
 
 # The sums, the count, the star's tally and the top's average change in one
