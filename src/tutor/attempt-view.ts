@@ -1,5 +1,7 @@
 import type { Attempt } from '../engine/attempt.js';
 import type { Engine } from '../engine/engine.js';
+import type { Topology } from '../redis/topology/topology.js';
+import { readLabPanel } from './lab-panel.js';
 import { updateChecklist } from './checklist-updates.js';
 import { LiveRefresh } from './live-refresh.js';
 import { PanelReader } from './panel-reader.js';
@@ -13,6 +15,8 @@ export interface AttemptViewDeps {
   onSolved: (exerciseId: string) => void;
   /** The learner is not running anything: the server may be read for changes from other clients. */
   idle: () => boolean;
+  /** The open lab's servers (an exercise with `topology:`): the panel shows them instead of keys. */
+  lab: () => Topology | undefined;
 }
 
 /**
@@ -37,9 +41,16 @@ export class AttemptView {
     return updateChecklist(this.deps.screen, attempt, current, this.deps.onSolved, started);
   }
 
-  /** Reads the exercise's keys and the ones the learner touched; a failed read leaves the last picture up. */
+  /** Reads the exercise's keys and the ones the learner touched, or a lab's servers; a failed read leaves the last picture up. */
   async refreshPanel(attempt: Attempt, current: () => boolean): Promise<void> {
-    const panel = await this.panel.read(this.deps.engine(), attempt);
+    const lab = this.deps.lab();
+    const engine = this.deps.engine();
+    const panel = lab
+      ? await readLabPanel(lab, engine.learner.spec.port).then(
+          (topology) => ({ snapshots: [], pinned: [], topology }),
+          () => undefined,
+        )
+      : await this.panel.read(engine, attempt);
     if (panel && current()) this.deps.screen.dispatch({ type: 'panel', panel });
   }
 

@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import type { Language } from '../course/schema.js';
 import { localize } from '../course/localize.js';
 import type { Attempt } from '../engine/attempt.js';
@@ -9,6 +10,7 @@ import { withTimeout } from '../lib/async.js';
 import { afterReconnect, applyCommand, dbToReselect, initialClientState, promptFor, type ClientState } from '../redis-cli/client-state.js';
 import type { CommandTable } from '../redis-cli/command-docs.js';
 import { commandWord } from '../redis-cli/command-word.js';
+import { timingLine } from '../redis-cli/timing-line.js';
 import { CHECKER_CLIENT_NAME, type ConnectionSpec } from '../redis/target.js';
 import type { Reply } from '../resp/types.js';
 import { isBlockingCommand } from './blocking-command.js';
@@ -34,6 +36,8 @@ export interface CommandRunnerDeps {
 
 const SUBSCRIBE_COMMANDS = new Set(['subscribe', 'psubscribe', 'ssubscribe']);
 const UNSUBSCRIBE_COMMANDS = new Set(['unsubscribe', 'punsubscribe', 'sunsubscribe']);
+/** redis-cli repeats `N cmd` any number of times; the tutor stops at a number that cannot be a typo's victim. */
+const MAX_REPEAT = 1_000;
 /** UNSUBSCRIBE normally answers at once; a connection that does not is replaced, as redis-cli would. */
 const LEAVE_SUBSCRIBE_TIMEOUT_MS = 2_000;
 
@@ -54,6 +58,8 @@ export class CommandRunner {
   private shardSubscribed = false;
   private monitorFilter: MonitorFilter | undefined;
   private inFlight = false;
+  /** A `connect` in a lab could not reach its node: the prompt says `not connected> ` until a command gets through. */
+  private connected = true;
   private interruptRequested = false;
   /** On the way out of subscribe mode: every reply until the closing PONG belongs to the way out. */
   private leaving: { sawPong(): void } | undefined;
@@ -80,6 +86,7 @@ export class CommandRunner {
     this.monitorFilter = undefined;
     this.leaving = undefined;
     this.held = [];
+    this.connected = true;
     this.updatePrompt();
   }
 
@@ -92,6 +99,28 @@ export class CommandRunner {
 
   get mode(): ConnectionMode {
     return this.connection;
+  }
+
+  /**
+   * A typed command `repeat` times (redis-cli's `N cmd`), stopping at an
+   * interrupt, a change of mode or when `current()` says the exercise
+   * changed, then redis-cli's timing line. Says why it could not run, for
+   * the caller to check the server's health.
+   */
+  async runRepeated(args: Buffer[], line: string, repeat: number, current: () => boolean): Promise<string | undefined> {
+    const started = performance.now();
+    for (let i = 0; i < Math.min(repeat, MAX_REPEAT); i++) {
+      const outcome = await this.run(args, line);
+      if (!current()) return undefined;
+      if (outcome.kind === 'failed') return outcome.problem;
+      if (outcome.interrupted || outcome.connection !== 'normal') break;
+    }
+    if (this.connection === 'normal') {
+      // redis-cli's `(1.28s)` after a command that took half a second or more.
+      const timing = timingLine(performance.now() - started, 'standard');
+      if (timing !== null) this.deps.screen.say('reply', timing.trimEnd());
+    }
+    return undefined;
   }
 
   /** Sends one command (arguments after the repeat count) and prints its reply. */
@@ -121,6 +150,7 @@ export class CommandRunner {
       return { kind: 'failed', problem };
     }
     const reply = outcome.reply;
+    this.connected = true;
     const interrupted = this.interruptRequested && reply.type === 'error' && reply.value.toString('utf8').startsWith('UNBLOCKED');
     if (interrupted) {
       this.deps.screen.say('tutor', texts(this.language).interrupted);
@@ -237,6 +267,29 @@ export class CommandRunner {
     await this.reconnectLearner();
   }
 
+  /**
+   * `connect NODE` in a lab: the attempt moves the learner's connection to
+   * that node (the line validate and grade run too), and the prompt follows
+   * as redis-cli's after `connect HOST PORT`: the new address, the
+   * remembered db selected again, or `not connected> ` and why.
+   */
+  async connectNode(name: string): Promise<void> {
+    const attempt = this.attempt;
+    const engine = this.engine;
+    if (!attempt || !engine) return;
+    const outcome = await attempt.runLine(`connect ${name}`);
+    if (attempt !== this.attempt) return;
+    this.client = afterReconnect(this.client);
+    if (outcome.problem !== undefined) {
+      this.connected = false;
+      this.deps.screen.say('reply', outcome.problem);
+    } else {
+      this.connected = true;
+      await this.reselectDb(engine).catch((error: unknown) => this.deps.screen.say('warning', texts(this.language).tutorError(errorMessage(error))));
+    }
+    this.updatePrompt();
+  }
+
   /** A new learner connection, and redis-cli's silent SELECT of the db it was on (cliConnect with CC_FORCE). */
   private async reconnectLearner(): Promise<void> {
     const engine = this.engine;
@@ -244,15 +297,18 @@ export class CommandRunner {
     try {
       await engine.learner.reconnect();
       this.client = afterReconnect(this.client);
-      const db = dbToReselect(this.client);
-      if (db !== null) {
-        const args = [Buffer.from('SELECT'), Buffer.from(String(db))];
-        this.client = applyCommand(this.client, args, await engine.learner.send(args));
-      }
+      await this.reselectDb(engine);
     } catch (error) {
       this.deps.screen.say('warning', texts(this.language).tutorError(errorMessage(error)));
     }
     this.updatePrompt();
+  }
+
+  private async reselectDb(engine: Engine): Promise<void> {
+    const db = dbToReselect(this.client);
+    if (db === null) return;
+    const args = [Buffer.from('SELECT'), Buffer.from(String(db))];
+    this.client = applyCommand(this.client, args, await engine.learner.send(args));
   }
 
   private printReply(args: readonly Buffer[], reply: Reply): void {
@@ -286,9 +342,10 @@ export class CommandRunner {
     for (const show of held) show();
   }
 
+  /** On the server the learner's connection is on: a lab's `connect` moves it (the sandbox's otherwise). */
   private updatePrompt(): void {
-    const { host, port } = this.deps.spec;
-    this.deps.screen.dispatch({ type: 'prompt-text', text: promptFor(this.client, { host, port, connected: true }) });
+    const { host, port } = this.engine?.learner.spec ?? this.deps.spec;
+    this.deps.screen.dispatch({ type: 'prompt-text', text: promptFor(this.client, { host, port, connected: this.connected }) });
   }
 
   /** Which MONITOR lines are the tutor's own (see MonitorFilter); read before MONITOR is sent. */

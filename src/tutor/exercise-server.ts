@@ -1,23 +1,42 @@
 import { RUNS_BESIDE } from '../course/requirement-fit.js';
-import type { Language } from '../course/schema.js';
+import type { Language, TopologyField } from '../course/schema.js';
 import type { Engine } from '../engine/engine.js';
 import { supervisorFor } from '../engine/requirements.js';
 import type { Supervisor } from '../engine/supervisor.js';
+import { toTopologySpec } from '../engine/topology/lab-spec.js';
+import { openTopologyLab, type TopologyLab } from '../engine/topology/topology-lab.js';
+import type { Topology } from '../redis/topology/topology.js';
+import { nodeNames } from '../redis/topology/topology-spec.js';
 import type { Place } from './course-nav.js';
+import { labTexts } from './lab-texts.js';
+import type { ScreenUpdates } from './screen-updates.js';
+
+/** What open() found: the exercise runs, a lab is skipped (--url), or another open() came after this one. */
+export type OpenOutcome = 'ready' | 'skipped' | 'superseded';
 
 /**
- * Which server the open exercise runs on: the learner's, or for an exercise
+ * Which server the open exercise runs on: the learner's; for an exercise
  * that needs a server the tutor owns while the learner's came from --url,
- * the private one started beside it on first need (src/engine/requirements.ts).
- * Recovery stays with the main supervisor; the one beside is closed with it.
+ * the private one started beside it on first need (src/engine/requirements.ts);
+ * for a lab (`topology:`), servers of its own, started when it opens and
+ * stopped when the learner leaves it, the way validate and grade run it
+ * (src/engine/topology/topology-lab.ts). Recovery stays with the main
+ * supervisor; the one beside is closed with it.
  */
 export class ExerciseServer {
   private current: Supervisor;
+  private openLab: TopologyLab | undefined;
+  /** Bumped by every open() and leave(): a lab that finishes starting for an older one is stopped at once. */
+  private opens = 0;
+  private closed = false;
+  private skippedLine: string | undefined;
+  /** Labs still starting, so close() can wait for them to be stopped. */
+  private readonly starting = new Set<Promise<unknown>>();
 
-  /** `say`: shows the learner one line (the exercise screen's transcript). */
+  /** `screen`: where its lines (the transcript) and a lab's start (the status line) are shown. */
   constructor(
     private readonly main: Supervisor,
-    private readonly say: (note: string) => void,
+    private readonly screen: ScreenUpdates,
   ) {
     this.current = main;
   }
@@ -26,9 +45,73 @@ export class ExerciseServer {
     return this.current.engine;
   }
 
-  /** Moves to the exercise's server, and says in one line why when it is the one beside. */
-  async open(place: Place, language: Language): Promise<void> {
-    this.current = await supervisorFor(this.main, place.module, place.exercise);
-    if (this.current !== this.main) this.say(RUNS_BESIDE[language]);
+  /** The open lab's servers; undefined outside a lab. */
+  get lab(): Topology | undefined {
+    return this.openLab?.topology;
+  }
+
+  /** Why the open lab does not run (--url), for a command typed anyway; undefined when it runs. */
+  get skipped(): string | undefined {
+    return this.skippedLine;
+  }
+
+  /** Moves to the exercise's server, and says in one line why when it is the one beside, or why a lab is skipped. */
+  async open(place: Place, language: Language): Promise<OpenOutcome> {
+    await this.leave();
+    const token = this.opens;
+    const field = place.exercise.topology;
+    if (field === undefined) {
+      this.current = await supervisorFor(this.main, place.module, place.exercise);
+      if (this.current !== this.main) this.screen.say('tutor', RUNS_BESIDE[language]);
+      return 'ready';
+    }
+    const kind = field.kind;
+    const processes = nodeNames(toTopologySpec(field)).length;
+    // A lab's servers are redis-server processes the tutor runs; a --url server is the learner's, not a place for them.
+    if (!this.main.target.owned) {
+      this.skippedLine = labTexts(language).needsOwnServers(kind, processes);
+      this.screen.say('warning', this.skippedLine);
+      return 'skipped';
+    }
+    const status = { text: labTexts(language).starting(kind, processes), tone: 'info' as const };
+    this.screen.dispatch({ type: 'notice', notice: status });
+    // Cleared unless something else took the status line meanwhile.
+    const lab = await this.startLab(field, token).finally(() => this.screen.state.notice === status && this.screen.dispatch({ type: 'notice', notice: undefined }));
+    return lab ? 'ready' : 'superseded';
+  }
+
+  /** The learner left the exercise: a lab's servers are stopped (a lab still starting is stopped once it has). */
+  async leave(): Promise<void> {
+    this.opens++;
+    this.skippedLine = undefined;
+    const lab = this.openLab;
+    this.openLab = undefined;
+    this.current = this.main;
+    await lab?.close();
+  }
+
+  /** On quit: every lab stopped, those still starting included. */
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.leave();
+    await Promise.allSettled([...this.starting]);
+  }
+
+  /** Starts the lab and makes it the current one, unless the learner has gone elsewhere meanwhile: then it is stopped at once. */
+  private startLab(field: TopologyField, token: number): Promise<TopologyLab | undefined> {
+    const run = (async () => {
+      const lab = await openTopologyLab(field, this.main);
+      if (token !== this.opens || this.closed) {
+        await lab.close();
+        return undefined;
+      }
+      this.openLab = lab;
+      this.current = lab.supervisor;
+      return lab;
+    })();
+    this.starting.add(run);
+    const forget = () => this.starting.delete(run);
+    run.then(forget, forget);
+    return run;
   }
 }

@@ -8,15 +8,16 @@ import type { Progress } from '../progress/progress-file.js';
 import type { ProgressStore } from '../progress/progress-store.js';
 import { forgetProgress, markSolved, markStarted, withLanguage } from '../progress/progress-updates.js';
 import { INVALID_ARGUMENTS_MESSAGE, INVALID_REPEAT_MESSAGE, keepsInHistory, RESTART_MESSAGE, routeLine } from '../redis-cli/line-router.js';
-import { timingLine } from '../redis-cli/timing-line.js';
 import { AttemptView } from './attempt-view.js';
 import { CommandRunner } from './command-runner.js';
 import { moduleEntry, nextPlace, placeOf, prevPlace } from './course-nav.js';
 import type { LearnerTap } from './learner-tap.js';
 import { INITIAL_PROMPT, promptStep, type PromptEffect, type PromptEvent, type PromptMachine } from './prompt-mode.js';
 import type { PromptServices } from './prompt-services.js';
-import { redisWhere } from './redis-where.js';
+import { connectNodeName } from '../engine/topology/connect-node.js';
+import { labNodeFor, type ConnectTarget } from './lab-connect.js';
 import { ScreenUpdates } from './screen-updates.js';
+import { ServerRecovery } from './server-recovery.js';
 import { BusyCommandStopper } from './stop-busy-command.js';
 import type { AppState } from './state/app-state.js';
 import type { AppStore } from './state/store.js';
@@ -34,9 +35,6 @@ export interface TutorControllerOptions {
   services: PromptServices;
 }
 
-/** redis-cli repeats `N cmd` any number of times; the tutor stops at a number that cannot be a typo's victim. */
-const MAX_REPEAT = 1_000;
-
 /**
  * The tutor without its screens: what the learner's keys and lines do to the
  * exercise, the engine and the progress, turned into AppActions for the
@@ -51,24 +49,34 @@ export class TutorController {
   private attempt: Attempt | undefined;
   /** Bumped whenever the exercise changes, so late results of the previous one are dropped. */
   private generation = 0;
-  private recovering = false;
-  /** How many recoveries have begun: a health check that saw one begin does not start another. */
-  private recoveries = 0;
   private closed = false;
   private readonly runner: CommandRunner;
   private readonly view: AttemptView;
   private readonly server: ExerciseServer;
   private readonly stopper: BusyCommandStopper;
+  private readonly recovery: ServerRecovery;
   private readonly unsubscribeLost: () => void;
 
   constructor(private readonly options: TutorControllerOptions) {
     this.screen = new ScreenUpdates(options.store);
-    this.server = new ExerciseServer(options.supervisor, (note) => this.screen.say('tutor', note));
+    this.server = new ExerciseServer(options.supervisor, this.screen);
     this.runner = new CommandRunner({ screen: this.screen, spec: options.supervisor.target.spec });
     this.stopper = new BusyCommandStopper(this.runner, options.supervisor, this.screen);
     const idle = () => this.state.promptMode === 'ready' && !this.state.lineRunning;
-    this.view = new AttemptView({ screen: this.screen, engine: () => this.server.engine, onSolved: (id) => this.saveProgress(markSolved(this.state.progress, id)), idle });
+    this.view = new AttemptView({ screen: this.screen, engine: () => this.server.engine, onSolved: (id) => this.saveProgress(markSolved(this.state.progress, id)), idle, lab: () => this.server.lab });
     options.tap.onUnclaimed((reply) => this.runner.unclaimed(reply));
+    this.recovery = new ServerRecovery({
+      supervisor: options.supervisor,
+      screen: this.screen,
+      closed: () => this.closed,
+      drop: () => {
+        this.generation++;
+        this.runner.detach();
+        this.attempt = undefined;
+        this.step({ type: 'lost' });
+      },
+      resume: () => this.resume(),
+    });
     this.unsubscribeLost = options.supervisor.onServerLost(() => void this.recover(this.t.serverExited));
   }
 
@@ -135,7 +143,7 @@ export class TutorController {
 
   async openExercise(id: string): Promise<void> {
     const place = placeOf(this.options.course, id);
-    if (!place || this.recovering) return;
+    if (!place || this.recovery.recovering) return;
     const generation = ++this.generation;
     this.runner.detach();
     this.view.reset();
@@ -145,12 +153,15 @@ export class TutorController {
     this.saveProgress(markStarted(this.state.progress, id));
     let attempt: Attempt;
     try {
-      await this.server.open(place, this.state.language);
+      const opened = await this.server.open(place, this.state.language);
+      if (generation !== this.generation || opened === 'superseded') return;
+      // A lab under --url: its line is said, and the prompt still takes tutor commands (:next).
+      if (opened === 'skipped') return this.step({ type: 'opened' });
       attempt = await this.server.engine.startAttempt(place.exercise, { paced: true, onEvent: (event) => generation === this.generation && this.runner.actorEvent(event) });
     } catch (error) {
       if (generation !== this.generation) return;
       this.screen.say('warning', this.t.tutorError(errorMessage(error)));
-      await this.checkHealth(errorMessage(error));
+      await this.recovery.checkHealth(errorMessage(error));
       return;
     }
     if (generation !== this.generation) return;
@@ -186,7 +197,10 @@ export class TutorController {
     // Before the bump: a way out of subscribe mode started here is then silent (nobody is at the prompt to read it).
     this.step({ type: 'home' });
     this.generation++;
+    this.view.reset();
     this.screen.dispatch({ type: 'home' });
+    // A lab's servers are not kept running behind the menu.
+    void this.server.leave();
   }
 
   // --- the prompt ---
@@ -237,6 +251,7 @@ export class TutorController {
         this.screen.say('reply', RESTART_MESSAGE);
         return;
       case 'connect':
+        if (this.server.lab) return this.connectInLab({ host: route.host, port: route.port });
         this.screen.say('tutor', this.t.connectStaysHere);
         return;
       case 'clear':
@@ -246,32 +261,36 @@ export class TutorController {
         if (route.words.length === 0) this.screen.say('note', this.t.noteHelpTutor);
         this.screen.say('reply', ...this.options.services.help(route.words).replace(/\r\n/g, '\n').replace(/\n$/, '').split('\n'));
         return;
-      case 'command':
+      case 'command': {
+        // `connect NODE`: a lab's nodes by name, as its solutions name them (redis-cli would send it to the server).
+        const node = this.server.lab ? connectNodeName(line) : undefined;
+        if (node !== undefined) return this.connectInLab({ name: node });
         return this.runCommand(route.args, route.repeated ? line.trimStart().replace(/^\S+\s+/, '') : line, route.repeat);
+      }
     }
+  }
+
+  /** `connect NODE` or `connect HOST PORT` while a lab is open: the prompt moves to that node, or is told the lab's nodes. */
+  private async connectInLab(to: ConnectTarget): Promise<void> {
+    const lab = this.server.lab;
+    if (!lab || !this.attempt) return;
+    const found = labNodeFor(lab, to, this.state.language);
+    if (found.kind === 'refused') return this.screen.say('tutor', found.why);
+    await this.runner.connectNode(found.node);
+    void this.refreshPanel(this.generation);
   }
 
   /** `text`: the line as typed without its repeat count, for the record. */
   private async runCommand(args: Buffer[], text: string, repeat: number): Promise<void> {
-    if (!this.attempt) return;
+    if (!this.attempt) {
+      if (this.server.skipped !== undefined) this.screen.say('warning', this.server.skipped);
+      return;
+    }
     const started = performance.now();
     const generation = this.generation;
-    for (let i = 0; i < Math.min(repeat, MAX_REPEAT); i++) {
-      const outcome = await this.runner.run(args, text);
-      if (generation !== this.generation) return;
-      if (outcome.kind === 'failed') {
-        await this.checkHealth(outcome.problem);
-        return;
-      }
-      if (outcome.interrupted) break;
-      if (outcome.connection !== 'normal') break;
-    }
-    const elapsed = performance.now() - started;
-    if (this.runner.mode === 'normal') {
-      // redis-cli's `(1.28s)` after a command that took half a second or more.
-      const timing = timingLine(elapsed, 'standard');
-      if (timing !== null) this.screen.say('reply', timing.trimEnd());
-    }
+    const failed = await this.runner.runRepeated(args, text, repeat, () => generation === this.generation);
+    if (generation !== this.generation) return;
+    if (failed !== undefined) return this.recovery.checkHealth(failed);
     await this.evaluate(generation, started);
     // In subscribe or monitor mode the panel waits: its reads would only be more lines in the learner's MONITOR.
     if (this.runner.mode === 'normal') void this.refreshPanel(generation);
@@ -346,41 +365,13 @@ export class TutorController {
 
   // --- when the Redis goes away ---
 
-  /** After a failed command: is the server still there? If not, bring it back. */
-  private async checkHealth(reason: string): Promise<void> {
-    if (this.recovering) return;
-    const recoveriesBefore = this.recoveries;
-    const health = await this.options.supervisor.health();
-    // A recovery that began meanwhile (the server's exit was noticed first) already brought it back.
-    if (health === 'down' && recoveriesBefore === this.recoveries) await this.recover(reason);
+  /** The server died or the connection is gone: see ./server-recovery.ts. */
+  recover(reason: string): Promise<void> {
+    return this.recovery.recover(reason);
   }
 
-  /**
-   * The server died or the connection is gone: the supervisor restarts the
-   * private server (or waits for the URL to answer) and opens a new engine;
-   * the exercise starts again. Progress lives in the file, so nothing of it is lost.
-   */
-  async recover(reason: string): Promise<void> {
-    if (this.recovering || this.closed) return;
-    this.recovering = true;
-    this.recoveries++;
-    this.generation++;
-    this.runner.detach();
-    this.attempt = undefined;
-    this.step({ type: 'lost' });
-    const { supervisor } = this.options;
-    const restartable = supervisor.target.control.restartable;
-    this.screen.dispatch({ type: 'notice', notice: { text: `${this.t.redisGone(reason)} ${restartable ? this.t.restarting : this.t.reconnecting}`, tone: 'warning' } });
-    try {
-      await supervisor.recover();
-    } catch (error) {
-      this.recovering = false;
-      this.screen.dispatch({ type: 'notice', notice: { text: `${this.t.redisLost} (${errorMessage(error)})`, tone: 'error' } });
-      return;
-    }
-    this.recovering = false;
-    this.screen.dispatch({ type: 'redis', redis: redisWhere(supervisor.target) });
-    this.screen.dispatch({ type: 'notice', notice: { text: this.t.redisBack, tone: 'info' } });
+  /** The server is back: the exercise on screen starts again. */
+  private async resume(): Promise<void> {
     this.step({ type: 'recovered' });
     const id = this.state.exerciseId;
     if (this.state.screen === 'exercise' && id) await this.openExercise(id);
@@ -393,7 +384,9 @@ export class TutorController {
     this.generation++;
     this.unsubscribeLost();
     this.options.tap.onUnclaimed(undefined);
+    this.view.reset();
     this.screen.close();
+    await this.server.close();
     await this.options.progressStore.flush();
     await this.options.services.flushHistory();
   }

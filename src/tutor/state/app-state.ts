@@ -5,6 +5,7 @@ import type { KeySnapshot } from '../../data-panel/key-snapshot.js';
 import type { Progress } from '../../progress/progress-file.js';
 import type { RedisWhere } from '../redis-where.js';
 import type { ProgramView } from './program-state.js';
+import type { TopologyPanel } from './topology-panel.js';
 
 /**
  * Everything the screens show, as plain data. Only the reducer changes it;
@@ -102,6 +103,8 @@ export interface PanelData {
   snapshots: KeySnapshot[];
   /** The exercise's own keys (shown even when missing). */
   pinned: string[];
+  /** A lab (an exercise with `topology:`): its servers, shown instead of keys. */
+  topology?: TopologyPanel;
 }
 
 export const TRANSCRIPT_LIMIT = 400;
