@@ -4,14 +4,17 @@ import { useEffect } from 'react';
 import type { Language } from '../../course/schema.js';
 import { buildPanel, headingLine, type PictureLine, type Tone } from '../../data-panel/panel-model.js';
 import type { PanelData } from '../../tutor/state/app-state.js';
+import { labTexts } from '../../tutor/lab-texts.js';
 import type { Texts } from '../../tutor/texts.js';
 import { useTicker, useTui } from '../tui-context.js';
 import { Lines } from './Lines.js';
+import { topologyLines } from './topology-lines.js';
 
 /**
  * The data panel: the exercise's keys and the ones the learner touched, as
  * pictures (see src/data-panel/panel-model.ts), cut to its rows. TTLs count
  * down every second without asking Redis; when one runs out the panel is read again.
+ * In a lab, the lab's servers instead (./topology-lines.ts).
  */
 export function DataPanel({ data, width, height, t, language }: { data: PanelData | undefined; width: number; height: number; t: Texts; language: Language }) {
   const { chalk, controller } = useTui();
@@ -35,6 +38,7 @@ export function panelLines(
   chalk: ChalkInstance,
   t: Texts,
 ): string[] {
+  if (data?.topology) return topologyLines(data.topology, { width, height }, chalk, labTexts(language));
   const inner = width - 2;
   const out: string[] = [chalk.bold(t.panelTitle)];
   if (!data || data.snapshots.length === 0) return [...out, chalk.dim(t.panelEmpty)];
