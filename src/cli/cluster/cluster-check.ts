@@ -99,7 +99,7 @@ export interface CheckRepairs {
 }
 
 /** clusterManagerIsConfigConsistent(): every node's signature of the slot map is the same. */
-async function configConsistent(nodes: readonly ManagerNode[]): Promise<boolean> {
+export async function configConsistent(nodes: readonly ManagerNode[]): Promise<boolean> {
   if (nodes.length <= 1) return true;
   let first: string | null = null;
   for (const node of nodes) {

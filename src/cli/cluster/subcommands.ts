@@ -4,6 +4,7 @@
  * their own.
  */
 import { checkCluster, showClusterInfo } from './cluster-check.js';
+import { clusterCreate } from './cluster-create.js';
 import { hostFromArgs, INVALID_HOST_ARG, loadClusterFromNode } from './load-cluster.js';
 import type { ManagerContext } from './manager-context.js';
 import { ManagerNode } from './manager-node.js';
@@ -34,4 +35,4 @@ const check: Subcommand = async (context, args) => {
   return checkCluster(context, false);
 };
 
-export const SUBCOMMANDS: Partial<Record<string, Subcommand>> = { info, check };
+export const SUBCOMMANDS: Partial<Record<string, Subcommand>> = { info, check, create: clusterCreate };
