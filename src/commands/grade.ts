@@ -22,6 +22,7 @@ import { registerExitCleanup } from '../redis/exit-cleanup.js';
 import { OWNERSHIP_FILE_NAME } from '../redis/ownership.js';
 import type { Action } from './action.js';
 import { checkClassOptions, isClassRun, parseClassReporters, progressLine, writeClassResults } from './grade-class.js';
+import { gradeProjectCommand } from './grade-project.js';
 
 export interface GradeRun {
   /** The submission folder as given; resolved against cwd. */
@@ -149,6 +150,9 @@ export const gradeAction: Action = async ({ options, operands, io }) => {
   const passEnv = parsePassEnv(options.passEnv);
   // REDIS_TUTOR_HOME moves everything the tutor keeps on this machine, what it knows of --url databases too.
   const tutorHome = io.env[PROGRESS_HOME_ENV];
+  if (options.project !== undefined) {
+    return gradeProjectCommand({ options, operands, io, language, timeoutSeconds, reporter: () => parseReporter(options.reporter) });
+  }
   const courseDir = await resolveCourseDir({ option: options.course }, io.env, io.cwd);
   const run: GradeRun = {
     path: operands[0] ?? '.',

@@ -90,7 +90,7 @@ export function renderGradebookMarkdown(entries: readonly GradebookEntry[], opti
       continue;
     }
     const { score } = entry.report;
-    const points = entry.report.assignment ? `${formatPoints(totalOf(entry.report))}/${formatPoints(possibleOf(entry.report))}` : `${score.passed}/${score.total}`;
+    const points = entry.report.assignment || entry.report.project ? `${formatPoints(totalOf(entry.report))}/${formatPoints(possibleOf(entry.report))}` : `${score.passed}/${score.total}`;
     const late = entry.report.assignment?.late;
     const lateText = late ? texts.late(late.days, late.accepted ? Math.round(late.penalty * 100) : undefined) : '';
     out.push(tableRow([markdownText(entry.name), points, String(score.passed), String(score.failed), String(score.notSubmitted), lateText, studentStatus(entry)]));
@@ -134,11 +134,11 @@ function earnedPoints(grade: ExerciseGrade): number {
 }
 
 function totalOf(report: GradeReport): number {
-  return report.assignment?.points.total ?? report.score.passed;
+  return report.assignment?.points.total ?? report.project?.machine.earned ?? report.score.passed;
 }
 
 function possibleOf(report: GradeReport): number {
-  return report.assignment?.points.possible ?? report.score.total;
+  return report.assignment?.points.possible ?? report.project?.machine.possible ?? report.score.total;
 }
 
 function lateDays(report: GradeReport): string {

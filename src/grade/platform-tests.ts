@@ -3,6 +3,7 @@ import { localize } from '../course/localize.js';
 import { roundPoints } from './assignment-points.js';
 import { failureDetails } from './failure-details.js';
 import { gradeTexts } from './grade-texts.js';
+import type { ProjectGrade } from '../results/project-criteria.js';
 import type { ExerciseGrade, GradeReport } from '../results/report-model.js';
 
 /** How a grading platform sees one exercise: pass, fail, or error when the answer could not be checked at all. */
@@ -31,6 +32,7 @@ export interface PlatformTest {
  * have no "skipped", and a test that cannot fail would read as passed.
  */
 export function platformTests(report: GradeReport, language: Language): PlatformTest[] {
+  if (report.project) return projectTests(report, report.project, language);
   const texts = gradeTexts(language);
   return report.modules
     .flatMap((module, index) => module.exercises.map((grade) => ({ grade, modulePosition: index + 1 })))
@@ -69,8 +71,40 @@ export function lateFactor(report: GradeReport): number {
   return points.total / points.earned;
 }
 
-/** The grade in points: the assignment's total (late penalty taken off), else the exercises passed. */
+/**
+ * A project (grade --project): each stage a test worth its share of the
+ * functionality points, then the tests and documentation criteria as tests
+ * of their own. Code quality and extras are the teacher's: no test.
+ */
+function projectTests(report: GradeReport, project: ProjectGrade, language: Language): PlatformTest[] {
+  const stages = report.modules.flatMap((module) => module.exercises);
+  const functionality = project.criteria.find((criterion) => criterion.id === 'functionality');
+  const share = stages.length > 0 ? (functionality?.weight ?? 0) / stages.length : 0;
+  const command = `redis-tutor grade --project ${project.variant} ${shellWord(report.submission)}`;
+  const stageTests = stages.map((grade): PlatformTest => ({
+    grade,
+    modulePosition: 1,
+    name: `${grade.id} — ${localize(grade.title, language)}`,
+    status: statusOf(grade),
+    earned: grade.status === 'passed' ? roundPoints(share) : 0,
+    possible: roundPoints(share),
+    message: failureDetails(grade, language)
+      .map((line) => `${'  '.repeat(line.depth)}${line.text}`)
+      .join('\n'),
+    command,
+  }));
+  const criterionTests = project.criteria.flatMap((criterion): PlatformTest[] => {
+    if (criterion.judgedBy !== 'machine' || criterion.id === 'functionality') return [];
+    const earned = criterion.points ?? 0;
+    const grade: ExerciseGrade = { id: `${project.id}/${criterion.id}`, exercise: criterion.id, title: criterion.title, status: earned >= criterion.weight ? 'passed' : 'failed', checks: [] };
+    return [{ grade, modulePosition: 1, name: `${grade.id} — ${localize(criterion.title, language)}`, status: earned >= criterion.weight ? 'pass' : 'fail', earned, possible: criterion.weight, message: localize(criterion.measured, language), command }];
+  });
+  return [...stageTests, ...criterionTests];
+}
+
+/** The grade in points: the assignment's total (late penalty taken off), a project's machine-scored points, else the exercises passed. */
 export function totalPoints(report: GradeReport): { earned: number; possible: number } {
+  if (report.project) return { earned: report.project.machine.earned, possible: report.project.machine.possible };
   if (report.assignment) return { earned: report.assignment.points.total, possible: report.assignment.points.possible };
   return { earned: report.score.passed, possible: report.score.total };
 }

@@ -1,6 +1,7 @@
 import type { Language } from '../course/schema.js';
 import { failureDetails, failureSummary } from './failure-details.js';
 import { gradeTexts } from './grade-texts.js';
+import { criteriaText } from './project-criteria-lines.js';
 import { joinPath } from './report-junit.js';
 import { renderPretty } from './report-pretty.js';
 import type { ExerciseGrade, GradeReport } from '../results/report-model.js';
@@ -40,6 +41,10 @@ export function renderGithub(report: GradeReport, options: { language: Language 
   }
   const { score } = report;
   commands.push(command('notice', { title: texts.score(score.passed, score.total) }, texts.scoreDetails(score.failed, score.notSubmitted, score.skipped)));
+  if (report.project) {
+    const [heading = '', ...lines] = criteriaText(report.project, options.language, '');
+    commands.push(command('notice', { title: heading }, lines.join('\n')));
+  }
   return `${commands.join('\n')}\n${renderPretty(report, { language: options.language, color: false })}`;
 }
 

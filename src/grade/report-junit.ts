@@ -4,6 +4,7 @@ import { formatPoints, sumPoints } from './assignment-points.js';
 import { failureDetails, failureSummary } from './failure-details.js';
 import { gradeTexts } from './grade-texts.js';
 import type { ExerciseGrade, GradeReport, ModuleGrade } from '../results/report-model.js';
+import { criteriaText } from './project-criteria-lines.js';
 import { xmlEscape } from './xml-escape.js';
 
 /**
@@ -28,8 +29,9 @@ function suite(module: ModuleGrade, report: GradeReport, language: Language): st
   const { score } = module;
   return [
     `  <testsuite name="${xmlEscape(module.id)}" tests="${module.exercises.length}" failures="${score.failed}" errors="0" skipped="${score.notSubmitted + score.skipped}" time="${seconds(time)}">`,
-    `    <properties><property name="title" value="${xmlEscape(localize(module.title, language))}"/>${pointsProperty(module.exercises)}</properties>`,
+    `    <properties><property name="title" value="${xmlEscape(localize(module.title, language))}"/>${pointsProperty(module.exercises)}${criteriaProperties(report, module)}</properties>`,
     ...module.exercises.flatMap((exercise) => testcase(exercise, module, report, language)),
+    ...(report.project && report.project.id === module.id ? [`    <system-out>${xmlEscape(criteriaText(report.project, language).join('\n'))}</system-out>`] : []),
     '  </testsuite>',
   ];
 }
@@ -61,7 +63,8 @@ function testcase(grade: ExerciseGrade, module: ModuleGrade, report: GradeReport
 
 /** With --assignment the run is named after it, with the points: `redis-tutor grade: Week 3 (22.5/30 points)`. */
 function suitesName(report: GradeReport): string {
-  const { assignment } = report;
+  const { assignment, project } = report;
+  if (project) return `redis-tutor grade: project ${project.variant}, ${project.id} (${formatPoints(project.machine.earned)}/${formatPoints(project.machine.possible)} scored by the tester)`;
   if (!assignment) return 'redis-tutor grade';
   return `redis-tutor grade: ${assignment.title} (${formatPoints(assignment.points.total)}/${formatPoints(assignment.points.possible)} points)`;
 }
@@ -71,6 +74,14 @@ function pointsProperty(exercises: readonly ExerciseGrade[]): string {
   if (!exercises.some((exercise) => exercise.points)) return '';
   const { earned, possible } = sumPoints(exercises);
   return `<property name="points" value="${formatPoints(earned)}/${formatPoints(possible)}"/>`;
+}
+
+/** A project's suite: `<property name="criterion:tests" value="15/15"/>`, the teacher's criteria as `-/25`. */
+function criteriaProperties(report: GradeReport, module: ModuleGrade): string {
+  if (!report.project || report.project.id !== module.id) return '';
+  return report.project.criteria
+    .map((criterion) => `<property name="criterion:${criterion.id}" value="${criterion.points === null ? '-' : formatPoints(criterion.points)}/${criterion.weight}"/>`)
+    .join('');
 }
 
 function seconds(ms: number): string {

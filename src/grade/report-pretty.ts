@@ -5,6 +5,7 @@ import { formatPoints, readableTime, sumPoints } from './assignment-points.js';
 import { failureDetails } from './failure-details.js';
 import { gradeTexts, type GradeTexts } from './grade-texts.js';
 import { printable } from './printable.js';
+import { criteriaText } from './project-criteria-lines.js';
 import type { ExerciseGrade, GradeReport, ModuleGrade } from '../results/report-model.js';
 
 export interface PrettyOptions {
@@ -44,6 +45,10 @@ export function renderPretty(report: GradeReport, options: PrettyOptions): strin
     const { points } = report.assignment;
     const penalty = points.penalty > 0 ? ` (${texts.pointsBeforePenalty(formatPoints(points.earned), formatPoints(points.penalty))})` : '';
     out.push(paint.bold(`${texts.points(formatPoints(points.total), formatPoints(points.possible))}${penalty}`));
+  }
+  if (report.project) {
+    const [heading = '', ...rest] = criteriaText(report.project, options.language);
+    out.push('', paint.bold(heading), ...rest);
   }
   return out.join('\n') + '\n';
 }

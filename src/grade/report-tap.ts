@@ -5,6 +5,7 @@ import { formatPoints } from './assignment-points.js';
 import { failureSummary } from './failure-details.js';
 import { gradeTexts } from './grade-texts.js';
 import { printable } from './printable.js';
+import { criteriaText } from './project-criteria-lines.js';
 import type { ExerciseGrade, GradeReport } from '../results/report-model.js';
 
 /**
@@ -37,6 +38,7 @@ export function renderTap(report: GradeReport, options: { language: Language }):
   const { score } = report;
   lines.push(`# ${texts.score(score.passed, score.total)} — ${texts.scoreDetails(score.failed, score.notSubmitted, score.skipped)}`);
   if (report.assignment) lines.push(`# ${texts.points(formatPoints(report.assignment.points.total), formatPoints(report.assignment.points.possible))}`);
+  if (report.project) lines.push(...criteriaText(report.project, options.language).map((line) => `# ${line}`));
   return lines.join('\n') + '\n';
 }
 

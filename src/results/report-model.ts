@@ -10,10 +10,13 @@
  * away; adding an optional field keeps the version. Version 2: with
  * --assignment, `modules` hold only the assignment's exercises, which carry
  * `points`, and `assignment` has the total, the deadline and lateness.
+ * With --project, `modules` holds one module, the project, whose exercises
+ * are its stages, and `project` has the workshop's criteria.
  */
 import { z } from 'zod';
 import type { CheckResult } from './check-result.js';
 import { AssignmentResultSchema, ExercisePointsSchema } from './points-model.js';
+import { ProjectGradeSchema } from './project-criteria.js';
 
 export const GRADE_REPORT_SCHEMA_VERSION = 2;
 
@@ -171,6 +174,7 @@ export const GradeReportSchema = z
     score: ScoreSchema,
     modules: z.array(ModuleGradeSchema).describe("In course order; only the modules graded (see --module, --exercise), and with --assignment only the assignment's exercises."),
     assignment: AssignmentResultSchema.optional(),
+    project: ProjectGradeSchema.optional(),
     unmatched: z.array(UnmatchedFileSchema),
   })
   .describe('The result of `redis-tutor grade`.');
