@@ -41,7 +41,7 @@ describe('grading the reference solutions of the bundled course', () => {
     // Program exercises run their Python solutions too: a python3 with redis-py.
     validateReport = await runValidate({ dir: bundledCourseDir(), solutions: true, env: { PATH: pathWithRedisPy() }, ownershipFile: join(scratch, 'validate-claims.json'), connectLearner: connectRespLearner, handleSignals: false });
     validated = new Map((validateReport.solutions ?? []).map(({ result }) => [result.id, result.status]));
-  }, 120_000);
+  }, 600_000);
 
   it('holds under validate --solutions: every exercise fails after setup, passes after its solution, and resets clean', () => {
     const solutions = validateReport.solutions ?? [];

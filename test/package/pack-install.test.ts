@@ -81,7 +81,7 @@ describe('the packed tarball, installed without dev dependencies', () => {
     expect(validate.stderr).toBe('');
     expect(validate.stdout).toMatch(/^(\d+) exercises: \1 passed, 0 failed$/m);
     expect(validate.status).toBe(0);
-  }, 120_000);
+  }, 300_000);
 
   it('grades the example submission with its known results', () => {
     const grade = run(['grade', 'submission', '--reporter', 'json']);
