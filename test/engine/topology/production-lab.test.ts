@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -33,7 +33,9 @@ function childRedisServers(): string[] {
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'redis-tutor-production-lab-'));
-  cpSync(join(bundledCourseDir(), '25-production-lab'), join(dir, '25-production-lab'), { recursive: true });
+  // The typed labs only: the program labs have a test of their own (./program-lab.test.ts).
+  const typedOnly = (source: string) => !source.includes('/programs') && (!source.endsWith('.yaml') || !readFileSync(source, 'utf8').includes('\nprogram:'));
+  cpSync(join(bundledCourseDir(), '25-production-lab'), join(dir, '25-production-lab'), { recursive: true, filter: typedOnly });
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
