@@ -96,4 +96,24 @@ describe('a lab in the tutor', () => {
     await tutor.controller.close();
     expect(childRedisServers().length).toBe(1);
   }, 60_000);
+
+  it.each([
+    ['production-lab/sentinel-failover', 'replica-1'],
+    ['production-lab/aof-recovery', 'server'],
+    ['production-lab/promote-replica', 'replica-1'],
+  ])('%s: the solution typed at the prompt solves it, actors that kill and restart nodes included', async (id, lastNode) => {
+    const fresh = await startHeadlessTutor({ course: dir, exercise: id });
+    try {
+      const state = () => fresh.store.getState();
+      const exercise = fresh.course.modules[0]?.exercises.find((candidate) => candidate.id === id);
+      const lines = (exercise?.solution ?? '').split('\n').filter((line) => line.trim() !== '');
+      for (const line of lines) await fresh.type(line);
+      await waitUntil(() => state().solvedNow, `${id} to be solved`, 30_000);
+      const port = (name: string) => state().panel?.topology?.nodes.find((node) => node.name === name)?.port;
+      await waitUntil(() => state().panel?.topology?.learnerAt === lastNode, `the panel to show the prompt on ${lastNode}`);
+      expect(state().promptText).toBe(`127.0.0.1:${port(lastNode)}> `);
+    } finally {
+      await fresh.close();
+    }
+  }, 90_000);
 });
