@@ -167,12 +167,13 @@ describe('actors', () => {
     ['blocked', `when: blocked\nrun: LPUSH q x\n${say}`],
     ['subscribed', `when: subscribed\nrun: PUBLISH news hi\n${say}`],
     ['after', `when: { after: MULTI }\nrun: [SET stock 0, SET other 1]\n${say}`],
+    ['printed', `when: { printed: "wrote orders:before" }\nrun: ["!kill master"]\n${say}`],
   ])('valid: %s', (_name, text) => {
     expect(actorProblems(text)).toEqual([]);
   });
 
   it.each([
-    ['unknown when', `when: later\nrun: PING\n${say}`, /when: expected blocked, subscribed or \{ after: COMMAND \}/],
+    ['unknown when', `when: later\nrun: PING\n${say}`, /when: expected blocked, subscribed, \{ after: COMMAND \} or \{ printed: TEXT \}/],
     ['after without command', `when: { before: MULTI }\nrun: PING\n${say}`, /unknown trigger "before"/],
     ['no say', 'when: blocked\nrun: PING', /say: missing/],
     ['no run', `when: blocked\n${say}`, /run: missing/],
@@ -214,6 +215,9 @@ describe('files', () => {
     ['counterExamples empty', { counterExamples: [] }, /counterExamples: expected at least one counter-example/],
     ['counter-example without why', { counterExamples: [{ solution: 'SET a 2' }] }, /counterExamples\[0\]\.why: missing/],
     ['counter-example field typo', { counterExamples: [{ why: { en: 'w' }, soluton: 'SET a 2' }] }, /unknown counter-example field "soluton" — did you mean "solution"\?/],
+    ['counter-example with both solution and program', { counterExamples: [{ why: { en: 'w' }, solution: 'SET a 2', program: 'programs/x/wrong.py' }] }, /either solution \(redis-cli lines\) or program \(a file\), not both/],
+    ['counter-example with neither', { counterExamples: [{ why: { en: 'w' } }] }, /either solution \(redis-cli lines\) or program \(a file\), not both/],
+    ['counter-example program outside programs/', { counterExamples: [{ why: { en: 'w' }, program: 'wrong.py' }] }, /a \.py or \.mjs file in a programs\/<exercise>\/ folder/],
   ])('refuses: %s', (_name, change, message) => {
     const candidate = { ...exercise, ...change };
     const result = ExerciseFileSchema.safeParse(candidate);
