@@ -40,8 +40,9 @@ export interface TutorControllerOptions {
  * exercise, the engine and the progress, turned into AppActions for the
  * store. The screens call its methods and read the store; it never renders.
  * Its parts: the prompt's modes (./prompt-mode.ts, pure), the line router
- * shared with `redis-tutor cli`, the command runner, the panel reader and
- * the supervisor (recovery).
+ * shared with `redis-tutor cli`, the command runner, the exercise's server
+ * (a lab's own topology among them, ./exercise-server.ts), the panel reader
+ * and the recovery (./server-recovery.ts).
  */
 export class TutorController {
   readonly screen: ScreenUpdates;

@@ -84,7 +84,15 @@ describe('a lab in the tutor', () => {
     expect(childRedisServers().length).toBe(3); // the sandbox and the lab's two
     tutor.controller.menu();
     await waitUntil(() => childRedisServers().length === 1, 'only the sandbox left', 15_000);
+    const notices: Array<string | undefined> = [];
+    const unsubscribe = tutor.store.subscribe(() => {
+      const text = tutor.store.getState().notice?.text;
+      if (notices.at(-1) !== text) notices.push(text);
+    });
     await tutor.controller.openExercise('production-lab/cluster-key-slot');
+    unsubscribe();
+    // The status line says what is starting while it starts, and is cleared once the lab runs.
+    expect(notices).toEqual(['starting the lab: 6 redis-server processes (cluster)…', undefined]);
     await waitUntil(() => tutor.store.getState().panel?.topology?.nodes.length === 6, 'the cluster in the panel', 30_000);
     const masters = tutor.store.getState().panel?.topology?.nodes.filter((node) => node.role === 'master');
     expect(masters?.map((node) => [node.name, node.slots])).toEqual([
