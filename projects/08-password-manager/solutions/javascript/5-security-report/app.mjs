@@ -117,7 +117,8 @@ async function list(redis, user, category) {
 }
 
 async function search(redis, user, prefix) {
-  return printFound(await redis.zrangebylex(`services:${user}`, `[${prefix}`, `[${prefix}\xff`));
+  // The byte 0xff sorts after any byte a name can go on with: "[PREFIX" to "[PREFIX\xff" is every name with the prefix.
+  return printFound(await redis.zrangebylex(`services:${user}`, `[${prefix}`, Buffer.concat([Buffer.from(`[${prefix}`), Buffer.from([0xff])])));
 }
 
 async function report(redis, user) {

@@ -123,7 +123,8 @@ def list_category(r: redis.Redis, user: str, category: str) -> int:
 
 
 def search(r: redis.Redis, user: str, prefix: str) -> int:
-    return print_found(r.zrangebylex(f"services:{user}", f"[{prefix}", f"[{prefix}\xff"))
+    # The byte 0xff sorts after any byte a name can go on with: "[PREFIX" to "[PREFIX\xff" is every name with the prefix.
+    return print_found(r.zrangebylex(f"services:{user}", f"[{prefix}", f"[{prefix}".encode() + b"\xff"))
 
 
 def report(r: redis.Redis, user: str) -> int:
