@@ -48,7 +48,7 @@ export async function runClusterManager(command: ClusterCommand, credentials: Cr
   }
   const run = SUBCOMMANDS[command.name];
   if (run === undefined) {
-    const { message, nextStep } = unsupportedSubcommand(resolveLanguage(undefined, io.env), command.name);
+    const { message, nextStep } = unsupportedSubcommand(resolveLanguage(undefined, io.env), command.name, Object.keys(SUBCOMMANDS));
     throw new UserError(message, nextStep);
   }
   const answers = new StdinAnswers(io.stdin);

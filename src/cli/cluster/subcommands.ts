@@ -5,21 +5,12 @@
  */
 import { checkCluster, showClusterInfo } from './cluster-check.js';
 import { clusterCreate } from './cluster-create.js';
-import { hostFromArgs, INVALID_HOST_ARG, loadClusterFromNode } from './load-cluster.js';
+import { clusterAddNode, clusterDelNode } from './cluster-add-del.js';
+import { clusterReshard } from './cluster-reshard.js';
+import { loadFromArgs } from './load-from-args.js';
 import type { ManagerContext } from './manager-context.js';
-import { ManagerNode } from './manager-node.js';
 
 export type Subcommand = (context: ManagerContext, args: string[]) => Promise<boolean>;
-
-/** The node named by `host:port` or `host port`, loaded with the cluster it knows; false after printing why not. */
-export async function loadFromArgs(context: ManagerContext, args: readonly string[]): Promise<boolean> {
-  const host = hostFromArgs(args);
-  if (host === null) {
-    context.log.stderr(INVALID_HOST_ARG);
-    return false;
-  }
-  return loadClusterFromNode(context, new ManagerNode(host.ip, host.port));
-}
 
 /** clusterManagerCommandInfo(). */
 const info: Subcommand = async (context, args) => {
@@ -35,4 +26,11 @@ const check: Subcommand = async (context, args) => {
   return checkCluster(context, false);
 };
 
-export const SUBCOMMANDS: Partial<Record<string, Subcommand>> = { info, check, create: clusterCreate };
+export const SUBCOMMANDS: Partial<Record<string, Subcommand>> = {
+  info,
+  check,
+  create: clusterCreate,
+  reshard: clusterReshard,
+  'add-node': clusterAddNode,
+  'del-node': clusterDelNode,
+};
