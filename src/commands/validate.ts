@@ -8,9 +8,15 @@ import type { ConnectLearner } from '../engine/learner-connection.js';
 import { renderValidateReport, reportHolds, type ValidateReport } from '../validate/render-validate.js';
 import { unknownServerCommands } from '../validate/server-commands.js';
 import { validateSolutions } from '../validate/validate-solutions.js';
+import { loadProjectsToValidate, projectsDirOf, validateProjectSolutions } from '../validate/validate-projects.js';
+import { GradingLane } from '../grade/grading-lane.js';
+import { chooseInterpreters } from '../programs/interpreters.js';
 import { EXIT } from '../errors.js';
 import type { Action } from './action.js';
 import { acquireRedis } from '../redis/acquire.js';
+
+/** Each run of a project's program, as `project test` allows by default. */
+const PROJECT_RUN_TIMEOUT_MS = 10_000;
 
 export interface ValidateRun {
   dir: string;
@@ -29,7 +35,10 @@ export interface ValidateRun {
 export async function runValidate(run: ValidateRun): Promise<ValidateReport> {
   const { course, problems } = await checkCourse(run.dir);
   const exercises = course.modules.flatMap((module) => module.exercises.map((exercise) => ({ id: exercise.id, file: exercise.file })));
-  if (!run.solutions) return { problems, exercises };
+  const projectsDir = projectsDirOf(run.dir);
+  const { projects, failures } = projectsDir !== undefined ? await loadProjectsToValidate(projectsDir) : { projects: [], failures: [] };
+  const projectsLoaded = projects.map((project) => ({ project: project.id, dir: project.dir, file: project.file, rule: 'loads' as const, holds: true }));
+  if (!run.solutions) return { problems, exercises, projects: [...failures, ...projectsLoaded] };
   const target = await acquireRedis({
     env: run.env,
     ...(run.url !== undefined ? { url: run.url } : {}),
@@ -51,7 +60,13 @@ export async function runValidate(run: ValidateRun): Promise<ValidateReport> {
       const solutions = await validateSolutions(course, supervisor, programs);
       // Warnings only: commands this server does not know (../validate/server-commands.ts).
       const unknown = await unknownServerCommands(course, supervisor.engine.checker, target);
-      return { problems: [...problems, ...unknown], exercises, solutions, server: target.describe() };
+      const projectRules = await validateProjectSolutions(GradingLane.over(supervisor), projects, {
+        env: run.env,
+        interpreters: chooseInterpreters({}, run.env),
+        handleSignals: programs.handleSignals,
+        timeoutMs: PROJECT_RUN_TIMEOUT_MS,
+      });
+      return { problems: [...problems, ...unknown], exercises, solutions, projects: [...failures, ...projectRules], server: target.describe() };
     } finally {
       await supervisor.close();
     }

@@ -176,6 +176,9 @@ async function missingProgramFiles(exercise: LoadedExercise): Promise<CourseProb
  * Anything the loader would silently skip: a misnamed exercise is the
  * dangerous case (an error), other stray files are warnings.
  */
+/** Where a teacher's course keeps its staged projects (projects/NN-<id>/project.yaml). */
+const PROJECTS_DIR = 'projects';
+
 async function strayFiles(courseDir: string): Promise<CourseProblem[]> {
   const problems: CourseProblem[] = [];
   const stray = (file: string, why: string, isDirectory: boolean) => {
@@ -186,8 +189,10 @@ async function strayFiles(courseDir: string): Promise<CourseProblem[]> {
   for (const entry of await readdir(courseDir, { withFileTypes: true })) {
     const path = join(courseDir, entry.name);
     if (entry.isFile() && (entry.name === 'README.md' || entry.name === COURSE_FILE)) continue;
+    // A teacher's projects (validate checks them on their own: ../validate/validate-projects.ts).
+    if (entry.isDirectory() && entry.name === PROJECTS_DIR) continue;
     if (!entry.isDirectory() || !NUMBERED_NAME.test(entry.name)) {
-      stray(path, `the course folder holds README.md, ${COURSE_FILE} and NN-<module> folders only`, entry.isDirectory());
+      stray(path, `the course folder holds README.md, ${COURSE_FILE}, NN-<module> folders and ${PROJECTS_DIR}/ only`, entry.isDirectory());
       continue;
     }
     for (const inner of await readdir(path, { withFileTypes: true })) {

@@ -1,6 +1,7 @@
 import { displayPath, formatCourseProblem, type CourseProblem } from '../course/course-problems.js';
 import type { CheckResult } from '../results/check-result.js';
 import type { ExerciseGrade } from '../results/report-model.js';
+import type { ProjectValidation } from './validate-projects.js';
 import type { SolutionValidation } from './validate-solutions.js';
 
 export interface ValidateReport {
@@ -11,11 +12,13 @@ export interface ValidateReport {
   exercises: Array<{ id: string; file: string }>;
   /** Where the solutions ran: "private redis-server 7.0.15 on 127.0.0.1:41234". */
   server?: string;
+  /** The projects beside the course (../validate/validate-projects.ts): each loads; with --solutions, its rules. */
+  projects?: ProjectValidation[];
 }
 
 /** True when `validate` should exit 0: no error problems and every exercise that ran holds. */
 export function reportHolds(report: ValidateReport): boolean {
-  return summaryCounts(report).failed === 0;
+  return summaryCounts(report).failed === 0 && (report.projects ?? []).every((rule) => rule.holds);
 }
 
 /** The text `validate` prints, pure so it is tested without a terminal or a Redis. */
@@ -37,7 +40,24 @@ export function renderValidateReport(report: ValidateReport, cwd: string): strin
   const counts = summaryCounts(report);
   if (counts.skipped > 0) lines.push(`${counts.skipped} skipped`);
   lines.push(`${counts.total} exercises: ${counts.passed} passed, ${counts.failed} failed`);
+  lines.push(...projectLines(report.projects ?? [], report.solutions !== undefined, cwd));
   return lines.join('\n') + '\n';
+}
+
+/** With --solutions every rule of every project; without, only the ones that do not load. Then a summary line. */
+function projectLines(rules: readonly ProjectValidation[], solutions: boolean, cwd: string): string[] {
+  if (rules.length === 0) return [];
+  const lines: string[] = [];
+  for (const rule of rules) {
+    if (!solutions && rule.holds) continue;
+    const time = rule.ms !== undefined ? ` (${Math.round(rule.ms)} ms)` : '';
+    lines.push(`${rule.holds ? 'ok  ' : 'FAIL'} project ${rule.project}${rule.language !== undefined ? ` ${rule.language}` : ''} ${rule.rule}${time}`);
+    if (rule.reason !== undefined) lines.push(...rule.reason.split('\n').map((line, index) => `       ${line}${index === 0 ? `  [${displayPath(rule.file, cwd)}]` : ''}`));
+  }
+  const names = new Set(rules.map((rule) => rule.dir));
+  const failed = new Set(rules.filter((rule) => !rule.holds).map((rule) => rule.dir));
+  lines.push(`${names.size} projects: ${names.size - failed.size} passed, ${failed.size} failed`);
+  return lines;
 }
 
 /** One sentence per thing that does not hold, in English: validate is for course authors. */

@@ -55,7 +55,7 @@ describe('lintCourse', () => {
     const stray = problems.filter((problem) => problem.code === 'stray-file').map((problem) => [formatCourseProblem(problem, repoRoot), problem.severity]);
     expect(stray).toEqual(
       expect.arrayContaining([
-        [`${at}stray.txt: warning: stray file: the course folder holds README.md, course.yaml and NN-<module> folders only`, 'warning'],
+        [`${at}stray.txt: warning: stray file: the course folder holds README.md, course.yaml, NN-<module> folders and projects/ only`, 'warning'],
         [`${at}01-alpha/notes.yml: stray file: exercise files are named NN-<id>.yaml (e.g. 01-first-key.yaml), or they are not loaded`, 'error'],
         [`${at}01-alpha/checks/helper.txt: warning: stray file: checks/ holds the .js and .ts modules of js checks only`, 'warning'],
       ]),
