@@ -57,11 +57,16 @@ export class ExerciseServer {
 
   /** Moves to the exercise's server, and says in one line why when it is the one beside, or why a lab is skipped. */
   async open(place: Place, language: Language): Promise<OpenOutcome> {
-    await this.leave();
+    // leave() counts this open before its first await: any open, leave or close after it supersedes this one.
+    const left = this.leave();
     const token = this.opens;
+    await left;
+    if (token !== this.opens || this.closed) return 'superseded';
     const field = place.exercise.topology;
     if (field === undefined) {
-      this.current = await supervisorFor(this.main, place.module, place.exercise);
+      const supervisor = await supervisorFor(this.main, place.module, place.exercise);
+      if (token !== this.opens) return 'superseded';
+      this.current = supervisor;
       if (this.current !== this.main) this.screen.say('tutor', RUNS_BESIDE[language]);
       return 'ready';
     }

@@ -124,4 +124,26 @@ describe('a lab in the tutor', () => {
       await fresh.close();
     }
   }, 90_000);
+
+  it('stops a lab still starting when the tutor quits, and one superseded by another exercise', async () => {
+    const fresh = await startHeadlessTutor({ course: dir, exercise: 'production-lab/aof-recovery' });
+    const before = new Set(childRedisServerPids());
+    const lab = (pid: number) => !before.has(pid);
+    // Opened twice at once: the first start is superseded, and its servers stopped once they are up.
+    const first = fresh.controller.openExercise('production-lab/wait-for-replicas');
+    const second = fresh.controller.openExercise('production-lab/read-from-replica');
+    await Promise.all([first, second]);
+    await waitUntil(() => childRedisServerPids().filter(lab).length === 2, 'only the second lab (master, replica-1) left', 15_000);
+    await waitUntil(() => fresh.store.getState().panel?.topology?.nodes.length === 2, 'the second lab in the panel');
+    expect(fresh.store.getState().exerciseId).toBe('production-lab/read-from-replica');
+    // Quit while the cluster is starting: it is stopped as soon as it is up.
+    void fresh.controller.openExercise('production-lab/cluster-key-slot');
+    await waitUntil(() => fresh.store.getState().notice?.text.startsWith('starting the lab'), 'the cluster lab to be starting');
+    await fresh.close();
+    expect(childRedisServerPids().filter(lab)).toEqual([]);
+  }, 90_000);
 });
+
+function childRedisServerPids(): number[] {
+  return childRedisServers().map((line) => Number(line.split(' ')[0]));
+}
