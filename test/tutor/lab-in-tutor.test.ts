@@ -120,6 +120,14 @@ describe('a lab in the tutor', () => {
       const port = (name: string) => state().panel?.topology?.nodes.find((node) => node.name === name)?.port;
       await waitUntil(() => state().panel?.topology?.learnerAt === lastNode, `the panel to show the prompt on ${lastNode}`);
       expect(state().promptText).toBe(`127.0.0.1:${port(lastNode)}> `);
+      if (id !== 'production-lab/sentinel-failover') return;
+      // The killed master: redis-cli's words for a refused connect, and its prompt until a command gets through.
+      fresh.mark();
+      await fresh.type('connect master');
+      expect(fresh.lines('reply')).toEqual([`Could not connect to Redis at 127.0.0.1:${port('master')}: Connection refused`]);
+      expect(state().promptText).toBe('not connected> ');
+      await fresh.type('connect replica-1');
+      expect(state().promptText).toBe(`127.0.0.1:${port('replica-1')}> `);
     } finally {
       await fresh.close();
     }
