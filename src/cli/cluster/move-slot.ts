@@ -15,6 +15,8 @@ export interface MoveOptions {
   quiet: boolean;
   /** Update the nodes' slot maps here too (CLUSTER_MANAGER_OPT_UPDATE). */
   update: boolean;
+  /** Move the keys only, leaving the slot's state and owner alone (CLUSTER_MANAGER_OPT_COLD). */
+  cold?: boolean;
 }
 
 export async function moveSlot(context: ManagerContext, source: ManagerNode, target: ManagerNode, slot: number, options: MoveOptions): Promise<{ ok: boolean; error: string | null }> {
@@ -23,13 +25,18 @@ export async function moveSlot(context: ManagerContext, source: ManagerNode, tar
     log.print(`Moving slot ${slot} from ${source.address} to ${target.address}: `);
     await log.flush();
   }
-  let step = await setSlot(target, source, slot, 'importing');
-  if (step !== null) return { ok: false, error: step };
-  step = await setSlot(source, target, slot, 'migrating');
-  if (step !== null) return { ok: false, error: step };
+  const cold = options.cold === true;
+  let step: string | null;
+  if (!cold) {
+    step = await setSlot(target, source, slot, 'importing');
+    if (step !== null) return { ok: false, error: step };
+    step = await setSlot(source, target, slot, 'migrating');
+    if (step !== null) return { ok: false, error: step };
+  }
   const migrated = await migrateKeysInSlot(context, source, target, slot, options.verbose);
   if (!options.quiet) log.print('\n');
   if (!migrated.ok) return migrated;
+  if (cold) return finish(source, target, slot, options);
   // The target first: it spreads the news, and a crash before then leaves no slot without an owner.
   step = await setSlot(target, target, slot, 'node');
   if (step !== null) return { ok: false, error: step };
@@ -41,6 +48,10 @@ export async function moveSlot(context: ManagerContext, source: ManagerNode, tar
     step = await setSlot(node, target, slot, 'node');
     if (step !== null) return { ok: false, error: step };
   }
+  return finish(source, target, slot, options);
+}
+
+function finish(source: ManagerNode, target: ManagerNode, slot: number, options: MoveOptions): { ok: boolean; error: string | null } {
   if (options.update) {
     source.slots[slot] = 0;
     target.slots[slot] = 1;
@@ -49,7 +60,7 @@ export async function moveSlot(context: ManagerContext, source: ManagerNode, tar
 }
 
 /** clusterManagerSetSlot(): null when it worked, else the error's text. */
-async function setSlot(node: ManagerNode, other: ManagerNode, slot: number, status: string): Promise<string | null> {
+export async function setSlot(node: ManagerNode, other: ManagerNode, slot: number, status: string): Promise<string | null> {
   const reply = await node.command(['CLUSTER', 'SETSLOT', String(slot), status, other.name ?? '']);
   if (reply === null) return 'CLUSTER SETSLOT failed to run';
   return reply.type === 'error' ? reply.value.toString('utf8') : null;

@@ -8,6 +8,7 @@
 import type { Io } from '../../io.js';
 import { UserError } from '../../errors.js';
 import { resolveLanguage } from '../../course/language.js';
+import { CliExit } from '../cli-exit.js';
 import { OutputSink } from '../output-sink.js';
 import { readLineBatches } from '../stdin-lines.js';
 import type { ClusterCommand } from './cluster-args.js';
@@ -64,6 +65,10 @@ export async function runClusterManager(command: ClusterCommand, credentials: Cr
   };
   try {
     return (await run(context, command.args)) ? 0 : 1;
+  } catch (error) {
+    // Where redis-cli's manager calls exit() part way (a fix it will not risk).
+    if (error instanceof CliExit) return error.code;
+    throw error;
   } finally {
     closeAll(context);
     answers.close();

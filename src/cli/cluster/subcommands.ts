@@ -7,6 +7,7 @@ import { checkCluster, showClusterInfo } from './cluster-check.js';
 import { clusterCreate } from './cluster-create.js';
 import { clusterAddNode, clusterDelNode } from './cluster-add-del.js';
 import { clusterReshard } from './cluster-reshard.js';
+import { clusterFix } from './cluster-fix.js';
 import { loadFromArgs } from './load-from-args.js';
 import type { ManagerContext } from './manager-context.js';
 
@@ -30,6 +31,7 @@ export const SUBCOMMANDS: Partial<Record<string, Subcommand>> = {
   info,
   check,
   create: clusterCreate,
+  fix: clusterFix,
   reshard: clusterReshard,
   'add-node': clusterAddNode,
   'del-node': clusterDelNode,
