@@ -38,6 +38,8 @@ const SUBSCRIBE_COMMANDS = new Set(['subscribe', 'psubscribe', 'ssubscribe']);
 const UNSUBSCRIBE_COMMANDS = new Set(['unsubscribe', 'punsubscribe', 'sunsubscribe']);
 /** redis-cli repeats `N cmd` any number of times; the tutor stops at a number that cannot be a typo's victim. */
 const MAX_REPEAT = 1_000;
+/** The learner's connection could not be made (src/resp/connection.ts's ConnectError, worded as redis-cli's). */
+const COULD_NOT_CONNECT = /^Could not connect to Redis at /;
 /** UNSUBSCRIBE normally answers at once; a connection that does not is replaced, as redis-cli would. */
 const LEAVE_SUBSCRIBE_TIMEOUT_MS = 2_000;
 
@@ -146,7 +148,13 @@ export class CommandRunner {
     if (outcome.problem !== undefined || !outcome.reply) {
       this.flushHeld();
       const problem = outcome.problem ?? 'no reply';
-      this.deps.screen.say('reply', `Error: ${problem}`);
+      // redis-cli's reconnect before a command failed (a lab's node that is down): its line as it prints it, and `not connected> `.
+      const refused = COULD_NOT_CONNECT.test(problem);
+      this.deps.screen.say('reply', refused ? problem : `Error: ${problem}`);
+      if (refused) {
+        this.connected = false;
+        this.updatePrompt();
+      }
       return { kind: 'failed', problem };
     }
     const reply = outcome.reply;

@@ -126,6 +126,9 @@ describe('a lab in the tutor', () => {
       await fresh.type('connect master');
       expect(fresh.lines('reply')).toEqual([`Could not connect to Redis at 127.0.0.1:${port('master')}: Connection refused`]);
       expect(state().promptText).toBe('not connected> ');
+      await fresh.type('PING');
+      expect(fresh.lines('reply')).toEqual(Array(2).fill(`Could not connect to Redis at 127.0.0.1:${port('master')}: Connection refused`));
+      expect(state().promptText).toBe('not connected> ');
       await fresh.type('connect replica-1');
       expect(state().promptText).toBe(`127.0.0.1:${port('replica-1')}> `);
     } finally {
