@@ -11,6 +11,7 @@ import { everyAnswerGone } from '../programs/contain-process.js';
 import type { Interpreters } from '../programs/interpreters.js';
 import type { ExerciseGrade } from '../results/report-model.js';
 import { gradeProgramFile } from './grade-program-file.js';
+import { onExerciseLane } from '../grade/topology-lane.js';
 import { learnerProgramEnv } from './learner-env.js';
 import { chooseLanguage, languageOfFile } from './program-language.js';
 import { ensureWorkspaceFile, existingWorkspaceFiles, workspaceDir } from './workspace.js';
@@ -110,13 +111,16 @@ export async function runProgramOnce(prepared: PreparedRun, options: RunProgramO
   });
   try {
     const learner = learnerProgramEnv(options.env, { platform: process.platform, home: homedir() });
-    const grade = await gradeProgramFile(lane, prepared, prepared.file, {
-      env: learner.env,
-      passEnv: learner.passEnv,
-      handleSignals: options.handleSignals,
-      ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
-      ...(options.interpreters !== undefined ? { interpreters: options.interpreters } : {}),
-    });
+    // A lab (topology:) runs on servers of its own, as grade and validate run it.
+    const grade = await onExerciseLane(prepared.exercise, lane, (on) =>
+      gradeProgramFile(on, prepared, prepared.file, {
+        env: learner.env,
+        passEnv: learner.passEnv,
+        handleSignals: options.handleSignals,
+        ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+        ...(options.interpreters !== undefined ? { interpreters: options.interpreters } : {}),
+      }),
+    );
     return { grade, server: lane.target.describe() };
   } finally {
     await lane.close();
