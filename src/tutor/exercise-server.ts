@@ -1,6 +1,7 @@
 import { RUNS_BESIDE } from '../course/requirement-fit.js';
 import type { Language, TopologyField } from '../course/schema.js';
 import type { Engine } from '../engine/engine.js';
+import { errorMessage } from '../errors.js';
 import { supervisorFor } from '../engine/requirements.js';
 import type { Supervisor } from '../engine/supervisor.js';
 import { toTopologySpec } from '../engine/topology/lab-spec.js';
@@ -10,6 +11,7 @@ import { nodeNames } from '../redis/topology/topology-spec.js';
 import type { Place } from './course-nav.js';
 import { labTexts } from './lab-texts.js';
 import type { ScreenUpdates } from './screen-updates.js';
+import { texts } from './texts.js';
 
 /** What open() found: the exercise runs, a lab is skipped (--url), or another open() came after this one. */
 export type OpenOutcome = 'ready' | 'skipped' | 'superseded';
@@ -92,7 +94,8 @@ export class ExerciseServer {
     const lab = this.openLab;
     this.openLab = undefined;
     this.current = this.main;
-    await lab?.close();
+    // A stop that fails is said, not thrown: the menu does not wait for it, and each process's exit guard remains.
+    await lab?.close().catch((error: unknown) => this.screen.say('warning', texts(this.screen.state.language).tutorError(errorMessage(error))));
   }
 
   /** On quit: every lab stopped, those still starting included. */
