@@ -41,8 +41,12 @@ function normalized(run: ClusterRun): ClusterRun {
   const at = stdout.indexOf('>>> Performing Cluster Check');
   if (at < 0) return { ...run, stdout };
   const check = stdout.slice(at);
-  const blocksStart = check.indexOf('\n') + 1;
-  const blocksEnd = check.indexOf('[OK] All nodes agree');
+  // After the header's line, and after the colour reset that follows it (TERM=xterm).
+  const afterHeader = check.indexOf('\n') + 1;
+  const blocksStart = check.startsWith('\x1b[0m', afterHeader) ? afterHeader + 4 : afterHeader;
+  // The blocks end where the next line starts, its colour code (TERM=xterm) included.
+  const agree = check.indexOf('[OK] All nodes agree');
+  const blocksEnd = check.lastIndexOf('\n', agree) + 1;
   const blocks = check
     .slice(blocksStart, blocksEnd)
     .split(/\n(?=[MS]: )/)
