@@ -6,6 +6,7 @@ import { supervisorFor } from '../engine/requirements.js';
 import type { Supervisor } from '../engine/supervisor.js';
 import { toTopologySpec } from '../engine/topology/lab-spec.js';
 import { openTopologyLab, type TopologyLab } from '../engine/topology/topology-lab.js';
+import { PrivateRedisTarget } from '../redis/private-server.js';
 import type { Topology } from '../redis/topology/topology.js';
 import { nodeNames } from '../redis/topology/topology-spec.js';
 import type { Place } from './course-nav.js';
@@ -108,7 +109,9 @@ export class ExerciseServer {
   /** Starts the lab and makes it the current one, unless the learner has gone elsewhere meanwhile: then it is stopped at once. */
   private startLab(field: TopologyField, token: number): Promise<TopologyLab | undefined> {
     const run = (async () => {
-      const lab = await openTopologyLab(field, this.main);
+      // The lab's servers are the sandbox's redis-server (--redis-server PATH included), not whichever is first on PATH.
+      const main = this.main.target;
+      const lab = await openTopologyLab(field, this.main, main instanceof PrivateRedisTarget ? { redisServerBin: main.binary } : {});
       if (token !== this.opens || this.closed) {
         await lab.close();
         return undefined;
