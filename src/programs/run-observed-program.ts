@@ -46,6 +46,12 @@ const QUIET_MS = 500;
 const WATCH_INTERVAL_MS = 50;
 /** runProgram's own deadline comes this much after ours, which decides first whether the program was waiting or working. */
 const DEADLINE_SLACK_MS = 2_000;
+/**
+ * The most time an actor's acting may add to the limit: an act such as
+ * `!wait-failover` can take seconds the program spends waiting for its
+ * outcome, which is the tutor's time, not the program's.
+ */
+const ACTING_ALLOWANCE_MS = 60_000;
 const TAP_MS = 5_000;
 
 /**
@@ -73,7 +79,7 @@ export async function runObservedProgram(options: ObservedRunOptions): Promise<O
   signal?.addEventListener('abort', onLost, { once: true });
   if (signal?.aborted) onLost();
   try {
-    const running = runProgram({ ...rest, env: env(tap.spec), timeoutMs: timeoutMs + DEADLINE_SLACK_MS, signal: stop.signal });
+    const running = runProgram({ ...rest, env: env(tap.spec), timeoutMs: timeoutMs + ACTING_ALLOWANCE_MS + DEADLINE_SLACK_MS, signal: stop.signal });
     await watch(running, watcher, timeoutMs, stopAs);
     const run = await running;
     if (run.outcome !== 'aborted') return { run, stoppedWaiting: false };
@@ -88,13 +94,42 @@ export async function runObservedProgram(options: ObservedRunOptions): Promise<O
 async function watch(running: Promise<ProgramRun>, watcher: ProgramWatcher, timeoutMs: number, stopAs: (why: 'waiting' | 'working') => void): Promise<void> {
   let done = false;
   void running.finally(() => (done = true));
-  const deadline = Date.now() + timeoutMs;
+  const deadline = new ActingExcluded(Date.now() + timeoutMs);
   while (!done) {
     await Promise.race([running, sleep(WATCH_INTERVAL_MS)]);
     if (done) return;
-    const atDeadline = Date.now() >= deadline;
+    const atDeadline = deadline.passed(watcher.gate() !== undefined);
     if (!atDeadline && !(watcher.settled() && watcher.quietMs() >= QUIET_MS)) continue;
     if (await watcher.waitingOnRedis()) return stopAs('waiting');
     if (atDeadline) return stopAs('working');
+  }
+}
+
+/**
+ * The time limit with the time actors spent acting left out (up to
+ * ACTING_ALLOWANCE_MS), as a learner's typed line is not timed while the
+ * tutor acts: a Sentinel client waiting for the failover the tutor brings
+ * about is not slow for it.
+ */
+class ActingExcluded {
+  private actingSince: number | undefined;
+  private added = 0;
+
+  constructor(private deadline: number) {}
+
+  /** Whether the limit is reached, told at each look whether an actor is acting now. */
+  passed(acting: boolean): boolean {
+    const now = Date.now();
+    if (acting) {
+      this.actingSince ??= now;
+      return false;
+    }
+    if (this.actingSince !== undefined) {
+      const extra = Math.min(now - this.actingSince, ACTING_ALLOWANCE_MS - this.added);
+      this.added += extra;
+      this.deadline += extra;
+      this.actingSince = undefined;
+    }
+    return now >= this.deadline;
   }
 }
