@@ -32,6 +32,7 @@ describe('differential: --cluster info and check', () => {
     ['check', ['--cluster', 'check', '{1}'], {}],
     ['check from a replica', ['--cluster', 'check', '{5}'], {}],
     ['check in colour (TERM=xterm)', ['--cluster', 'check', '{1}'], { TERM: 'xterm-256color' }],
+    ['check --cluster-search-multiple-owners (every slot asked about)', ['--cluster', 'check', '{1}', '--cluster-search-multiple-owners'], {}],
     ['check with -a after the address', ['--cluster', 'check', '{1}', '-a', '{password}'], { REDISCLI_AUTH: '' }],
   ])('%s', async (_name, template, env) => {
     const args = template.map((word) =>

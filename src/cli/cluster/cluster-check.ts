@@ -7,6 +7,7 @@
 import { onError, type ManagerContext } from './manager-context.js';
 import { printfFixed2 } from './c-numbers.js';
 import { CLUSTER_SLOTS, replyText, type ManagerNode } from './manager-node.js';
+import { searchMultipleOwners } from './multiple-owners.js';
 import { nodeInfo } from './node-text.js';
 
 /** clusterManagerShowClusterInfo(). */
@@ -89,6 +90,7 @@ export async function checkCluster(context: ManagerContext, quiet: boolean, repa
     result = false;
     if (repairs.fixCoverage !== undefined && (await repairs.fixCoverage(covered)) > 0) result = true;
   }
+  if (context.options.searchMultipleOwners) result = await searchMultipleOwners(context, result);
   return result;
 }
 
