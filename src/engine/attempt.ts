@@ -17,9 +17,10 @@ import type { ProgramFacts } from './program-facts.js';
 import type { ExerciseResult } from '../results/check-result.js';
 import { runChecks, type RunChecksOptions } from './run-checks.js';
 import type { TutorSubscriber } from './tutor-subscriber.js';
-import { isErrorValue } from './value.js';
+import { isErrorValue, type Value } from './value.js';
 import { labOnPort } from './topology/lab-registry.js';
 import { connectLearnerTo, connectNodeName } from './topology/connect-node.js';
+import { runOnNode } from './topology/node-command.js';
 import type { Redis } from 'ioredis';
 import type { Topology } from '../redis/topology/topology.js';
 
@@ -175,7 +176,7 @@ export class Attempt {
   async interrupt(): Promise<'sent' | 'busy'> {
     const id = this.deps.learner.clientId;
     if (id === undefined) return 'sent';
-    const [reply] = await execPipeline(this.deps.checker, [['CLIENT', 'UNBLOCK', String(id), 'ERROR']]).catch(() => []);
+    const reply = await this.onLearnerServer(['CLIENT', 'UNBLOCK', String(id), 'ERROR']).catch(() => null);
     return isErrorValue(reply) && reply.message.startsWith('BUSY') ? 'busy' : 'sent';
   }
 
@@ -187,7 +188,7 @@ export class Attempt {
   async learnerSubscriptions(): Promise<number> {
     const id = this.deps.learner.clientId;
     if (id === undefined) return 0;
-    const [line] = await execPipeline(this.deps.checker, [['CLIENT', 'LIST', 'ID', String(id)]]);
+    const line = await this.onLearnerServer(['CLIENT', 'LIST', 'ID', String(id)]);
     if (typeof line !== 'string' || line.trim() === '') return 0;
     const info = parseClientLine(line);
     return ['sub', 'psub', 'ssub'].reduce((sum, field) => sum + Number(info[field] ?? 0), 0);
@@ -224,13 +225,27 @@ export class Attempt {
     };
   }
 
+  /**
+   * One command about the learner's connection on the server it is on: the
+   * checker's, or in a lab the node a `connect` moved it to (its client id
+   * means nothing on the others).
+   */
+  private async onLearnerServer(command: string[]): Promise<Value> {
+    const { checker, learner } = this.deps;
+    const lab = learner.spec.port === checker.options.port ? undefined : labOnPort(checker.options.port);
+    const node = lab?.nodes.find((candidate) => candidate.target.spec.port === learner.spec.port);
+    if (node) return runOnNode(node, command);
+    const [reply] = await execPipeline(checker, [command]);
+    return reply ?? null;
+  }
+
   /** Asks the server whether the learner's connection is blocked until it is, or until its reply arrives. */
   private async fireWhenBlocked(settled: () => boolean, events: ActorEvent[]): Promise<void> {
     const id = this.deps.learner.clientId;
     if (id === undefined) return;
     await sleep(FIRST_BLOCK_PROBE_MS);
     while (!settled()) {
-      const [line] = await execPipeline(this.deps.checker, [['CLIENT', 'LIST', 'ID', String(id)]]);
+      const line = await this.onLearnerServer(['CLIENT', 'LIST', 'ID', String(id)]);
       if (settled()) return;
       if (typeof line === 'string' && line.trim() !== '' && isBlocked(parseClientLine(line))) {
         // After its delay an actor acts only if the command still waits (not timed out, not interrupted).

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundledCourseDir } from '../../src/course/load.js';
+import { texts } from '../../src/tutor/texts.js';
 import { waitUntil } from '../support/wait-until.js';
 import { startHeadlessTutor, type HeadlessTutor } from './support/headless-tutor.js';
 
@@ -79,6 +80,17 @@ describe('a lab in the tutor', () => {
     ]);
     expect(state().promptText).toBe(`127.0.0.1:${master}> `);
   }, 60_000);
+
+  it('Ctrl-C wakes a blocking command on the node the prompt moved to (its client id is that node\'s)', async () => {
+    const state = () => tutor.store.getState();
+    await tutor.type('connect replica-1');
+    tutor.mark();
+    void tutor.controller.submit('XREAD BLOCK 0 STREAMS events $');
+    await waitUntil(() => state().waitingForReply, 'XREAD to wait');
+    await tutor.controller.interrupt();
+    await waitUntil(() => state().promptMode === 'ready' && !state().lineRunning, 'the prompt after Ctrl-C');
+    expect(tutor.lines('tutor')).toEqual([texts('en').interrupted]);
+  }, 30_000);
 
   it('stops the lab when the learner leaves it; a cluster lab shows each master\'s slots; quitting stops the lab too', async () => {
     expect(childRedisServers().length).toBe(3); // the sandbox and the lab's two
