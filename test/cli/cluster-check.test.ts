@@ -77,6 +77,26 @@ describe('differential: --cluster info and check', () => {
     }
   }, 60_000);
 
+  it('check with several open slots: listed in redis-cli\'s hash table order', async () => {
+    const slots = ['0', '100', '866', '2000', '3999', '5000'];
+    const prepare = async () => {
+      const [from, to] = await Promise.all([nodeId(cluster, node(1)), nodeId(cluster, node(2))]);
+      for (const slot of slots) {
+        await nodeCommand(cluster, node(2), ['CLUSTER', 'SETSLOT', slot, 'IMPORTING', from]);
+        await nodeCommand(cluster, node(1), ['CLUSTER', 'SETSLOT', slot, 'MIGRATING', to]);
+      }
+    };
+    const cleanUp = async () => {
+      for (const slot of slots) {
+        await nodeCommand(cluster, node(1), ['CLUSTER', 'SETSLOT', slot, 'STABLE']);
+        await nodeCommand(cluster, node(2), ['CLUSTER', 'SETSLOT', slot, 'STABLE']);
+      }
+    };
+    const { theirs, ours } = await runBothOnCluster(cluster, ['--cluster', 'check', address(1)], '', { prepare, cleanUp });
+    expect(theirs.stdout).toContain('[WARNING] The following slots are open: ');
+    expect(ours).toEqual(theirs);
+  }, 60_000);
+
   it.each<[string, string[]]>([
     ['no address', ['--cluster', 'check']],
     ['an unknown subcommand', ['--cluster', 'frobnicate', '127.0.0.1:1']],

@@ -4,11 +4,12 @@
  * with other replicas, up to 500 tries per node, keeping any swap that does
  * not make the score worse. With every node on one host (a local lab) no
  * swap can help, so the masters the replicas end up with are random in
- * redis-cli, and random here too (glibc's rand() seeded with the second, as
- * redis-cli seeds it; the tutor lists offending replicas in node order,
- * redis-cli in its hash table's order, so the two draws differ).
+ * redis-cli. The tutor draws the same way: glibc's rand() seeded with the
+ * second, offending replicas in the order of redis-cli's hash table, so with
+ * the same nodes in the same second it makes redis-cli's choice.
  */
 import { GlibcRandom } from './glibc-random.js';
+import { RedisDict } from './redis-dict.js';
 import type { ManagerContext } from './manager-context.js';
 import type { ManagerNode } from './manager-node.js';
 
@@ -50,13 +51,13 @@ function antiAffinityScore(context: ManagerContext, byIp: readonly ManagerNode[]
   for (const group of byIp) {
     const ip = group[0]?.ip;
     // Per master id: 'm' first when the master is on this host, an 's' per replica of it here.
-    const related = new Map<string, string>();
+    const related = new RedisDict<string>();
     for (const node of group) {
       const key = node.replicate ?? node.name ?? '';
-      const types = related.get(key) ?? '';
-      related.set(key, node.replicate !== null ? `${types}s` : `m${types}`);
+      const types = related.find(key) ?? '';
+      related.replace(key, node.replicate !== null ? `${types}s` : `m${types}`);
     }
-    for (const [master, types] of related) {
+    for (const [master, types] of related.entries()) {
       if (types.length < 2) continue;
       score += types.startsWith('m') ? 10_000 * (types.length - 1) : types.length;
       const offender = context.nodes.find((node) => node.replicate === master && node.ip === ip);

@@ -9,6 +9,7 @@ import { printfFixed2 } from './c-numbers.js';
 import { CLUSTER_SLOTS, replyText, type ManagerNode } from './manager-node.js';
 import { searchMultipleOwners } from './multiple-owners.js';
 import { nodeInfo } from './node-text.js';
+import { RedisDict } from './redis-dict.js';
 
 /** clusterManagerShowClusterInfo(). */
 export async function showClusterInfo(context: ManagerContext): Promise<void> {
@@ -51,17 +52,19 @@ export async function checkCluster(context: ManagerContext, quiet: boolean, repa
     log.ok('[OK] All nodes agree about slots configuration.\n');
   }
   log.info('>>> Check for open slots...\n');
-  const openSlots: string[] = [];
+  // redis-cli collects them in a dict and lists them in its order.
+  const open = new RedisDict<string>();
   for (const node of context.nodes) {
     for (const [state, pairs] of [
       ['migrating', node.migrating],
       ['importing', node.importing],
     ] as const) {
       if (pairs.length === 0) continue;
-      for (const [slot] of pairs) if (!openSlots.includes(slot)) openSlots.push(slot);
+      for (const [slot, other] of pairs) open.replace(slot, other);
       onError(context, `[WARNING] Node ${node.address} has slots in ${state} state ${pairs.map(([slot]) => slot).join(',')}.`);
     }
   }
+  const openSlots = open.entries().map(([slot]) => slot);
   if (openSlots.length > 0) {
     result = false;
     log.err(`[WARNING] The following slots are open: ${openSlots.join(',')}.\n`);

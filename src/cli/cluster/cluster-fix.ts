@@ -4,14 +4,15 @@
  * (clusterManagerFixSlotsCoverage(), here) as it finds them. Each kind of
  * uncovered slot is fixed only after a yes (`--cluster-yes` does not answer
  * these questions, as in redis-cli). Slots with no keys go to a random
- * master, chosen with glibc's rand() seeded with the second as redis-cli does;
- * redis-cli walks the slots in its hash table's order, the tutor in slot order.
+ * master, chosen with glibc's rand() seeded with the second as redis-cli does,
+ * the slots walked in the order of redis-cli's hash table.
  */
 import { CliExit } from '../cli-exit.js';
 import { checkCluster, showClusterInfo } from './cluster-check.js';
 import { confirmWithYes } from './confirm.js';
 import { fixOpenSlot } from './fix-open-slot.js';
 import { GlibcRandom } from './glibc-random.js';
+import { RedisDict } from './redis-dict.js';
 import { loadFromArgs } from './load-from-args.js';
 import type { ManagerContext } from './manager-context.js';
 import { CLUSTER_SLOTS, type ManagerNode } from './manager-node.js';
@@ -40,7 +41,8 @@ async function fixSlotsCoverage(context: ManagerContext, covered: Uint8Array): P
   }
   log.info('>>> Fixing slots coverage...\n');
   const masters = context.nodes.filter((node) => !node.replica && node.replicate === null);
-  const holders = new Map<number, ManagerNode[]>();
+  // redis-cli keeps them in a dict (clusterManagerUncoveredSlots) and walks it in its order.
+  const holders = new RedisDict<ManagerNode[]>();
   for (let slot = 0; slot < CLUSTER_SLOTS; slot++) {
     if (covered[slot]) continue;
     const withKeys: ManagerNode[] = [];
@@ -49,11 +51,13 @@ async function fixSlotsCoverage(context: ManagerContext, covered: Uint8Array): P
       if (!node.checkReply(reply, log)) return -1;
       if (reply.type === 'array' && reply.items.length > 0) withKeys.push(node);
     }
-    holders.set(slot, withKeys);
+    holders.replace(String(slot), withKeys);
   }
-  const none = [...holders].filter(([, nodes]) => nodes.length === 0).map(([slot]) => slot);
-  const single = [...holders].filter(([, nodes]) => nodes.length === 1).map(([slot]) => slot);
-  const multi = [...holders].filter(([, nodes]) => nodes.length > 1).map(([slot]) => slot);
+  const walked = holders.entries().map(([slot, nodes]): [number, ManagerNode[]] => [Number(slot), nodes]);
+  const byHolders = new Map(walked);
+  const none = walked.filter(([, nodes]) => nodes.length === 0).map(([slot]) => slot);
+  const single = walked.filter(([, nodes]) => nodes.length === 1).map(([slot]) => slot);
+  const multi = walked.filter(([, nodes]) => nodes.length > 1).map(([slot]) => slot);
   let fixed = 0;
   if (none.length > 0) {
     log.print('The following uncovered slots have no keys across the cluster:\n');
@@ -73,7 +77,7 @@ async function fixSlotsCoverage(context: ManagerContext, covered: Uint8Array): P
     log.print(`${slotList(single)}\n`);
     if (await confirmWithYes(context, 'Fix these slots by covering with those nodes?', true)) {
       for (const slot of single) {
-        const node = (holders.get(slot) as ManagerNode[])[0] as ManagerNode;
+        const node = (byHolders.get(slot) as ManagerNode[])[0] as ManagerNode;
         log.info(`>>> Covering slot ${slot} with ${node.address}\n`);
         if (!(await setSlotOwner(context, node, slot, false))) return -1;
         node.slots[slot] = 1;
@@ -86,7 +90,7 @@ async function fixSlotsCoverage(context: ManagerContext, covered: Uint8Array): P
     log.print(`${slotList(multi)}\n`);
     if (await confirmWithYes(context, 'Fix these slots by moving keys into a single node?', true)) {
       for (const slot of multi) {
-        const nodes = holders.get(slot) as ManagerNode[];
+        const nodes = byHolders.get(slot) as ManagerNode[];
         const target = await nodeWithMostKeys(context, nodes, slot);
         if (target === undefined) return -1;
         log.info(`>>> Covering slot ${slot} moving keys to ${target.address}\n`);
