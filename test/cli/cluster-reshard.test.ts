@@ -100,6 +100,41 @@ describe('differential: --cluster reshard', () => {
   }, 60_000);
 });
 
+describe('--cluster reshard on a terminal, its questions answered as typed', () => {
+  it('the same questions, echo and moves as redis-cli', async () => {
+    const { startInPty } = await import('../redis-cli/line-editor/support/redis-cli-oracle.js');
+    const { BIN } = await import('./support/run-both.js');
+    const [from, to] = await Promise.all([nodeId(cluster, node(1)), nodeId(cluster, node(2))]);
+    const env = { REDISCLI_AUTH: cluster.password };
+    const runs: Array<{ typed: string; screen: string[] }> = [];
+    for (const [command, prefix] of [
+      ['redis-cli', []],
+      [process.execPath, [BIN, 'cli']],
+    ] as const) {
+      await settled();
+      for (const key of keysInLowSlots()) await nodeCommand(cluster, node(1), ['SET', key, 'v']);
+      const session = await startInPty(command, [...prefix, '--cluster', 'reshard', address(1)], { env, ready: (out) => out.includes('How many slots') });
+      let typed = '';
+      typed += await session.type('3\r', (out) => out.includes('receiving node ID? '));
+      typed += await session.type(`${to}\r`, (out) => out.includes('Source node #1: '));
+      typed += await session.type(`${from}\r`, (out) => out.includes('Source node #2: '));
+      typed += await session.type('done\r', (out) => out.includes('(yes/no)? '));
+      // What the moves print comes after the answer, at the program's pace: compared on the screen once all is drawn.
+      await session.type('yes\r');
+      expect(await session.exited).toBe(0);
+      await session.waitForScreen((shown) => shown.screen().includes(`Moving slot 2 from ${address(1)} to ${address(2)}: ..`), 'the last move');
+      runs.push({ typed, screen: session.screen() });
+      session.close();
+      await nodeCommand(cluster, node(2), ['FLUSHALL']);
+      await settled();
+      const back = await runProgram('redis-cli', ['--cluster', 'reshard', address(1), '--cluster-from', to, '--cluster-to', from, '--cluster-slots', '3', '--cluster-yes'], '', env);
+      expect(back.code).toBe(0);
+    }
+    expect(runs[0]?.typed).toContain('Source node #2: ');
+    expect(runs[1]).toEqual(runs[0]);
+  }, 120_000);
+});
+
 describe('differential: --cluster add-node and del-node', () => {
   const spare = () => node(7);
   let spareId = '';
