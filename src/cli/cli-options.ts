@@ -56,7 +56,7 @@ export function parseCliOptions(
     throw new UserError(`-p ${port} is not a port.`, 'Give a port between 1 and 65535, e.g. -p 6379.');
   }
   const clusterName = text('cluster');
-  const cluster = clusterName !== undefined ? parseClusterCommand(clusterName, operands, options) : undefined;
+  const cluster = clusterName !== undefined ? parseClusterCommand(clusterName, operands, options, context.env) : undefined;
   // redis-cli reads REDISCLI_AUTH only when no password was given, and does not warn about it.
   const commandLinePassword = cluster?.password ?? text('a') ?? fromUrl?.password;
   const password = commandLinePassword ?? nonEmpty(context.env['REDISCLI_AUTH']);

@@ -75,6 +75,15 @@ describe('differential: --cluster create', () => {
     expect(mine.replicaOf).toEqual(mine.masters);
   }, 90_000);
 
+  it('REDISCLI_CLUSTER_YES=1 answers the question', async () => {
+    const { theirs, ours } = await runBothOnCluster(cluster, ['--cluster', 'create', ...addresses(), '--cluster-replicas', '1'], '', {
+      cleanUp: unjoin,
+      env: { REDISCLI_CLUSTER_YES: '1' },
+    });
+    expect(theirs.stdout).not.toContain('Can I set the above configuration?');
+    expect(normalized(ours)).toEqual(normalized(theirs));
+  }, 90_000);
+
   it('the question answered on stdin, in colour', async () => {
     const { theirs, ours } = await runBothOnCluster(cluster, ['--cluster', 'create', ...addresses(), '--cluster-replicas', '1'], 'yes\n', {
       cleanUp: unjoin,

@@ -90,8 +90,9 @@ export const CLUSTER_FLAGS: ReadonlyArray<[string, boolean]> = [
   ...Object.keys(FLAG_OPTIONS).map((flag): [string, boolean] => [flag, false]),
 ];
 
-export function parseClusterCommand(name: string, operands: readonly string[], given: Record<string, unknown>): ClusterCommand {
-  const options: ClusterCommandOptions = { ...DEFAULTS };
+export function parseClusterCommand(name: string, operands: readonly string[], given: Record<string, unknown>, env: NodeJS.ProcessEnv = {}): ClusterCommand {
+  // REDISCLI_CLUSTER_YES=1 is --cluster-yes (redis-cli's parseEnv()).
+  const options: ClusterCommandOptions = { ...DEFAULTS, yes: env['REDISCLI_CLUSTER_YES'] === '1' };
   const apply = (flag: string, value: string | true): void => {
     const valueOption = VALUE_OPTIONS[flag];
     if (valueOption !== undefined && typeof value === 'string') {
