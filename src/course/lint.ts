@@ -169,6 +169,10 @@ async function missingProgramFiles(exercise: LoadedExercise): Promise<CourseProb
       }
     }
   }
+  for (const { index, program } of exercise.counterExamples) {
+    if (program === undefined || (await access(program.absolutePath).then(() => true, () => false))) continue;
+    problems.push(problemAt(exercise.locate(['counterExamples', index, 'program']), 'error', 'missing-program', `counterExamples[${index}].program: ${program.path} does not exist next to this file`));
+  }
   return problems;
 }
 

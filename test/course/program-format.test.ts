@@ -88,7 +88,7 @@ describe('a course with program exercises', () => {
     for (const name of ['starter.py', 'solution.py', 'starter.mjs', 'solution.mjs', 'requirements.txt']) {
       await writeFile(join(module, 'programs', 'counter', name), '# program\n');
     }
-    await writeFile(join(module, '02-missing.yaml'), `${BASE.replace('id: counter', 'id: missing')}program:\n  python: { starter: programs/missing/starter.py, solution: programs/missing/solution.py }\n`);
+    await writeFile(join(module, '02-missing.yaml'), `${BASE.replace('id: counter', 'id: missing')}program:\n  python: { starter: programs/missing/starter.py, solution: programs/missing/solution.py }\ncounterExamples:\n  - why: { en: w, ru: в }\n    program: programs/missing/wrong.py\n`);
     await writeFile(join(module, 'programs', 'missing', 'starter.py'), '# only the starter\n');
     await writeFile(join(module, 'programs', 'notes.txt'), 'not a folder\n');
   });
@@ -111,6 +111,7 @@ describe('a course with program exercises', () => {
     const { problems } = await checkCourse(dir);
     expect(problems.map((problem) => [problem.severity, problem.code, problem.line ?? 0, problem.message])).toEqual([
       ['error', 'missing-program', 12, 'program.python.solution: programs/missing/solution.py does not exist next to this file'],
+      ['error', 'missing-program', 15, 'counterExamples[0].program: programs/missing/wrong.py does not exist next to this file'],
       ['warning', 'stray-file', 0, stringMatching(/^stray file: programs\/ holds one folder per exercise/)],
     ]);
   });

@@ -48,6 +48,7 @@ describe('program labs under validate --solutions', () => {
       ['production-lab/sentinel-client', 'python', 'passed', []],
       ['production-lab/sentinel-client', 'javascript', 'passed', []],
       ['production-lab/cluster-client', 'counter-example 1', 'passed'],
+      ['production-lab/cluster-client', 'counter-example 2', 'passed'],
       ['production-lab/cluster-client', 'python', 'passed', []],
       ['production-lab/cluster-client', 'javascript', 'passed', []],
       ['production-lab/info-alerts', 'counter-example 1', 'passed'],
