@@ -58,6 +58,12 @@ describe('differential: -c on a real cluster', () => {
     expect(ours).toEqual(theirs);
   }, 60_000);
 
+  it('-n 1: SELECT refused on every connection, redirects included', async () => {
+    const { theirs, ours } = await runBothOnCluster(cluster, ['-c', '-n', '1', '--no-raw'], 'get bar\nget foo\nget foo\nping\n');
+    expect(theirs.stderr).toContain('SELECT 1 failed');
+    expect(ours).toEqual(theirs);
+  }, 60_000);
+
   it('-a on the command line: the warning, then the same session', async () => {
     const { theirs, ours } = await runBothOnCluster(cluster, ['-a', cluster.password, '-c', '--no-raw'], 'set foo 1\nget foo\nget bar\n', { env: { REDISCLI_AUTH: '' } });
     expect(theirs.stderr).toContain('Warning: Using a password');
