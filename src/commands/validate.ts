@@ -8,7 +8,8 @@ import type { ConnectLearner } from '../engine/learner-connection.js';
 import { renderValidateReport, reportHolds, type ValidateReport } from '../validate/render-validate.js';
 import { unknownServerCommands } from '../validate/server-commands.js';
 import { validateSolutions } from '../validate/validate-solutions.js';
-import { loadProjectsToValidate, projectsDirOf, validateProjectSolutions } from '../validate/validate-projects.js';
+import { loadProjectsToValidate, projectsDirOf, validateProjectSolutions, type ProjectValidation } from '../validate/validate-projects.js';
+import type { LoadedProject } from '../projects/load-project.js';
 import { GradingLane } from '../grade/grading-lane.js';
 import { chooseInterpreters } from '../programs/interpreters.js';
 import { EXIT } from '../errors.js';
@@ -17,6 +18,7 @@ import { acquireRedis } from '../redis/acquire.js';
 
 /** Each run of a project's program, as `project test` allows by default. */
 const PROJECT_RUN_TIMEOUT_MS = 10_000;
+const PROJECT_LANES = 3;
 
 export interface ValidateRun {
   dir: string;
@@ -60,18 +62,43 @@ export async function runValidate(run: ValidateRun): Promise<ValidateReport> {
       const solutions = await validateSolutions(course, supervisor, programs);
       // Warnings only: commands this server does not know (../validate/server-commands.ts).
       const unknown = await unknownServerCommands(course, supervisor.engine.checker, target);
-      const projectRules = await validateProjectSolutions(GradingLane.over(supervisor), projects, {
-        env: run.env,
-        interpreters: chooseInterpreters({}, run.env),
-        handleSignals: programs.handleSignals,
-        timeoutMs: PROJECT_RUN_TIMEOUT_MS,
-      });
+      const projectRules = await validateProjects(run, supervisor, projects, programs.handleSignals);
       return { problems: [...problems, ...unknown], exercises, solutions, projects: [...failures, ...projectRules], server: target.describe() };
     } finally {
       await supervisor.close();
     }
   } finally {
     await target.release();
+  }
+}
+
+/**
+ * The projects' rules, on the validate's own lane and, on servers the tutor
+ * starts itself, PROJECT_LANES - 1 more: a project runs its program a few
+ * dozen times, most of it waiting on processes, not on the CPU.
+ */
+async function validateProjects(run: ValidateRun, supervisor: Supervisor, projects: readonly LoadedProject[], handleSignals: boolean): Promise<ProjectValidation[]> {
+  if (projects.length === 0) return [];
+  const extra = supervisor.target.owned ? Math.min(PROJECT_LANES, projects.length) - 1 : 0;
+  const opened = await Promise.all(
+    Array.from({ length: extra }, () =>
+      GradingLane.open({
+        env: run.env,
+        connectLearner: run.connectLearner ?? connectRespLearner,
+        handleSignals,
+        ...(run.redisServerBin !== undefined ? { redisServerBin: run.redisServerBin } : {}),
+      }),
+    ),
+  );
+  try {
+    return await validateProjectSolutions([GradingLane.over(supervisor), ...opened], projects, {
+      env: run.env,
+      interpreters: chooseInterpreters({}, run.env),
+      handleSignals,
+      timeoutMs: PROJECT_RUN_TIMEOUT_MS,
+    });
+  } finally {
+    await Promise.all(opened.map((lane) => lane.close()));
   }
 }
 

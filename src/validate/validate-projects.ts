@@ -55,26 +55,36 @@ export async function loadProjectsToValidate(projectsDir: string): Promise<{ pro
  * untouched starter fails stage 1. (Stage by stage, each solution against
  * the one before, is `project test --solutions`, the longer dev check.)
  */
-export async function validateProjectSolutions(lane: GradingLane, projects: readonly LoadedProject[], settings: ProjectTestSettings): Promise<ProjectValidation[]> {
+export async function validateProjectSolutions(lanes: readonly GradingLane[], projects: readonly LoadedProject[], settings: ProjectTestSettings): Promise<ProjectValidation[]> {
+  // Each lane (a server of its own) takes the next project; the results keep the projects' order.
+  const results = new Map<LoadedProject, ProjectValidation[]>();
+  let next = 0;
+  await Promise.all(
+    lanes.map(async (lane) => {
+      for (let project = projects[next++]; project !== undefined; project = projects[next++]) results.set(project, await projectRules(lane, project, settings));
+    }),
+  );
+  return projects.flatMap((project) => results.get(project) ?? []);
+}
+
+async function projectRules(lane: GradingLane, project: LoadedProject, settings: ProjectTestSettings): Promise<ProjectValidation[]> {
   const results: ProjectValidation[] = [];
-  for (const project of projects) {
-    const languages = (await readdir(join(project.dir, 'starter')).catch(() => [] as string[])).sort();
-    const last = project.stages.at(-1);
-    for (const language of languages) {
-      if (last !== undefined) {
-        const folder = join(project.dir, 'solutions', language, `${last.number}-${last.id}`);
-        results.push(await ruleOf(project, language, 'last-solution-passes', folder, async () => {
-          const result = await testProject(lane, project, await readStudentProject(folder), range(project.stages.length), settings);
-          const failed = result.stages.find((stage) => stage.status !== 'passed');
-          return failed === undefined ? undefined : `stage ${failed.stage} (${failed.exercise}) fails: ${failed.failedCheck?.description.en ?? failed.problem?.message ?? 'see project test'}`;
-        }));
-      }
-      const starter = join(project.dir, 'starter', language);
-      results.push(await ruleOf(project, language, 'starter-fails-stage-1', starter, async () => {
-        const result = await testProject(lane, project, await readStudentProject(starter), [1], settings);
-        return result.passed ? 'the untouched starter passes stage 1: the stage tests nothing the starter lacks' : undefined;
+  const languages = (await readdir(join(project.dir, 'starter')).catch(() => [] as string[])).sort();
+  const last = project.stages.at(-1);
+  for (const language of languages) {
+    if (last !== undefined) {
+      const folder = join(project.dir, 'solutions', language, `${last.number}-${last.id}`);
+      results.push(await ruleOf(project, language, 'last-solution-passes', folder, async () => {
+        const result = await testProject(lane, project, await readStudentProject(folder), range(project.stages.length), settings);
+        const failed = result.stages.find((stage) => stage.status !== 'passed');
+        return failed === undefined ? undefined : `stage ${failed.stage} (${failed.exercise}) fails: ${failed.failedCheck?.description.en ?? failed.problem?.message ?? 'see project test'}`;
       }));
     }
+    const starter = join(project.dir, 'starter', language);
+    results.push(await ruleOf(project, language, 'starter-fails-stage-1', starter, async () => {
+      const result = await testProject(lane, project, await readStudentProject(starter), [1], settings);
+      return result.passed ? 'the untouched starter passes stage 1: the stage tests nothing the starter lacks' : undefined;
+    }));
   }
   return results;
 }
