@@ -41,18 +41,33 @@ const cases = readdirSync(SUBMISSIONS)
       })),
   );
 
-let lane: GradingLane;
+/** Cases run a few at once, each on a lane (a server) of its own: their programs mostly wait on processes. */
+const LANES = 3;
+const lanes: GradingLane[] = [];
+const waiting: Array<(lane: GradingLane) => void> = [];
+async function withLane<T>(use: (lane: GradingLane) => Promise<T>): Promise<T> {
+  const lane = lanes.pop() ?? (await new Promise<GradingLane>((resolve) => waiting.push(resolve)));
+  try {
+    return await use(lane);
+  } finally {
+    const next = waiting.shift();
+    if (next) next(lane);
+    else lanes.push(lane);
+  }
+}
+const opened: GradingLane[] = [];
 let settings: ProjectTestSettings;
 const projects = new Map<string, LoadedProject>();
 
 beforeAll(async () => {
-  lane = await GradingLane.open({ env: process.env, connectLearner: connectRespLearner, handleSignals: false });
+  opened.push(...(await Promise.all(Array.from({ length: LANES }, () => GradingLane.open({ env: process.env, connectLearner: connectRespLearner, handleSignals: false })))));
+  lanes.push(...opened);
   settings = { env: { PATH: process.env.PATH ?? '' }, interpreters: { python: pythonWithRedisPy(), node: process.execPath }, handleSignals: false, timeoutMs: 15_000 };
   for (const projectFolder of new Set(cases.map((one) => one.projectFolder))) {
     projects.set(projectFolder, await loadProject(join(bundledProjectsDir(), projectFolder)));
   }
 }, 60_000);
-afterAll(() => lane.close());
+afterAll(() => Promise.all(opened.map((lane) => lane.close())));
 
 describe('the hidden class of project submissions gets the right verdict on each stage', () => {
   it('has cases, each for a bundled project and naming only its stages', () => {
@@ -67,10 +82,11 @@ describe('the hidden class of project submissions gets the right verdict on each
     }
   });
 
-  it.each(cases.map((one) => [`${one.projectFolder} ${one.name}`, one] as const))('%s', async (_label, { projectFolder, dir, verdict }) => {
+  it.concurrent.each(cases.map((one) => [`${one.projectFolder} ${one.name}`, one] as const))('%s', async (_label, { projectFolder, dir, verdict }) => {
     const project = projects.get(projectFolder);
     if (!project) throw new Error(`no project ${projectFolder}`);
-    const result = await testProject(lane, project, await readStudentProject(dir), range(project.stages.length), settings);
+    const student = await readStudentProject(dir);
+    const result = await withLane((lane) => testProject(lane, project, student, range(project.stages.length), settings));
     const statuses = result.stages.map((grade) => [project.stages[grade.stage - 1]?.id, grade.status]);
     const passes = verdict.passes === 'all' ? project.stages.map((stage) => stage.id) : verdict.passes;
     expect(statuses).toEqual([...passes.map((id) => [id, 'passed']), ...(verdict.fails ? [[verdict.fails, 'failed']] : [])]);
