@@ -11,7 +11,7 @@ import os
 import time
 
 from redis.exceptions import ConnectionError, ReadOnlyError, TimeoutError
-from redis.sentinel import Sentinel
+from redis.sentinel import MasterNotFoundError, Sentinel
 
 password = os.environ.get("REDIS_PASSWORD")
 name = os.environ.get("REDIS_SENTINEL_MASTER", "mymaster")
@@ -29,8 +29,10 @@ print(f"the sentinels name the master at {host}:{port}")
 # TODO: SET orders:before placed, then print "wrote orders:before" (the tutor then kills the master).
 # TODO: SET orders:before placed, затем напечатайте "wrote orders:before" (тогда тренажёр убьёт мастер).
 
-# TODO: wait until sentinel.discover_master(name) names another address (poll every 0.2 s, give up after 30 s).
-# TODO: дождитесь, пока sentinel.discover_master(name) назовёт другой адрес (опрос раз в 0,2 с, не дольше 30 с).
+# TODO: wait until sentinel.discover_master(name) names another address (poll every 0.2 s, give up after 30 s);
+#       while the master is down and no replica is promoted yet it raises MasterNotFoundError.
+# TODO: дождитесь, пока sentinel.discover_master(name) назовёт другой адрес (опрос раз в 0,2 с, не дольше 30 с);
+#       пока мастер лежит, а реплика ещё не повышена, он бросает MasterNotFoundError.
 
 # TODO: with the same client, SET orders:after placed; retry on ConnectionError, TimeoutError, ReadOnlyError.
 # TODO: тем же клиентом SET orders:after placed; повторяйте при ConnectionError, TimeoutError, ReadOnlyError.
