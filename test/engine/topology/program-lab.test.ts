@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runValidate } from '../../../src/commands/validate.js';
 import { bundledCourseDir, loadCourse } from '../../../src/course/load.js';
 import { connectRespLearner } from '../../../src/engine/default-learner.js';
+import { runProgramOnce } from '../../../src/projects/run-exercise.js';
 import { reasonsOf } from '../../../src/validate/render-validate.js';
 import { gradeFiles } from '../../grade/support/grade-fixture.js';
 import { pathWithRedisPy } from '../../support/python-with-redis.js';
@@ -90,4 +91,19 @@ describe('program answers on labs under grade', () => {
     expect([grade(id).status, grade(id).problem, grade(id).checks.every((check) => check.passed)]).toEqual(['passed', undefined, true]);
     expect(childRedisServers()).toEqual([]);
   }, 120_000);
+});
+
+describe('redis-tutor run on a lab', () => {
+  it('runs the learner\'s alert script once on a lab of its own: the replica it watches is killed after its memory alert', async () => {
+    const { course } = await loadCourse(dir);
+    const module = course.modules[0];
+    const exercise = module?.exercises.find((candidate) => candidate.localId === 'info-alerts');
+    if (!module || !exercise) throw new Error('info-alerts is not in the course');
+    const file = join(dir, '25-production-lab', 'programs', 'info-alerts', 'solution.mjs');
+    const prepared = { module, exercise, file, language: 'javascript' as const, created: false, fromWorkspace: false };
+    const { grade } = await runProgramOnce(prepared, { env: { PATH: pathWithRedisPy() }, handleSignals: false, ownershipFile: join(dir, 'run-claims.json') });
+    expect([grade.status, grade.problem]).toEqual(['passed', undefined]);
+    expect(grade.output?.text).toMatch(/^ALERT memory: .*\nALERT replica: 0 of 1 replicas connected\n/m);
+    expect(childRedisServers()).toEqual([]);
+  }, 60_000);
 });
