@@ -21,7 +21,7 @@ function line(label, value, target) {
 }
 
 /** A python3 that has redis-py: the one on PATH, else Debian's. */
-function pythonWithRedis() {
+export function pythonWithRedis() {
   for (const python of ['python3', '/usr/bin/python3']) {
     if (spawnSync(python, ['-c', 'import redis']).status === 0) return python;
   }

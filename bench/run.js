@@ -394,7 +394,36 @@ async function benchClass20() {
   }
 }
 
-const sections = { startup: benchStartup, 'cli-pipe': benchCliPipe, 'resp-parser': benchParser, engine: benchEngine, grade: benchGrade, class: benchClass, 'class-20': benchClass20, 'program-watch': async () => (await import('./program-watch.js')).benchProgramWatch(root) };
+/**
+ * `project test` on variant 1's reference solution (Python and JavaScript),
+ * the whole command as a learner runs it: Node.js, a private server, five
+ * stages of runs. Median of five; and how much is the stages themselves
+ * (the --json report's timings).
+ */
+async function benchProject() {
+  console.log("project test: variant 1's reference solution, all five stages");
+  const { pythonWithRedis } = await import('./program-watch.js');
+  const env = { ...process.env, REDIS_TUTOR_PYTHON: pythonWithRedis() };
+  for (const language of ['python', 'javascript']) {
+    const folder = join(root, 'projects', '01-visit-counter', 'solutions', language, '5-connection-errors');
+    /** @type {number[]} */
+    const totals = [];
+    /** @type {number[]} */
+    const stages = [];
+    for (let run = 0; run < 5; run++) {
+      const started = performance.now();
+      const result = spawnSync(process.execPath, [bin, 'project', 'test', folder, '--json'], { encoding: 'utf8', env });
+      totals.push(performance.now() - started);
+      if (result.status !== 0) throw new Error(`project test on ${folder} failed (exit ${result.status}):\n${result.stderr}${result.stdout}`);
+      const report = /** @type {{ stages: Array<{ timings?: { totalMs: number } }> }} */ (JSON.parse(result.stdout));
+      stages.push(report.stages.reduce((sum, stage) => sum + (stage.timings?.totalMs ?? 0), 0));
+    }
+    line(`project test, ${language}, median of 5`, ms(median(totals)));
+    line('  of which the stages', ms(median(stages)));
+  }
+}
+
+const sections = { project: benchProject, startup: benchStartup, 'cli-pipe': benchCliPipe, 'resp-parser': benchParser, engine: benchEngine, grade: benchGrade, class: benchClass, 'class-20': benchClass20, 'program-watch': async () => (await import('./program-watch.js')).benchProgramWatch(root) };
 for (const [name, run] of Object.entries(sections)) {
   if (wanted(name)) await run();
 }
