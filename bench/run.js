@@ -415,7 +415,8 @@ async function benchProject() {
       const result = spawnSync(process.execPath, [bin, 'project', 'test', folder, '--json'], { encoding: 'utf8', env });
       totals.push(performance.now() - started);
       if (result.status !== 0) throw new Error(`project test on ${folder} failed (exit ${result.status}):\n${result.stderr}${result.stdout}`);
-      const report = /** @type {{ stages: Array<{ timings?: { totalMs: number } }> }} */ (JSON.parse(result.stdout));
+      const parsed = /** @type {unknown} */ (JSON.parse(result.stdout));
+      const report = /** @type {{ stages: Array<{ timings?: { totalMs: number } }> }} */ (parsed);
       stages.push(report.stages.reduce((sum, stage) => sum + (stage.timings?.totalMs ?? 0), 0));
     }
     line(`project test, ${language}, median of 5`, ms(median(totals)));
@@ -423,7 +424,7 @@ async function benchProject() {
   }
 }
 
-const sections = { project: benchProject, startup: benchStartup, 'cli-pipe': benchCliPipe, 'resp-parser': benchParser, engine: benchEngine, grade: benchGrade, class: benchClass, 'class-20': benchClass20, 'program-watch': async () => (await import('./program-watch.js')).benchProgramWatch(root) };
+const sections = { project: benchProject, startup: benchStartup, 'cli-pipe': benchCliPipe, 'resp-parser': benchParser, engine: benchEngine, grade: benchGrade, class: benchClass, 'class-20': benchClass20, 'program-watch': async () => (await import('./program-watch.js')).benchProgramWatch(root), labs: async () => (await import('./labs.js')).benchLabs(root) };
 for (const [name, run] of Object.entries(sections)) {
   if (wanted(name)) await run();
 }
