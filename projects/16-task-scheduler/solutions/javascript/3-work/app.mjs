@@ -1,0 +1,75 @@
+// Task scheduler (variant 16): a reference solution up to stage 3.
+import Redis from 'ioredis';
+
+const SCHEDULED = 'tasks:scheduled';
+
+const taskKey = (id) => `task:${id}`;
+const resultKey = (id) => `result:${id}`;
+
+function connect() {
+  // No endless reconnecting: a Redis that is down fails the first command.
+  const redis = new Redis(process.env.REDIS_URL ?? 'redis://localhost:6379/0', { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  redis.on('error', () => {});
+  // Read and remove the earliest due task in one step: two workers can never take the same one.
+  redis.defineCommand('takeDue', {
+    numberOfKeys: 1,
+    lua: `
+      local ids = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, 1)
+      if #ids == 0 then return false end
+      redis.call('ZREM', KEYS[1], ids[1])
+      return ids[1]`,
+  });
+  return redis;
+}
+
+async function schedule(redis, id, time, payload) {
+  // NX: an id already scheduled keeps its time; the reply says whether it was new.
+  if (!(await redis.zadd(SCHEDULED, 'NX', Number(time), id))) {
+    console.error(`${id} exists`);
+    return 1;
+  }
+  await redis.hset(taskKey(id), 'payload', payload);
+  console.log(`scheduled ${id} at ${time}`);
+  return 0;
+}
+
+async function due(redis, now) {
+  const flat = await redis.zrangebyscore(SCHEDULED, '-inf', Number(now), 'WITHSCORES');
+  for (let i = 0; i < flat.length; i += 2) console.log(`${flat[i]} ${flat[i + 1]}`);
+  if (flat.length === 0) console.log('no due tasks');
+  return 0;
+}
+
+function runTask(payload) {
+  return `done ${payload}`;
+}
+
+async function work(redis, now) {
+  const id = await redis.takeDue(SCHEDULED, Number(now));
+  if (id === null) {
+    console.log('idle');
+    return 0;
+  }
+  const payload = (await redis.hget(taskKey(id), 'payload')) ?? '';
+  const result = runTask(payload);
+  await redis.set(resultKey(id), result);
+  console.log(`ran ${id}`);
+  return 0;
+}
+
+const COMMANDS = { schedule, due, work };
+
+const [name, ...args] = process.argv.slice(2);
+const run = COMMANDS[name];
+if (run === undefined) {
+  console.error(`usage: app.mjs ${Object.keys(COMMANDS).join('|')} ...`);
+  process.exitCode = 2;
+} else {
+  const redis = connect();
+  try {
+    await redis.connect();
+    process.exitCode = await run(redis, ...args);
+  } finally {
+    redis.disconnect();
+  }
+}
