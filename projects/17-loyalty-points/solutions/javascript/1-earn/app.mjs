@@ -1,0 +1,43 @@
+// Loyalty program (variant 17): a reference solution up to stage 1.
+import Redis from 'ioredis';
+
+
+const pointsKey = (customer) => `points:${customer}`;
+
+function connect() {
+  // No endless reconnecting: a Redis that is down fails the first command.
+  const redis = new Redis(process.env.REDIS_URL ?? 'redis://localhost:6379/0', { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  redis.on('error', () => {});
+  return redis;
+}
+
+async function earn(redis, customer, points) {
+  const amount = Number(points);
+  // One transaction: nobody reads a balance without its earned.
+  const multi = redis.multi().hincrby(pointsKey(customer), 'balance', amount).hincrby(pointsKey(customer), 'earned', amount);
+  const [[, balance]] = await multi.exec();
+  console.log(`${customer} has ${balance} points`);
+  return 0;
+}
+
+async function balance(redis, customer) {
+  console.log(`${customer} has ${(await redis.hget(pointsKey(customer), 'balance')) ?? 0} points`);
+  return 0;
+}
+
+const COMMANDS = { earn, balance };
+
+const [name, ...args] = process.argv.slice(2);
+const run = COMMANDS[name];
+if (run === undefined) {
+  console.error(`usage: app.mjs ${Object.keys(COMMANDS).join('|')} ...`);
+  process.exitCode = 2;
+} else {
+  const redis = connect();
+  try {
+    await redis.connect();
+    process.exitCode = await run(redis, ...args);
+  } finally {
+    redis.disconnect();
+  }
+}

@@ -1,0 +1,47 @@
+"""Loyalty program (variant 17): a reference solution up to stage 1."""
+import os
+import sys
+
+import redis
+
+
+def connect() -> redis.Redis:
+    return redis.Redis.from_url(os.environ.get("REDIS_URL", "redis://localhost:6379/0"), decode_responses=True)
+
+
+def points_key(customer: str) -> str:
+    return f"points:{customer}"
+
+
+def earn(r: redis.Redis, customer: str, points: str) -> int:
+    amount = int(points)
+    # One transaction: nobody reads a balance without its earned.
+    pipe = r.pipeline()
+    pipe.hincrby(points_key(customer), "balance", amount)
+    pipe.hincrby(points_key(customer), "earned", amount)
+    balance = pipe.execute()[0]
+    print(f"{customer} has {balance} points")
+    return 0
+
+
+def balance(r: redis.Redis, customer: str) -> int:
+    print(f"{customer} has {r.hget(points_key(customer), 'balance') or 0} points")
+    return 0
+
+
+COMMANDS = {"earn": earn, "balance": balance}
+
+
+def main(argv: list[str]) -> int:
+    if not argv or argv[0] not in COMMANDS:
+        print(f"usage: app.py {{{'|'.join(COMMANDS)}}} ...", file=sys.stderr)
+        return 2
+    try:
+        return COMMANDS[argv[0]](connect(), *argv[1:])
+    except (TypeError, ValueError):
+        print(f"wrong arguments for {argv[0]}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
