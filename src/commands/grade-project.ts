@@ -1,24 +1,17 @@
-import { homedir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { writeFile } from 'node:fs/promises';
 import type { Language } from '../course/schema.js';
-import { connectRespLearner } from '../engine/default-learner.js';
 import { EXIT, EnvironmentError, UserError, errorMessage } from '../errors.js';
 import { studentsOfClass, studentsOfPaths, type StudentOutcome } from '../grade/class-grading.js';
-import { GradingLane } from '../grade/grading-lane.js';
 import { reporters, type ReporterName } from '../grade/reporters.js';
 import type { Io } from '../io.js';
 import { everyAnswerGone } from '../programs/contain-process.js';
-import { chooseInterpreters } from '../programs/interpreters.js';
 import { parsePassEnv } from '../programs/program-env.js';
-import { PROGRESS_HOME_ENV } from '../progress/progress-store.js';
 import { gradeProject } from '../projects/grade-project.js';
-import { learnerProgramEnv } from '../projects/learner-env.js';
 import { findProject, loadProject, type LoadedProject } from '../projects/load-project.js';
 import { readStudentProject } from '../projects/student-project.js';
-import type { ProjectTestSettings } from '../projects/test-project.js';
-import { OWNERSHIP_FILE_NAME } from '../redis/ownership.js';
 import { reportPasses } from '../results/report-model.js';
+import { openProjectLane, projectTestSettings } from './project-runner.js';
 import { checkClassOptions, isClassRun, parseClassReporters, progressLine, writeClassResults } from './grade-class.js';
 
 /** What `grade` gives --project besides the project: reporter, output, language. */
@@ -43,28 +36,11 @@ export async function gradeProjectCommand(command: ProjectGradeCommand): Promise
     if (options[flag] !== undefined) throw new UserError(`--${flag} is for the course's exercises; --project grades a project's stages.`, `Drop --${flag}.`);
   }
   const project = await projectNamed(options.project, io.cwd);
-  const tutorHome = io.env[PROGRESS_HOME_ENV];
-  const learner = learnerProgramEnv(io.env, { platform: process.platform, home: homedir() });
-  const passEnv = parsePassEnv(options.passEnv);
-  const settings: ProjectTestSettings = {
-    env: learner.env,
-    passEnv: [...learner.passEnv, ...passEnv],
-    interpreters: chooseInterpreters({ python: stringOption(options.python), node: stringOption(options.node) }, io.env),
-    handleSignals: true,
-    timeoutMs: command.timeoutSeconds * 1000,
-  };
+  const settings = projectTestSettings(options, io.env, command.timeoutSeconds * 1000, parsePassEnv(options.passEnv));
   const classRun = isClassRun(options, operands);
   if (classRun) checkClassOptions(options, operands);
   const students = typeof options.class === 'string' ? await studentsOfClass(resolve(io.cwd, options.class), options.class) : studentsOfPaths(operands.length > 0 ? operands : ['.'], io.cwd);
-  const lane = await GradingLane.open({
-    env: io.env,
-    connectLearner: connectRespLearner,
-    handleSignals: true,
-    ...(typeof options.url === 'string' && options.url !== '' ? { url: options.url } : {}),
-    ...(typeof options.redisServer === 'string' ? { redisServerBin: options.redisServer } : {}),
-    ...(options.force === true ? { force: true } : {}),
-    ...(tutorHome ? { ownershipFile: join(tutorHome, OWNERSHIP_FILE_NAME) } : {}),
-  });
+  const lane = await openProjectLane(options, io.env);
   const outcomes: StudentOutcome[] = [];
   try {
     for (const student of students) {
@@ -110,8 +86,4 @@ export async function gradeProjectCommand(command: ProjectGradeCommand): Promise
 async function projectNamed(value: unknown, cwd: string): Promise<LoadedProject> {
   if (typeof value !== 'string' || value.trim() === '') throw new UserError('--project needs a project: its variant number, id or folder.', 'Example: redis-tutor grade --project 7 student-folder');
   return /^[\w-]+$/.test(value) ? findProject(value).catch(() => loadProject(resolve(cwd, value))) : loadProject(resolve(cwd, value));
-}
-
-function stringOption(value: unknown): string | undefined {
-  return typeof value === 'string' ? value : undefined;
 }

@@ -1,27 +1,21 @@
-import { join, resolve } from 'node:path';
-import { homedir } from 'node:os';
+import { resolve } from 'node:path';
 import { isLanguage, resolveLanguage } from '../course/language.js';
 import type { Language } from '../course/schema.js';
 import { localize } from '../course/localize.js';
 import { textStyle } from '../course/text-style.js';
-import { connectRespLearner } from '../engine/default-learner.js';
 import { EXIT, UserError } from '../errors.js';
-import { GradingLane } from '../grade/grading-lane.js';
 import { everyAnswerGone } from '../programs/contain-process.js';
-import { chooseInterpreters } from '../programs/interpreters.js';
-import { PROGRESS_HOME_ENV } from '../progress/progress-store.js';
 import { checkSolutions, range } from '../projects/check-solutions.js';
 import { initProject, startersOf } from '../projects/init-project.js';
 import { languageOfFile, parseProgramLanguage } from '../projects/program-language.js';
 import { projectTexts } from '../projects/project-texts.js';
-import { learnerProgramEnv } from '../projects/learner-env.js';
 import { findProject, listProjects, loadProject, type LoadedProject } from '../projects/load-project.js';
 import { renderProject, renderProjectList } from '../projects/render-project.js';
 import { renderProjectTest } from '../projects/render-project-test.js';
 import { readStudentProject } from '../projects/student-project.js';
-import { testProject, type ProjectTestSettings } from '../projects/test-project.js';
-import { OWNERSHIP_FILE_NAME } from '../redis/ownership.js';
+import { testProject } from '../projects/test-project.js';
 import type { Action } from './action.js';
+import { openProjectLane, projectTestSettings } from './project-runner.js';
 
 const DEFAULT_TIMEOUT_MS = 10_000;
 
@@ -55,30 +49,14 @@ export const projectAction: Action = async ({ options, operands, io }) => {
   if (operands.length > 2) throw new UserError(`project ${verb ?? ''} takes one folder, not ${operands.length - 1}.`, 'Run it once per folder.');
   if (options.lang !== undefined && !isLanguage(options.lang)) throw new UserError(`--lang ${JSON.stringify(options.lang)} names a program language, which only project init takes.`, 'Use --lang en or --lang ru here.');
   if (verb !== 'test') throw new UserError(`unknown project command "${verb ?? ''}".`, 'Use: redis-tutor project list | show N | init N [DIR] | test [DIR] [--stage N]');
-  const tutorHome = io.env[PROGRESS_HOME_ENV];
-  const learner = learnerProgramEnv(io.env, { platform: process.platform, home: homedir() });
-  const settings: ProjectTestSettings = {
-    env: learner.env,
-    passEnv: learner.passEnv,
-    interpreters: chooseInterpreters({ python: stringOption(options.python), node: stringOption(options.node) }, io.env),
-    handleSignals: true,
-    timeoutMs: parseTimeout(options.timeout),
-  };
+  const settings = projectTestSettings(options, io.env, parseTimeout(options.timeout));
 
   const solutions = options.solutions === true;
   const student = solutions ? undefined : await readStudentProject(resolve(io.cwd, dir ?? '.'));
   const project = solutions ? await projectToCheck(dir, io.cwd) : await findProject(student?.project ?? '');
   const stage = parseStage(options.stage ?? (student?.stage !== undefined ? String(student.stage) : undefined), project);
 
-  const lane = await GradingLane.open({
-    env: io.env,
-    connectLearner: connectRespLearner,
-    handleSignals: true,
-    ...(typeof options.url === 'string' && options.url !== '' ? { url: options.url } : {}),
-    ...(typeof options.redisServer === 'string' ? { redisServerBin: options.redisServer } : {}),
-    ...(options.force === true ? { force: true } : {}),
-    ...(tutorHome ? { ownershipFile: join(tutorHome, OWNERSHIP_FILE_NAME) } : {}),
-  });
+  const lane = await openProjectLane(options, io.env);
   try {
     if (student === undefined) {
       const findings = await checkSolutions(lane, project, settings);
@@ -146,8 +124,4 @@ function parseTimeout(value: unknown): number {
     throw new UserError(`--timeout must be a number of seconds from 0.1 to 3600, not ${JSON.stringify(value)}.`, 'For example --timeout 30.');
   }
   return seconds * 1000;
-}
-
-function stringOption(value: unknown): string | undefined {
-  return typeof value === 'string' ? value : undefined;
 }
