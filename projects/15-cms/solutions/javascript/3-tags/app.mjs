@@ -1,0 +1,109 @@
+// Content management system (variant 15): a reference solution up to stage 3.
+import Redis from 'ioredis';
+
+const PUBLISHED = 'articles:published';
+
+const articleKey = (slug) => `article:${slug}`;
+
+function connect() {
+  // No endless reconnecting: a Redis that is down fails the first command.
+  const redis = new Redis(process.env.REDIS_URL ?? 'redis://localhost:6379/0', { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  redis.on('error', () => {});
+  // The check and the write in one step: of several authors creating one slug at once, exactly one wins.
+  redis.defineCommand('createArticle', {
+    numberOfKeys: 1,
+    lua: `if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
+redis.call('HSET', KEYS[1], 'title', ARGV[1], 'body', ARGV[2], 'status', 'draft', 'version', 1)
+return 1`,
+  });
+  return redis;
+}
+
+function noArticle(slug) {
+  console.error(`no article ${slug}`);
+  return 1;
+}
+
+async function create(redis, slug, title, body) {
+  if ((await redis.createArticle(articleKey(slug), title, body)) === 0) {
+    console.error(`${slug} exists`);
+    return 1;
+  }
+  console.log(`created ${slug}`);
+  return 0;
+}
+
+async function edit(redis, slug, title, body) {
+  if (!(await redis.exists(articleKey(slug)))) return noArticle(slug);
+  const [, [, version]] = await redis
+    .multi()
+    .hset(articleKey(slug), { title, body })
+    .hincrby(articleKey(slug), 'version', 1)
+    .exec();
+  console.log(`edited ${slug} version ${version}`);
+  return 0;
+}
+
+async function publish(redis, slug, ts) {
+  if (!/^\d+$/.test(ts ?? '')) {
+    console.error('TS is a whole number of seconds');
+    return 2;
+  }
+  if (!(await redis.exists(articleKey(slug)))) return noArticle(slug);
+  await redis.multi().hset(articleKey(slug), { status: 'published', published: ts }).zadd(PUBLISHED, ts, slug).exec();
+  console.log(`published ${slug}`);
+  return 0;
+}
+
+async function list(redis, count) {
+  if (!/^[1-9]\d*$/.test(count ?? '')) {
+    console.error('COUNT is a number, at least 1');
+    return 2;
+  }
+  const slugs = await redis.zrevrange(PUBLISHED, 0, Number(count) - 1);
+  // One round trip for every title.
+  const pipe = redis.pipeline();
+  for (const slug of slugs) pipe.hget(articleKey(slug), 'title');
+  const titles = await pipe.exec();
+  slugs.forEach((slug, i) => console.log(`${slug}: ${titles[i][1]}`));
+  if (slugs.length === 0) console.log('no articles');
+  return 0;
+}
+
+async function tag(redis, slug, ...tags) {
+  if (tags.length === 0) {
+    console.error('usage: tag SLUG TAG...');
+    return 2;
+  }
+  if (!(await redis.exists(articleKey(slug)))) return noArticle(slug);
+  const tx = redis.multi().sadd(`article:${slug}:tags`, ...tags);
+  for (const name of tags) tx.sadd(`tag:${name}`, slug);
+  await tx.exec();
+  console.log(`tagged ${slug}`);
+  return 0;
+}
+
+async function tagged(redis, name) {
+  // A set counts as scores of 1: weight 0 keeps the publication dates, and drafts are not in the sorted set.
+  const slugs = await redis.call('ZINTER', 2, PUBLISHED, `tag:${name}`, 'WEIGHTS', 1, 0);
+  for (const slug of slugs.reverse()) console.log(slug);
+  if (slugs.length === 0) console.log('no articles');
+  return 0;
+}
+
+const COMMANDS = { create, edit, publish, list, tag, tagged };
+
+const [name, ...args] = process.argv.slice(2);
+const run = Object.hasOwn(COMMANDS, name ?? '') ? COMMANDS[name] : undefined;
+if (run === undefined) {
+  console.error(`usage: app.mjs ${Object.keys(COMMANDS).join('|')} ...`);
+  process.exitCode = 2;
+} else {
+  const redis = connect();
+  try {
+    await redis.connect();
+    process.exitCode = await run(redis, ...args);
+  } finally {
+    redis.disconnect();
+  }
+}
