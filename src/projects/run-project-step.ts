@@ -233,9 +233,16 @@ class Lockstep {
   }
 }
 
-/** How long the first program to connect waits for the others, and how long a later round waits for a slow program. */
-const START_LINE_MS = 5_000;
-const ROUND_MS = 250;
+/**
+ * How long the first program to connect waits for the others, and how long
+ * a later round waits for a program that is still running but has not sent.
+ * A program that ends releases every round at once, so these only bound a
+ * program that lingers without sending; they are generous because a round
+ * released early lets a race slip past (a loaded machine starts 23 Pythons
+ * slowly, and a round of 250 ms let a check-then-act voter through).
+ */
+const START_LINE_MS = 20_000;
+const ROUND_MS = 2_000;
 
 /** One program of a parallel step: its sends go in lockstep with the others' (the tap asks the gate before each). */
 class LockstepWatcher extends DelegatingWatcher {
