@@ -17,9 +17,10 @@ const WORDS = {
 /** `project list`: one line per project — variant, id, level, stages, title. */
 export function renderProjectList(projects: readonly LoadedProject[], language: Language, style: ChalkInstance): string {
   const w = WORDS[language];
+  const idWidth = Math.max(0, ...projects.map((project) => project.id.length));
   const lines = projects.map(
     (project) =>
-      `${String(project.variant).padStart(2)}  ${project.id.padEnd(16)} ${LEVELS[project.level][language].padEnd(12)} ${String(project.stages.length).padStart(2)} ${w.stages}  ${style.bold(localize(project.title, language))}`,
+      `${String(project.variant).padStart(2)}  ${project.id.padEnd(idWidth)}  ${LEVELS[project.level][language].padEnd(12)} ${String(project.stages.length).padStart(2)} ${w.stages}  ${style.bold(localize(project.title, language))}`,
   );
   return `${lines.join('\n')}\n`;
 }
