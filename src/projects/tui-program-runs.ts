@@ -3,6 +3,7 @@ import { programLanguages, type LoadedExercise, type LoadedModule, type ProgramL
 import type { Supervisor } from '../engine/supervisor.js';
 import { gradeTexts } from '../grade/grade-texts.js';
 import { GradingLane } from '../grade/grading-lane.js';
+import { onExerciseLane } from '../grade/topology-lane.js';
 import type { Interpreters } from '../programs/interpreters.js';
 import type { BilingualText, ExerciseResult } from '../results/check-result.js';
 import type { ExerciseGrade } from '../results/report-model.js';
@@ -41,7 +42,8 @@ export type TuiRunOutcome = (
  * and programs, done as `redis-tutor run` does it: the workspace file made
  * from the starter once (./workspace.ts), and each run graded by
  * gradeProgramFile on the TUI's own engine — a clean sandbox, the program
- * with REDIS_URL/HOST/PORT through the tap, the actors, then the checks.
+ * with REDIS_URL/HOST/PORT through the tap, the actors, then the checks;
+ * a lab exercise's run on a lab of its own (../grade/topology-lane.ts).
  */
 export function tuiProgramRuns(options: TuiProgramRunsOptions) {
   const dir = workspaceDir(options.workspace, options.env, options.cwd);
@@ -61,7 +63,8 @@ export function tuiProgramRuns(options: TuiProgramRunsOptions) {
       file: string,
       hooks: { onOutput: (text: string) => void; cancel: AbortSignal },
     ): Promise<TuiRunOutcome> {
-      const grade = await gradeProgramFile(GradingLane.over(options.supervisor), where, file, {
+      // A lab exercise's program gets a lab of its own for the run, as `run` and grade give it (the prompt's lab is the learner's).
+      const grade = await onExerciseLane(where.exercise, GradingLane.over(options.supervisor), (lane) => gradeProgramFile(lane, where, file, {
         env: learner.env,
         passEnv: learner.passEnv,
         // The tutor's own exit cleanup (start.ts) ends the programs with the server; no handlers of the grader's.
@@ -70,7 +73,7 @@ export function tuiProgramRuns(options: TuiProgramRunsOptions) {
         cancel: hooks.cancel,
         ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
         ...(options.interpreters !== undefined ? { interpreters: options.interpreters } : {}),
-      });
+      }));
       return tuiOutcome(grade);
     },
   };
