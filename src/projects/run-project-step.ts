@@ -199,8 +199,10 @@ class Lockstep {
   arrive(index: number, round: number): Promise<void> {
     const entry = this.round(round);
     entry.arrived.add(index);
-    // A program that never connects, or is slow to send, holds the others only so long.
-    entry.timer ??= setTimeout(() => entry.release(), round === 0 ? START_LINE_MS : ROUND_MS);
+    // A program that never connects, or is slow to send, holds the others only so long. The release waits
+    // one turn of the event loop (setImmediate runs after the poll phase): when the tutor itself was stalled,
+    // sends already in its sockets are read and counted first, and may complete the round.
+    entry.timer ??= setTimeout(() => setImmediate(() => entry.release()), round === 0 ? START_LINE_MS : ROUND_MS);
     this.check(entry);
     return entry.released;
   }
