@@ -83,7 +83,9 @@ describe('project test on the bundled projects', () => {
     expect(stage?.status).toBe('failed');
     expect(stage?.failedStep?.step).toBe(3);
     expect(stage?.failedStep?.ran).toHaveLength(23);
-    expect(stage?.failedCheck).toMatchObject({ description: { en: 'exactly 20 votes are counted, though 23 were cast at once' }, found: { en: 'counted 23 votes' } });
+    expect(stage?.failedCheck?.description.en).toBe('exactly 20 votes are counted, though 23 were cast at once');
+    // In perfect lockstep all 3 repeat votes slip through (23); a loaded machine has shown 22 and 21, never 20.
+    expect(stage?.failedCheck?.found?.en).toMatch(/^counted 2[1-3] votes$/);
   }, 90_000);
 
   it('the JavaScript (ioredis) solutions pass too: variant 1 to the end, variant 7 with 23 voters at once and a live listener', async () => {
